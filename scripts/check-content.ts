@@ -1,0 +1,11 @@
+/** `npm run check:content`: validates content/ and prints one line per problem, in Indonesian. */
+import { checkContent, formatProblem } from '../src/lib/content-check.ts';
+
+const root = process.argv[2] ?? process.cwd();
+const { entries, problems } = await checkContent(root);
+if (problems.length > 0) {
+  console.error(`Isi situs belum benar (${problems.length} masalah). Perbaiki lalu simpan lagi:\n`);
+  for (const p of problems) console.error(`  ✗ ${formatProblem(p)}`);
+  process.exit(1);
+}
+console.log(`Isi situs benar: ${entries.length} entri diperiksa.`);

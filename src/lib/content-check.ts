@@ -1,0 +1,198 @@
+/**
+ * Validates every content file against its schema and checks references between entries, without
+ * starting Astro. `npm run check` and `npm run build` use it, so an editor's mistake is reported as
+ * "file: field: what is wrong" before anything is built or published.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import yaml from 'js-yaml';
+import type { z } from 'astro/zod';
+import {
+  entryCollections,
+  SETTINGS_FILE,
+  SettingsSchema,
+  type EntryCollectionName,
+} from '../schemas/index.ts';
+import { LOCALES } from '../schemas/shared.ts';
+
+export interface ContentProblem {
+  /** Path relative to the project root, e.g. content/panduan/id/dokumen-wajib.mdx */
+  file: string;
+  /** Dotted field path, e.g. sources.0.url; empty for whole-file problems. */
+  field: string;
+  message: string;
+}
+
+export interface CheckedEntry {
+  collection: EntryCollectionName;
+  locale: string;
+  slug: string;
+  file: string;
+  data: Record<string, unknown>;
+  body: string;
+}
+
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+const FILE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(md|mdx)$/;
+
+/** Splits a Markdown/MDX file into frontmatter (parsed the way Astro parses it: js-yaml) and body. */
+export function splitFrontmatter(text: string): { data: unknown; body: string } {
+  const match = FRONTMATTER.exec(text);
+  if (!match)
+    throw new Error('Berkas tidak diawali bagian data (frontmatter) di antara dua baris "---".');
+  return { data: yaml.load(match[1] ?? '') ?? {}, body: text.slice(match[0].length) };
+}
+
+export function issuesToProblems(file: string, error: z.ZodError): ContentProblem[] {
+  return error.issues.map((issue) => ({
+    file,
+    field: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
+
+export function formatProblem(p: ContentProblem): string {
+  return p.field ? `${p.file}: ${p.field}: ${p.message}` : `${p.file}: ${p.message}`;
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** Validates one entry file; returns its parsed data or the problems found. */
+export async function checkEntryFile(
+  root: string,
+  collection: EntryCollectionName,
+  path: string,
+): Promise<{ entry?: CheckedEntry; problems: ContentProblem[] }> {
+  const file = relative(root, path).split('\\').join('/');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    return {
+      problems: [{ file, field: '', message: `Berkas tidak bisa dibaca: ${(e as Error).message}` }],
+    };
+  }
+  let parts: { data: unknown; body: string };
+  try {
+    parts = splitFrontmatter(text);
+  } catch (e) {
+    const message =
+      e instanceof yaml.YAMLException
+        ? `Data (frontmatter) tidak bisa dibaca: ${e.reason} (baris ${e.mark.line + 1})`
+        : (e as Error).message;
+    return { problems: [{ file, field: '', message }] };
+  }
+  const result = entryCollections[collection].safeParse(parts.data);
+  if (!result.success) return { problems: issuesToProblems(file, result.error) };
+  const [locale = '', name = ''] = file.split('/').slice(-2);
+  return {
+    entry: {
+      collection,
+      locale,
+      slug: name.replace(/\.mdx?$/, ''),
+      file,
+      data: result.data as Record<string, unknown>,
+      body: parts.body,
+    },
+    problems: [],
+  };
+}
+
+/** Checks the whole content/ tree under `root`. */
+export async function checkContent(
+  root: string,
+): Promise<{ entries: CheckedEntry[]; problems: ContentProblem[] }> {
+  const problems: ContentProblem[] = [];
+  const entries: CheckedEntry[] = [];
+
+  // Settings
+  try {
+    const settings = yaml.load(await readFile(join(root, SETTINGS_FILE), 'utf8'));
+    const parsed = SettingsSchema.safeParse(settings);
+    if (!parsed.success) problems.push(...issuesToProblems(SETTINGS_FILE, parsed.error));
+  } catch (e) {
+    problems.push({
+      file: SETTINGS_FILE,
+      field: '',
+      message: `Pengaturan tidak bisa dibaca: ${(e as Error).message}`,
+    });
+  }
+
+  for (const collection of Object.keys(entryCollections) as EntryCollectionName[]) {
+    const base = join(root, 'content', collection);
+    for (const child of await listDir(base)) {
+      if (!(LOCALES as readonly string[]).includes(child)) {
+        problems.push({
+          file: `content/${collection}/${child}`,
+          field: '',
+          message: `Simpan berkas di content/${collection}/id/ (bahasa Indonesia) atau content/${collection}/en/ (bahasa Inggris).`,
+        });
+        continue;
+      }
+      for (const name of await listDir(join(base, child))) {
+        const file = `content/${collection}/${child}/${name}`;
+        if (!FILE_NAME.test(name)) {
+          problems.push({
+            file,
+            field: '',
+            message:
+              'Nama berkas harus huruf kecil, angka dan tanda hubung, diakhiri .mdx (misalnya cek-izin-p3mi.mdx).',
+          });
+          continue;
+        }
+        const checked = await checkEntryFile(root, collection, join(base, child, name));
+        problems.push(...checked.problems);
+        if (checked.entry) entries.push(checked.entry);
+      }
+    }
+  }
+
+  problems.push(...checkReferences(entries));
+  return { entries, problems };
+}
+
+/** References between entries must point at entries that exist in the same language. */
+export function checkReferences(entries: CheckedEntry[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const exists = (collection: EntryCollectionName, locale: string, slug: string) =>
+    entries.some(
+      (e) =>
+        e.collection === collection &&
+        e.locale === locale &&
+        e.slug === slug &&
+        e.data['draft'] !== true,
+    );
+  const anyLocale = (collection: EntryCollectionName, slug: string) =>
+    entries.some((e) => e.collection === collection && e.slug === slug && e.data['draft'] !== true);
+
+  for (const e of entries) {
+    if (e.data['draft'] === true) continue;
+    const refs = (field: string, target: EntryCollectionName, sameLocale: boolean) => {
+      const value = e.data[field];
+      const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+      list.forEach((slug, i) => {
+        const ok = sameLocale
+          ? exists(target, e.locale, String(slug))
+          : anyLocale(target, String(slug));
+        if (!ok) {
+          problems.push({
+            file: e.file,
+            field: Array.isArray(value) ? `${field}.${i}` : field,
+            message: `"${String(slug)}" tidak ditemukan di ${target}. Periksa ejaan nama berkasnya.`,
+          });
+        }
+      });
+    };
+    if (e.collection === 'panduan') refs('related', 'panduan', true);
+    if (e.collection === 'glosarium') refs('related', 'glosarium', true);
+    if (e.collection === 'berita' || e.collection === 'pelatihan')
+      refs('program', 'program', false);
+  }
+  return problems;
+}

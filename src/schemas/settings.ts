@@ -1,0 +1,44 @@
+/**
+ * One settings entry: everything that makes this copy of the site belong to one regency.
+ * Another regency runs its own copy by editing this file and the content, never the code.
+ */
+import { z } from 'astro/zod';
+import { ContactSchema, TimeZoneSchema, WebUrlSchema } from './shared.ts';
+
+export const NavItemSchema = z.object({
+  /** Alamat halaman tanpa awalan bahasa, misalnya "/panduan/". */
+  path: z
+    .string()
+    .regex(
+      /^\/([a-z0-9-]+\/)*$/,
+      'Tulis alamat seperti /panduan/ (diawali dan diakhiri garis miring).',
+    ),
+  /** Label menu dalam bahasa Indonesia. */
+  labelId: z.string().trim().min(2),
+  /** Label menu dalam bahasa Inggris. */
+  labelEn: z.string().trim().min(2),
+});
+
+export const SettingsSchema = z.object({
+  /** Nama situs. */
+  siteName: z.string().trim().min(2),
+  /** Alamat situs yang sudah tayang, misalnya https://migrasiaman.blitarkab.go.id */
+  siteUrl: WebUrlSchema,
+  /** Kabupaten atau kota pengelola, misalnya "Kabupaten Blitar". */
+  regency: z.string().trim().min(3),
+  /** Provinsi. */
+  province: z.string().trim().min(3),
+  /** Nama kantor pengelola, misalnya "Dinas Tenaga Kerja Kabupaten Blitar". */
+  office: z.string().trim().min(3),
+  /** Zona waktu bawaan untuk jadwal pelatihan. */
+  timezone: TimeZoneSchema,
+  /** Kontak kantor yang tampil di kaki setiap halaman (setiap nomor wajib bersumber). */
+  contacts: z.array(ContactSchema).default([]),
+  /** Menu utama situs. */
+  navigation: z.array(NavItemSchema).min(1),
+  /** Alamat surel untuk laporan keamanan situs (security.txt). */
+  securityContact: z.email().optional(),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+export type NavItem = z.infer<typeof NavItemSchema>;

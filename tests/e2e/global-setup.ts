@@ -1,0 +1,21 @@
+/** Serves the built site once for all browser tests. `npm run build` must have run first. */
+import { existsSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { startServer } from '../../scripts/serve.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (!existsSync('dist/index.html')) {
+    throw new Error(
+      'dist/ is missing: run `npm run build` before the browser tests (npm test does both).',
+    );
+  }
+  const { url, close } = await startServer({ root: 'dist' });
+  project.provide('baseUrl', url);
+  return close;
+}

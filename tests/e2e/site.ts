@@ -1,0 +1,55 @@
+/** What the built site contains: its HTML pages, parsed, for tests that walk the whole site. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+
+export const DIST = 'dist';
+
+export function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+export interface BuiltPage {
+  /** URL path, e.g. /panduan/dokumen-wajib/ */
+  path: string;
+  file: string;
+  html: string;
+  root: HTMLElement;
+}
+
+/** URL path of an HTML file in dist/. */
+export function pathOf(file: string): string {
+  const rel = relative(DIST, file).split('\\').join('/');
+  if (rel === 'index.html') return '/';
+  if (rel.endsWith('/index.html')) return `/${rel.slice(0, -'index.html'.length)}`;
+  return `/${rel}`;
+}
+
+/** Every public HTML page (the CMS admin is a different application and is tested on its own). */
+export function builtPages(): BuiltPage[] {
+  return walk(DIST)
+    .filter((f) => f.endsWith('.html') && !f.includes(`${DIST}/admin/`))
+    .map((file) => {
+      const html = readFileSync(file, 'utf8');
+      return { path: pathOf(file), file, html, root: parse(html) };
+    });
+}
+
+/** One page per page type (the first of each route pattern), for the slower browser checks. */
+export function pageTypes(pages: BuiltPage[] = builtPages()): string[] {
+  const seen = new Map<string, string>();
+  for (const p of pages) {
+    const type = p.path
+      .replace(/^\/en\//, '/')
+      .split('/')
+      .filter(Boolean)
+      .map((seg, i) => (i === 0 ? seg : ':x'))
+      .join('/');
+    const key = `${p.path.startsWith('/en/') ? 'en' : 'id'}:${type}`;
+    if (!seen.has(key)) seen.set(key, p.path);
+  }
+  return [...seen.values()].sort();
+}

@@ -1,0 +1,202 @@
+import { mkdtemp, mkdir, writeFile, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { checkContent, checkEntryFile, formatProblem } from '../../src/lib/content-check.ts';
+import { GuideSchema } from '../../src/schemas/panduan.ts';
+import { NewsSchema } from '../../src/schemas/berita.ts';
+import { ContactSchema, SourceSchema } from '../../src/schemas/shared.ts';
+
+const guide = {
+  title: 'Cek izin perusahaan',
+  summary: 'Sebelum mendaftar, pastikan perusahaan penempatan punya izin resmi yang masih berlaku.',
+  stage: 'sebelum',
+  order: 2,
+  sources: [
+    {
+      title: 'Daftar P3MI',
+      publisher: 'KemenP2MI',
+      url: 'https://siskop2mi.bp2mi.go.id/',
+      accessed: '2026-11-01',
+    },
+  ],
+  checked: '2026-11-01',
+};
+
+function mdx(data: object, body = 'Isi panduan.') {
+  return `---\n${yaml.dump(data)}---\n\n${body}\n`;
+}
+
+async function site(files: Record<string, string>): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'migrasi-aman-'));
+  await mkdir(join(root, 'content/settings'), { recursive: true });
+  await cp('content/settings/site.yaml', join(root, 'content/settings/site.yaml'));
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(join(root, path, '..'), { recursive: true });
+    await writeFile(join(root, path), text);
+  }
+  return root;
+}
+
+describe('guide schema', () => {
+  it('accepts a complete guide and fills in defaults', () => {
+    const parsed = GuideSchema.parse(guide);
+    expect(parsed.draft).toBe(false);
+    expect(parsed.needsCheck).toEqual([]);
+    expect(parsed.audience).toEqual(['cpmi', 'pmi', 'purna', 'keluarga']);
+    expect(parsed.checked).toBeInstanceOf(Date);
+  });
+
+  it.each(['title', 'summary', 'stage', 'order', 'sources', 'checked'])(
+    'refuses a guide without %s',
+    (field) => {
+      const broken: Record<string, unknown> = { ...guide };
+      delete broken[field];
+      const result = GuideSchema.safeParse(broken);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(field);
+    },
+  );
+
+  it('explains a missing field in Indonesian', () => {
+    const { title: _title, ...rest } = guide;
+    const result = GuideSchema.safeParse(rest);
+    expect(result.error?.issues[0]?.message).toBe('Wajib diisi, tetapi belum ada.');
+  });
+
+  it('refuses an unknown stage with the allowed values', () => {
+    const result = GuideSchema.safeParse({ ...guide, stage: 'nanti' });
+    expect(result.error?.issues[0]?.message).toMatch(/sebelum, selama atau setelah/);
+  });
+});
+
+describe('sources and contacts', () => {
+  it('refuses javascript: and data: URLs in sources', () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,hi', 'ftp://example.org/x']) {
+      expect(SourceSchema.safeParse({ ...guide.sources[0], url }).success, url).toBe(false);
+    }
+  });
+
+  it('refuses a phone number without its source', () => {
+    const result = ContactSchema.safeParse({ name: 'BP3MI', phone: '0800-1000' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['source']);
+  });
+});
+
+describe('news schema', () => {
+  const news = {
+    title: 'Pendaftaran dibuka',
+    date: '2026-01-05T08:00:00+07:00',
+    summary: 'Pendaftaran pelatihan kewirausahaan dibuka untuk purna PMI.',
+  };
+
+  it('keeps the instant of a date-time with an offset', () => {
+    expect(NewsSchema.parse(news).date.toISOString()).toBe('2026-01-05T01:00:00.000Z');
+  });
+
+  it('accepts the Date object YAML makes of an unquoted date', () => {
+    expect(
+      NewsSchema.parse({ ...news, date: new Date('2026-01-05T01:00:00Z') }).date.toISOString(),
+    ).toBe('2026-01-05T01:00:00.000Z');
+  });
+
+  it('refuses a date-time without its time zone', () => {
+    expect(NewsSchema.safeParse({ ...news, date: '2026-01-05T08:00' }).success).toBe(false);
+  });
+
+  it('refuses an impossible date', () => {
+    expect(NewsSchema.safeParse({ ...news, date: '2026-02-31' }).success).toBe(false);
+  });
+
+  it('allows "until" only on announcements', () => {
+    const result = NewsSchema.safeParse({ ...news, until: '2026-02-01' });
+    expect(result.error?.issues[0]?.path).toEqual(['until']);
+    expect(NewsSchema.safeParse({ ...news, kind: 'pengumuman', until: '2026-02-01' }).success).toBe(
+      true,
+    );
+  });
+
+  it('requires alt text when an image is set', () => {
+    const result = NewsSchema.safeParse({ ...news, image: { src: '/media/foto.jpg' } });
+    expect(result.error?.issues[0]?.path).toEqual(['image', 'alt']);
+  });
+});
+
+describe('content check (what npm run check and npm run build run first)', () => {
+  it('names the file and the field of a removed required field', async () => {
+    const { title: _t, ...noTitle } = guide;
+    const root = await site({ 'content/panduan/id/cek-izin.mdx': mdx(noTitle) });
+    const { problems } = await checkContent(root);
+    expect(problems.map(formatProblem)).toEqual([
+      'content/panduan/id/cek-izin.mdx: title: Wajib diisi, tetapi belum ada.',
+    ]);
+  });
+
+  it('reports broken YAML with its line instead of crashing', async () => {
+    const root = await site({
+      'content/panduan/id/rusak.mdx': '---\ntitle: "tidak ditutup\nstage: sebelum\n---\nIsi',
+    });
+    const { problems } = await checkContent(root);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.file).toBe('content/panduan/id/rusak.mdx');
+    expect(problems[0]?.message).toMatch(/baris \d+/);
+  });
+
+  it('reports a file without frontmatter', async () => {
+    const root = await site({ 'content/glosarium/id/kosong.mdx': 'Hanya teks.' });
+    const { problems } = await checkContent(root);
+    expect(problems[0]?.message).toMatch(/frontmatter/);
+  });
+
+  it('refuses files outside a language folder and badly named files', async () => {
+    const root = await site({
+      'content/panduan/cek-izin.mdx': mdx(guide),
+      'content/panduan/id/Cek Izin.mdx': mdx(guide),
+    });
+    const { problems } = await checkContent(root);
+    expect(problems.map((p) => p.file).sort()).toEqual([
+      'content/panduan/cek-izin.mdx',
+      'content/panduan/id/Cek Izin.mdx',
+    ]);
+  });
+
+  it('reports a related guide that does not exist', async () => {
+    const root = await site({
+      'content/panduan/id/cek-izin.mdx': mdx({ ...guide, related: ['tidak-ada'] }),
+    });
+    const { problems } = await checkContent(root);
+    expect(problems.map(formatProblem)).toEqual([
+      'content/panduan/id/cek-izin.mdx: related.0: "tidak-ada" tidak ditemukan di panduan. Periksa ejaan nama berkasnya.',
+    ]);
+  });
+
+  it('reports a broken settings file', async () => {
+    const root = await site({});
+    await writeFile(
+      join(root, 'content/settings/site.yaml'),
+      'siteName: X\ntimezone: Europe/Berlin\n',
+    );
+    const { problems } = await checkContent(root);
+    const fields = problems.map((p) => p.field);
+    expect(fields).toContain('timezone');
+    expect(fields).toContain('siteUrl');
+    expect(problems.every((p) => p.file === 'content/settings/site.yaml')).toBe(true);
+  });
+
+  it('passes on the repository content', async () => {
+    const { problems } = await checkContent(process.cwd());
+    expect(problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('checks a single file as the CMS guard will', async () => {
+    const root = await site({ 'content/panduan/id/cek-izin.mdx': mdx({ ...guide, order: -1 }) });
+    const { problems } = await checkEntryFile(
+      root,
+      'panduan',
+      join(root, 'content/panduan/id/cek-izin.mdx'),
+    );
+    expect(problems[0]?.field).toBe('order');
+  });
+});

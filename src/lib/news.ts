@@ -1,14 +1,20 @@
 /** News ordering and pagination shared by the index pages, the RSS feed and the home page. */
 import type { CollectionEntry } from 'astro:content';
 import { buildNow, published } from './content.ts';
+import { selectCurrentAnnouncements, sortNewestFirst } from './news-select.ts';
 import type { Locale } from '../schemas/shared.ts';
+
+export {
+  isCurrentAnnouncement,
+  selectForProgram,
+  selectHighlights,
+  sortNewestFirst,
+} from './news-select.ts';
 
 export const NEWS_PAGE_SIZE = 10;
 
 export async function newsNewestFirst(locale: Locale): Promise<CollectionEntry<'berita'>[]> {
-  return (await published('berita', locale)).sort(
-    (a, b) => b.data.date.getTime() - a.data.date.getTime(),
-  );
+  return sortNewestFirst(await published('berita', locale));
 }
 
 /** Announcements still running at `now`: shown first on the home page and programme pages. */
@@ -16,10 +22,7 @@ export function currentAnnouncements(
   news: CollectionEntry<'berita'>[],
   now: Date = buildNow(),
 ): CollectionEntry<'berita'>[] {
-  return news.filter(
-    (n) =>
-      n.data.kind === 'pengumuman' && (!n.data.until || n.data.until.getTime() >= now.getTime()),
-  );
+  return selectCurrentAnnouncements(news, now);
 }
 
 export function pageCount(total: number): number {

@@ -1,0 +1,69 @@
+/**
+ * Pure choices about which news to show where. Kept free of `astro:content` so unit tests can run
+ * them with a fixed "now" and plain objects.
+ */
+
+/** The fields of a news entry that the selection logic reads. */
+export interface NewsLike {
+  data: {
+    kind: 'berita' | 'pengumuman';
+    date: Date;
+    until?: Date | undefined;
+    program?: string | undefined;
+  };
+}
+
+export function sortNewestFirst<T extends NewsLike>(news: readonly T[]): T[] {
+  return [...news].sort((a, b) => b.data.date.getTime() - a.data.date.getTime());
+}
+
+/** An announcement still runs until the end of its `until` instant; without `until` it never expires. */
+export function isCurrentAnnouncement(item: NewsLike, now: Date): boolean {
+  return (
+    item.data.kind === 'pengumuman' &&
+    item.data.date.getTime() <= now.getTime() &&
+    (!item.data.until || item.data.until.getTime() >= now.getTime())
+  );
+}
+
+/** Announcements still running at `now`, newest first. */
+export function selectCurrentAnnouncements<T extends NewsLike>(news: readonly T[], now: Date): T[] {
+  return sortNewestFirst(news.filter((n) => isCurrentAnnouncement(n, now)));
+}
+
+export interface Highlights<T> {
+  /** Running announcements: shown before anything else. */
+  announcements: T[];
+  /** Reports (kind berita), newest first; announcements, running or expired, never appear here. */
+  news: T[];
+}
+
+/**
+ * What a page headlines: running announcements first, then the newest reports. Expired
+ * announcements are left out entirely, so an old "registration open" never looks current.
+ */
+export function selectHighlights<T extends NewsLike>(
+  news: readonly T[],
+  now: Date,
+  limits: { announcements?: number; news?: number } = {},
+): Highlights<T> {
+  const published = news.filter((n) => n.data.date.getTime() <= now.getTime());
+  return {
+    announcements: selectCurrentAnnouncements(published, now).slice(0, limits.announcements),
+    news: sortNewestFirst(published.filter((n) => n.data.kind === 'berita')).slice(0, limits.news),
+  };
+}
+
+/** Highlights of one programme: the news whose `program` field names its slug. */
+export function selectForProgram<T extends NewsLike>(
+  news: readonly T[],
+  programSlug: string,
+  now: Date,
+  limits: { announcements?: number; news?: number } = {},
+): Highlights<T> {
+  return selectHighlights(
+    news.filter((n) => n.data.program === programSlug),
+    now,
+    limits,
+  );
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isCurrentAnnouncement,
+  selectForProgram,
+  selectHighlights,
+  type NewsLike,
+} from '../../src/lib/news-select.ts';
+
+const NOW = new Date('2026-03-10T05:00:00Z');
+
+interface Item extends NewsLike {
+  id: string;
+}
+
+function item(
+  id: string,
+  kind: 'berita' | 'pengumuman',
+  date: string,
+  extra: { until?: string; program?: string } = {},
+): Item {
+  return {
+    id,
+    data: {
+      kind,
+      date: new Date(date),
+      until: extra.until ? new Date(extra.until) : undefined,
+      program: extra.program,
+    },
+  };
+}
+
+const ids = (items: Item[]) => items.map((i) => i.id);
+
+describe('selectHighlights', () => {
+  const news = [
+    item('old-report', 'berita', '2026-01-01T00:00:00Z'),
+    item('expired', 'pengumuman', '2026-02-01T00:00:00Z', { until: '2026-03-01T00:00:00Z' }),
+    item('running', 'pengumuman', '2026-02-15T00:00:00Z', { until: '2026-03-31T00:00:00Z' }),
+    item('open-ended', 'pengumuman', '2026-01-20T00:00:00Z'),
+    item('new-report', 'berita', '2026-03-09T00:00:00Z'),
+    item('future-report', 'berita', '2026-04-01T00:00:00Z'),
+    item('future-announcement', 'pengumuman', '2026-04-01T00:00:00Z'),
+  ];
+  const { announcements, news: reports } = selectHighlights(news, NOW);
+
+  it('lists running announcements, newest first', () => {
+    expect(ids(announcements)).toEqual(['running', 'open-ended']);
+  });
+
+  it('hides expired announcements everywhere on the page', () => {
+    expect(ids(announcements)).not.toContain('expired');
+    expect(ids(reports)).not.toContain('expired');
+  });
+
+  it('lists only reports as news, newest first, never an announcement twice', () => {
+    expect(ids(reports)).toEqual(['new-report', 'old-report']);
+  });
+
+  it('leaves out anything dated after now', () => {
+    expect([...ids(announcements), ...ids(reports)]).not.toContain('future-report');
+    expect(ids(announcements)).not.toContain('future-announcement');
+  });
+
+  it('respects the limits of each list', () => {
+    const limited = selectHighlights(news, NOW, { announcements: 1, news: 1 });
+    expect(ids(limited.announcements)).toEqual(['running']);
+    expect(ids(limited.news)).toEqual(['new-report']);
+  });
+});
+
+describe('isCurrentAnnouncement', () => {
+  it('keeps an announcement up to and including its until instant', () => {
+    const a = item('a', 'pengumuman', '2026-03-01T00:00:00Z', { until: NOW.toISOString() });
+    expect(isCurrentAnnouncement(a, NOW)).toBe(true);
+    expect(isCurrentAnnouncement(a, new Date(NOW.getTime() + 1))).toBe(false);
+  });
+
+  it('never treats a report as an announcement', () => {
+    expect(isCurrentAnnouncement(item('r', 'berita', '2026-03-01T00:00:00Z'), NOW)).toBe(false);
+  });
+});
+
+describe('selectForProgram', () => {
+  it('keeps only the news that name the programme, announcements apart', () => {
+    const news = [
+      item('other', 'berita', '2026-03-01T00:00:00Z', { program: 'desmigratif' }),
+      item('ours', 'berita', '2026-03-02T00:00:00Z', { program: 'pak-camat-pmi' }),
+      item('ours-call', 'pengumuman', '2026-03-03T00:00:00Z', {
+        program: 'pak-camat-pmi',
+        until: '2026-03-20T00:00:00Z',
+      }),
+      item('ours-closed', 'pengumuman', '2026-01-03T00:00:00Z', {
+        program: 'pak-camat-pmi',
+        until: '2026-01-20T00:00:00Z',
+      }),
+      item('none', 'berita', '2026-03-04T00:00:00Z'),
+    ];
+    const result = selectForProgram(news, 'pak-camat-pmi', NOW);
+    expect(ids(result.announcements)).toEqual(['ours-call']);
+    expect(ids(result.news)).toEqual(['ours']);
+  });
+});

@@ -55,7 +55,6 @@ function decodeReferences(text: string): string {
 
 /** The scheme a browser would see: it drops ASCII whitespace and control characters first. */
 export function urlScheme(url: string): string | undefined {
-  // eslint-disable-next-line no-control-regex -- the control characters are what we strip
   const cleaned = decodeReferences(url).replace(/[\u0000-\u0020\u007f]/g, '');
   const match = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned);
   return match?.[1]?.toLowerCase();
@@ -110,7 +109,8 @@ const RAW_TAG = /<\/?([a-zA-Z][\w:-]*)([^>]*)>|<!--[\s\S]*?-->|<[!?][^>]*>/g;
 /** Raw HTML nodes exist only in plain Markdown (.md); MDX parses tags as JSX elements instead. */
 function checkRawHtml(html: string, report: (m: string) => void): void {
   for (const match of html.matchAll(RAW_TAG)) {
-    if (match[0].startsWith('<!--')) continue;
+    // Comments are never rendered; a closing tag was already reported with its opening tag.
+    if (match[0].startsWith('<!--') || match[0].startsWith('</')) continue;
     const tag = match[1]?.toLowerCase();
     if (!tag) {
       report(`"${match[0].slice(0, 30)}" tidak boleh dipakai.`);

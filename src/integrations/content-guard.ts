@@ -49,10 +49,8 @@ export function externalLinksPlugin(siteUrl: string) {
           return;
         }
         if (url.origin === site.origin || !/^https?:$/.test(url.protocol)) return;
-        ctx.setProperty(node, 'properties', {
-          ...node.properties,
-          rel: ['noopener', 'noreferrer'],
-        });
+        // satteri's setProperty sets one hast property of the element.
+        ctx.setProperty(node, 'rel', ['noopener', 'noreferrer']);
       },
     },
   });

@@ -32,7 +32,7 @@ export default defineConfig({
   },
   vite: {
     // Astro inlines small scripts into the HTML by default; the CSP allows no inline script, so
-    // every script stays a file. Images stay files too, so img-src needs no data:.
+    // every script stays a file (and images stay files rather than data: URLs).
     build: { assetsInlineLimit: 0 },
   },
   devToolbar: { enabled: false },

@@ -25,7 +25,10 @@ export const PUBLIC_CSP: Directives = {
   'style-src': ["'self'"],
   // Pagefind 1.6 starts its worker from /pagefind/pagefind-worker.js (same origin), not a blob:.
   'worker-src': ["'self'"],
-  'img-src': ["'self'"],
+  // Pagefind's own stylesheets (Default, Component and Modular UI) draw their icons as
+  // data:image/svg+xml backgrounds. A data: image cannot run script or reach another origin, and
+  // the MDX guard still refuses data: URLs in content.
+  'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
   'manifest-src': ["'self'"],

@@ -3,9 +3,17 @@
  * the file and the line; what editors legitimately write (the author components, escaped braces)
  * passes. Runs the real parser and the same guard the build uses (src/lib/content-check.ts).
  */
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBody, checkEntryFile, formatProblem } from '../../src/lib/content-check.ts';
+import {
+  checkBody,
+  checkContent,
+  checkEntryFile,
+  formatProblem,
+} from '../../src/lib/content-check.ts';
 import { blankFrontmatter, unsafeUrl, urlScheme } from '../../src/lib/mdx-guard.ts';
 import { USER_COMPONENT_NAMES } from '../../src/user-components/names.ts';
 
@@ -132,13 +140,25 @@ describe('the MDX guard allows', () => {
     expect(check(body)).toEqual([]);
   });
 
+  it('is what the content check reports for an entry file, alongside its schema checks', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'migrasi-aman-guard-'));
+    const good = await readFile('content/panduan/id/dokumen-wajib.mdx', 'utf8');
+    const path = join(root, 'content/panduan/id/serangan.mdx');
+    await mkdir(join(path, '..'), { recursive: true });
+    const lines = good.split('\n').length;
+    await writeFile(path, `${good}\n<iframe src="https://evil.example/"></iframe>\n`);
+    const { problems } = await checkEntryFile(root, 'panduan', path);
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^content/panduan/id/serangan\\.mdx:${lines + 1}: Tag HTML <iframe>`),
+      ),
+    ]);
+  });
+
   it('every content file of this repository', async () => {
-    const result = await checkEntryFile(
-      process.cwd(),
-      'panduan',
-      'content/panduan/id/dokumen-wajib.mdx',
-    );
-    expect(result.problems).toEqual([]);
+    const { entries, problems } = await checkContent(process.cwd());
+    expect(entries.length).toBeGreaterThan(0);
+    expect(problems.filter((p) => p.line !== undefined).map(formatProblem)).toEqual([]);
   });
 });
 

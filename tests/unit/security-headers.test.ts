@@ -97,6 +97,12 @@ describe('parseHeadersFile', () => {
 describe('the generated _headers', () => {
   const rules = parseHeadersFile(renderHeadersFile());
 
+  it('stays within the limits of Cloudflare Pages (100 rules, 2000 characters a line)', () => {
+    const text = renderHeadersFile();
+    expect(rules.length).toBeLessThanOrEqual(100);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(2000);
+  });
+
   it('round-trips through the parser to the rules it was made from', () => {
     expect(rules.map((r) => r.pattern)).toEqual(HEADER_RULES.map((r) => r.pattern));
   });

@@ -2,8 +2,11 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { externalLinksPlugin, mdxGuardPlugin } from './src/integrations/content-guard.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 
 // The public address comes from the editable settings so that a fork for another regency changes
 // content only. The schema validates it again when the content layer loads.
@@ -19,10 +22,24 @@ export default defineConfig({
     // One cacheable stylesheet instead of inline <style>: keeps the CSP free of 'unsafe-inline'.
     inlineStylesheets: 'never',
   },
+  // Markdown and MDX (which inherits this processor) run the content guard: forbidden constructs
+  // fail the build naming file and line. See src/lib/mdx-guard.ts.
+  markdown: {
+    processor: satteri({
+      mdastPlugins: [mdxGuardPlugin],
+      hastPlugins: [externalLinksPlugin(settings.siteUrl)],
+    }),
+  },
+  vite: {
+    // Astro inlines small scripts into the HTML by default; the CSP allows no inline script, so
+    // every script stays a file (and images stay files rather than data: URLs).
+    build: { assetsInlineLimit: 0 },
+  },
   devToolbar: { enabled: false },
   prefetch: false,
   integrations: [
     mdx(),
+    securityHeaders(),
     sitemap({
       i18n: { defaultLocale: 'id', locales: { id: 'id-ID', en: 'en' } },
       filter: (page) => !page.includes('/admin/'),

@@ -6,6 +6,8 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { existsSync, readFileSync } from 'node:fs';
+import { headersForPath, parseHeadersFile } from '../src/lib/headers-file.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,6 +47,19 @@ export interface ServeOptions {
   host?: string;
   /** Extra response headers per path, e.g. read from a _headers file. */
   headersFor?: (path: string) => Record<string, string>;
+}
+
+/**
+ * The `headersFor` hook that sends what a static host would send from `<root>/_headers` (written by
+ * the build), or undefined when the build wrote none.
+ */
+export function headersFromFile(
+  root = 'dist',
+): ((path: string) => Record<string, string>) | undefined {
+  const file = join(resolve(root), '_headers');
+  if (!existsSync(file)) return undefined;
+  const rules = parseHeadersFile(readFileSync(file, 'utf8'));
+  return (path) => headersForPath(rules, path);
 }
 
 async function resolveFile(root: string, urlPath: string): Promise<string | null> {
@@ -120,6 +135,7 @@ export async function startServer(
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.env['PORT'] ?? 4321);
-  const { url } = await startServer({ port });
+  const headersFor = headersFromFile('dist');
+  const { url } = await startServer({ port, ...(headersFor ? { headersFor } : {}) });
   console.log(`Serving dist/ at ${url}/`);
 }

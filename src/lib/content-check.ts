@@ -14,6 +14,8 @@ import {
   type EntryCollectionName,
 } from '../schemas/index.ts';
 import { LOCALES } from '../schemas/shared.ts';
+import { blankFrontmatter, guardTree, type GuardProblem } from './mdx-guard.ts';
+import { markdownToMdast, mdxToMdast } from 'satteri';
 
 export interface ContentProblem {
   /** Path relative to the project root, e.g. content/panduan/id/dokumen-wajib.mdx */
@@ -21,6 +23,8 @@ export interface ContentProblem {
   /** Dotted field path, e.g. sources.0.url; empty for whole-file problems. */
   field: string;
   message: string;
+  /** 1-based line in the file, for problems in the text itself (the MDX guard). */
+  line?: number;
 }
 
 export interface CheckedEntry {
@@ -52,6 +56,7 @@ export function issuesToProblems(file: string, error: z.ZodError): ContentProble
 }
 
 export function formatProblem(p: ContentProblem): string {
+  if (p.line !== undefined) return `${p.file}:${p.line}: ${p.message}`;
   return p.field ? `${p.file}: ${p.field}: ${p.message}` : `${p.file}: ${p.message}`;
 }
 
@@ -88,8 +93,11 @@ export async function checkEntryFile(
         : (e as Error).message;
     return { problems: [{ file, field: '', message }] };
   }
+  const bodyProblems = checkBody(file, text);
   const result = entryCollections[collection].safeParse(parts.data);
-  if (!result.success) return { problems: issuesToProblems(file, result.error) };
+  if (!result.success)
+    return { problems: [...issuesToProblems(file, result.error), ...bodyProblems] };
+  if (bodyProblems.length > 0) return { problems: bodyProblems };
   const [locale = '', name = ''] = file.split('/').slice(-2);
   return {
     entry: {
@@ -195,4 +203,28 @@ export function checkReferences(entries: CheckedEntry[]): ContentProblem[] {
       refs('program', 'program', false);
   }
   return problems;
+}
+
+/**
+ * Runs the MDX guard (src/lib/mdx-guard.ts) over the text of an entry, exactly as the build's
+ * Markdown pipeline does, so an editor sees "file:line: what is wrong" before anything is built.
+ */
+export function checkBody(file: string, text: string): ContentProblem[] {
+  const source = blankFrontmatter(text);
+  let problems: GuardProblem[];
+  try {
+    const tree = file.endsWith('.md') ? markdownToMdast(source) : mdxToMdast(source);
+    problems = guardTree(tree as never);
+  } catch (e) {
+    // The MDX parser reports "line:column: reason", e.g. for a "{" that is never closed.
+    const message = (e as Error).message;
+    const at = /^(\d+):\d+(?:-\d+:\d+)?:\s*/.exec(message);
+    problems = [
+      {
+        line: at ? Number(at[1]) : 1,
+        message: `Teks tidak bisa dibaca: ${at ? message.slice(at[0].length) : message}. Bila maksudnya teks biasa, tulis \\{, \\} dan &lt; untuk {, } dan <.`,
+      },
+    ];
+  }
+  return problems.map((p) => ({ file, field: '', line: p.line, message: p.message }));
 }

@@ -40,7 +40,7 @@ export const NewsSchema = z
     until: InstantSchema.optional(),
     /** Gambar utama (opsional) dengan teks penggantinya. */
     image: NewsImageSchema.optional(),
-    /** Daerah yang diberitakan, misalnya "Kabupaten Blitar". */
+    /** Daerah yang diberitakan, misalnya "Kabupaten …" atau "Kota …". */
     region: z.string().trim().min(2).optional(),
     /** Negara tujuan yang diberitakan, bila ada. */
     countries: z.array(DestinationSchema).default([]),

@@ -25,7 +25,7 @@ export const ServicePointSchema = z.object({
   kind: z.enum(SERVICE_KINDS),
   /** Ringkasan: apa yang bisa dibantu di sini. */
   summary: z.string().trim().min(10).max(280),
-  /** Wilayah layanan, misalnya "Kabupaten Blitar" atau "Hong Kong". */
+  /** Wilayah layanan, misalnya "Kabupaten …" atau "Hong Kong". */
   region: z.string().trim().min(2),
   /** Negara tujuan, untuk layanan di luar negeri. */
   country: DestinationSchema.optional(),

@@ -22,13 +22,13 @@ export const NavItemSchema = z.object({
 export const SettingsSchema = z.object({
   /** Nama situs. */
   siteName: z.string().trim().min(2),
-  /** Alamat situs yang sudah tayang, misalnya https://migrasiaman.blitarkab.go.id */
+  /** Alamat situs yang sudah tayang, misalnya https://migrasiaman.namadaerah.go.id */
   siteUrl: WebUrlSchema,
-  /** Kabupaten atau kota pengelola, misalnya "Kabupaten Blitar". */
+  /** Kabupaten atau kota pengelola, misalnya "Kabupaten …" atau "Kota …". */
   regency: z.string().trim().min(3),
   /** Provinsi. */
   province: z.string().trim().min(3),
-  /** Nama kantor pengelola, misalnya "Dinas Tenaga Kerja Kabupaten Blitar". */
+  /** Nama kantor pengelola, misalnya "Dinas Tenaga Kerja Kabupaten …". */
   office: z.string().trim().min(3),
   /** Zona waktu bawaan untuk jadwal pelatihan. */
   timezone: TimeZoneSchema,

@@ -1,7 +1,7 @@
 /** Serves the built site once for all browser tests. `npm run build` must have run first. */
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { startServer } from '../../scripts/serve.ts';
+import { headersFromFile, startServer } from '../../scripts/serve.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,7 +15,10 @@ export default async function setup(project: TestProject) {
       'dist/ is missing: run `npm run build` before the browser tests (npm test does both).',
     );
   }
-  const { url, close } = await startServer({ root: 'dist' });
+  // Serve with the headers the build wrote for the static host (dist/_headers), as production does.
+  const headersFor = headersFromFile('dist');
+  if (!headersFor) throw new Error('dist/_headers is missing: the build writes it.');
+  const { url, close } = await startServer({ root: 'dist', headersFor });
   project.provide('baseUrl', url);
   return close;
 }

@@ -1,0 +1,19 @@
+/**
+ * Writes `dist/_headers` (Netlify, Cloudflare Pages) from src/lib/security-headers.ts at the end of
+ * the build, so the host configuration can never drift from the policy the pages and tests use.
+ */
+import { writeFile } from 'node:fs/promises';
+import type { AstroIntegration } from 'astro';
+import { renderHeadersFile } from '../lib/security-headers.ts';
+
+export function securityHeaders(): AstroIntegration {
+  return {
+    name: 'migrasi-aman:security-headers',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        await writeFile(new URL('_headers', dir), renderHeadersFile());
+        logger.info('_headers written from src/lib/security-headers.ts');
+      },
+    },
+  };
+}

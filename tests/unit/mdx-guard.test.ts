@@ -1,0 +1,194 @@
+/**
+ * The MDX guard with hostile content: each forbidden construct is refused with a message that names
+ * the file and the line; what editors legitimately write (the author components, escaped braces)
+ * passes. Runs the real parser and the same guard the build uses (src/lib/content-check.ts).
+ */
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  checkBody,
+  checkContent,
+  checkEntryFile,
+  formatProblem,
+} from '../../src/lib/content-check.ts';
+import { blankFrontmatter, unsafeUrl, urlScheme } from '../../src/lib/mdx-guard.ts';
+import { USER_COMPONENT_NAMES } from '../../src/user-components/names.ts';
+
+const FILE = 'content/panduan/id/contoh.mdx';
+const FRONTMATTER = '---\ntitle: Contoh\nsummary: Ringkasan\n---\n';
+/** Line of the first body line below: frontmatter (4 lines) + one blank line. */
+const BODY_LINE = 6;
+
+function check(body: string, file = FILE) {
+  return checkBody(file, `${FRONTMATTER}\n${body}\n`).map(formatProblem);
+}
+
+const hostile: [what: string, body: string, expected: RegExp][] = [
+  ['an import', "import Evil from '../../src/evil.ts'", /import/],
+  ['an export', 'export const x = fetch("https://evil.example")', /export/],
+  ['a script tag', '<script>alert(document.cookie)</script>', /<script>/],
+  ['an iframe', '<iframe src="https://evil.example/"></iframe>', /<iframe>/],
+  ['a style tag', '<style>body  \\{ display: none \\}</style>', /<style>/],
+  ['a div', '<div>teks</div>', /<div>/],
+  ['a raw link tag', '<a href="https://evil.example/">klik</a>', /<a>/],
+  ['an image tag with onerror', '<img src="x" onerror="alert(1)" />', /<img>/],
+  ['an event handler on a component', '<Callout onClick="alert(1)">Isi</Callout>', /onClick/],
+  [
+    'an event handler on allowed HTML',
+    'Kata <abbr onmouseover="alert(1)">PMI</abbr>',
+    /onmouseover/,
+  ],
+  ['a style attribute', '<Callout style="display:none">Isi</Callout>', /style/],
+  ['an unknown attribute on allowed HTML', '<kbd class="x">Enter</kbd>', /class/],
+  ['an unknown component', '<Tracker id="x" />', /<Tracker>/],
+  ['a fragment', '<>teks</>', /<>/],
+  ['an expression in text', 'Biaya {1 + 1} juta', /\{…\}/],
+  ['an expression comment', '{/* komentar */}', /\{…\}/],
+  ['an attribute expression', '<Callout title={window.name}>Isi</Callout>', /title=\{…\}/],
+  ['a spread attribute', '<Callout {...props}>Isi</Callout>', /atribut \{…\}/],
+  ['a javascript: link', '[Klik](javascript:alert(1))', /javascript:/],
+  ['a mixed-case javascript: link', '[Klik](JaVaScRiPt:alert(1))', /dilarang/],
+  ['an entity-encoded javascript: link', '[Klik](&#106;avascript&#58;alert(1))', /dilarang/],
+  ['a javascript: reference definition', '[x]: javascript:alert(1)\n\n[Klik][x]', /dilarang/],
+  ['a data: link', '[Klik](data:text/html,<script>alert(1)</script>)', /data:/],
+  ['a data: image', '![gambar](data:image/svg+xml;base64,PHN2Zz4=)', /data:/],
+  ['a vbscript: link', '[Klik](vbscript:msgbox(1))', /dilarang/],
+  ['an image from another site', '![piksel](https://tracker.example/p.gif)', /situs ini/],
+  [
+    'a javascript: URL in a component',
+    '<SourceNote publisher="X" url="javascript:alert(1)" />',
+    /url/,
+  ],
+  ['a data: URL in a component', '<SourceNote publisher="X" url="data:text/html,hi" />', /data:/],
+  ['an unclosed brace', 'Biaya { tanpa penutup', /tidak bisa dibaca/],
+];
+
+describe('the MDX guard refuses', () => {
+  it.each(hostile)('%s, naming file and line', (_what, body, expected) => {
+    // Put the construct on the third body line, so a wrong line number cannot pass by accident.
+    const problems = check(`Paragraf pertama.\n\n${body}`);
+    expect(problems.length, problems.join('\n')).toBeGreaterThan(0);
+    expect(problems[0]).toMatch(new RegExp(`^${FILE}:${BODY_LINE + 2}: `));
+    expect(problems.join('\n')).toMatch(expected);
+  });
+
+  it('raw HTML in a plain Markdown (.md) file', () => {
+    const file = 'content/berita/id/lama.md';
+    const problems = check(
+      'Teks\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>',
+      file,
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(new RegExp(`^${file}:${BODY_LINE + 2}: .*<script>`)),
+      expect.stringMatching(new RegExp(`^${file}:${BODY_LINE + 4}: .*<img>`)),
+    ]);
+  });
+
+  it('every problem of a file, not only the first', () => {
+    const problems = check('<script>x</script>\n\n[a](javascript:x)\n\n{1}');
+    expect(problems.map((p) => p.split(':')[1])).toEqual(
+      [BODY_LINE, BODY_LINE + 2, BODY_LINE + 4].map(String),
+    );
+  });
+});
+
+describe('the MDX guard allows', () => {
+  it('the author components with plain attributes', () => {
+    const body = [
+      '<Callout type="peringatan" title="Hati-hati">',
+      '',
+      'Jangan berangkat dengan visa kunjungan.',
+      '',
+      '</Callout>',
+      '',
+      '<Steps>',
+      '',
+      '1. Datang ke LTSA.',
+      '2. Bawa KTP.',
+      '',
+      '</Steps>',
+      '',
+      '<Checklist title="Dokumen">',
+      '',
+      '- Paspor',
+      '',
+      '</Checklist>',
+      '',
+      'Fakta <SourceNote publisher="BP2MI" url="https://bp2mi.go.id/" />.',
+    ].join('\n');
+    expect(check(body)).toEqual([]);
+  });
+
+  it('escaped braces and angle brackets, which are text', () => {
+    expect(check('Biaya \\{maksimal\\} dan 5 &lt; 6, juga \\<b\\>')).toEqual([]);
+  });
+
+  it('the small inline HTML allow-list', () => {
+    expect(
+      check(
+        '<abbr title="Pekerja Migran Indonesia">PMI</abbr>, H<sub>2</sub>O, m<sup>2</sup><br />Tekan <kbd>Enter</kbd>',
+      ),
+    ).toEqual([]);
+  });
+
+  it('links to web pages, e-mail, phone, this site and anchors, and images on this site', () => {
+    const body =
+      '[a](https://bp2mi.go.id/) [b](http://example.go.id/) [c](mailto:x@example.go.id) [d](tel:+62341) [e](/panduan/) [f](#isi) [g](../berita/)\n\n![peta](/images/peta.png)';
+    expect(check(body)).toEqual([]);
+  });
+
+  it('is what the content check reports for an entry file, alongside its schema checks', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'migrasi-aman-guard-'));
+    const good = await readFile('content/panduan/id/dokumen-wajib.mdx', 'utf8');
+    const path = join(root, 'content/panduan/id/serangan.mdx');
+    await mkdir(join(path, '..'), { recursive: true });
+    const lines = good.split('\n').length;
+    await writeFile(path, `${good}\n<iframe src="https://evil.example/"></iframe>\n`);
+    const { problems } = await checkEntryFile(root, 'panduan', path);
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^content/panduan/id/serangan\\.mdx:${lines + 1}: Tag HTML <iframe>`),
+      ),
+    ]);
+  });
+
+  it('every content file of this repository', async () => {
+    const { entries, problems } = await checkContent(process.cwd());
+    expect(entries.length).toBeGreaterThan(0);
+    expect(problems.filter((p) => p.line !== undefined).map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('URL schemes', () => {
+  it('are read the way a browser reads them', () => {
+    expect(urlScheme(' \tjava\nscript:alert(1)')).toBe('javascript');
+    expect(urlScheme('jav&#x09;ascript:alert(1)')).toBe('javascript');
+    expect(urlScheme('/panduan/')).toBeUndefined();
+    expect(unsafeUrl('https://bp2mi.go.id/')).toBeUndefined();
+    expect(unsafeUrl('DATA:text/html,x')).toMatch(/dilarang/);
+  });
+});
+
+describe('the frontmatter', () => {
+  it('is blanked line for line, so body lines keep their numbers', () => {
+    const text = `${FRONTMATTER}\nIsi`;
+    expect(blankFrontmatter(text).split('\n')).toHaveLength(text.split('\n').length);
+    expect(blankFrontmatter(text).split('\n')[5]).toBe('Isi');
+  });
+});
+
+describe('the component allow-list', () => {
+  it('names exactly the components that pages pass to MDX', () => {
+    const index = readFileSync('src/user-components/index.ts', 'utf8');
+    const map = /export const userComponents = \{([^}]*)\}/.exec(index)?.[1] ?? '';
+    const keys = map
+      .split(',')
+      .map((k) => k.trim().split(':')[0]!.trim())
+      .filter(Boolean);
+    expect(keys.length).toBeGreaterThan(0);
+    expect([...USER_COMPONENT_NAMES].sort()).toEqual(keys.sort());
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * The deployment pipeline keeps its promises: tests and audit gate every deploy, the site is
+ * rebuilt daily, CMS pull requests get a preview, and /.well-known/ survives the Pages upload.
+ */
+import { readFileSync } from 'node:fs';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+
+interface Step {
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  on: Record<string, unknown> & { schedule?: { cron: string }[] };
+  jobs: Record<string, { needs?: string | string[]; steps?: Step[]; if?: string }>;
+}
+
+const workflow = load(readFileSync('.github/workflows/site.yml', 'utf8')) as Workflow;
+const steps = workflow.jobs['test']?.steps ?? [];
+
+describe('the site workflow', () => {
+  it('runs the same test script as local CI and fails on a high-severity audit finding', () => {
+    expect(steps.some((s) => s.run?.trim() === 'bash .ci/run')).toBe(true);
+    expect(steps.some((s) => /npm audit --omit=dev --audit-level=high/.test(s.run ?? ''))).toBe(
+      true,
+    );
+  });
+
+  it('rebuilds daily and on pushes, pull requests and demand', () => {
+    expect(workflow.on.schedule?.[0]?.cron).toMatch(/^\d+ \d+ \* \* \*$/);
+    expect(Object.keys(workflow.on)).toEqual(
+      expect.arrayContaining(['push', 'pull_request', 'workflow_dispatch']),
+    );
+  });
+
+  it('deploys to GitHub Pages only after the tests, keeping /.well-known/', () => {
+    const deploy = workflow.jobs['deploy'];
+    expect(deploy?.needs).toBe('test');
+    expect(deploy?.steps?.some((s) => s.uses?.startsWith('actions/deploy-pages@'))).toBe(true);
+    const upload = steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+    expect(upload?.with?.['include-hidden-files']).toBe(true);
+    expect(upload?.if).not.toMatch(/pull_request'\s*$/);
+  });
+
+  it('uploads a preview for the pull requests the CMS opens', () => {
+    const preview = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(preview?.if).toMatch(/startsWith\(github\.head_ref, 'cms\/'\)/);
+    expect(preview?.with?.['path']).toBe('dist/');
+  });
+});

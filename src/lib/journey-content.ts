@@ -13,6 +13,7 @@ export async function journeyFor(locale: Locale): Promise<Journey> {
       order: entry.data.order,
       step: entry.data.step,
       draft: entry.data.draft,
+      needsCheck: entry.data.needsCheck.length,
     })),
   );
 }

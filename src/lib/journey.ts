@@ -16,6 +16,15 @@ export interface JourneyGuide {
   /** Short sentence for the step; the title is used when it is missing. */
   step?: string | undefined;
   draft?: boolean | undefined;
+  /** How many facts of the guide still need checking; the overview flags such guides. */
+  needsCheck?: number | undefined;
+}
+
+export interface JourneyLink {
+  slug: string;
+  title: string;
+  /** True when the guide carries "perlu dicek ulang" notes. */
+  uncertain: boolean;
 }
 
 export interface JourneyStep {
@@ -26,7 +35,7 @@ export interface JourneyStep {
   /** What to do in this step, in one sentence. */
   label: string;
   /** The guides of this step, at least one. */
-  guides: { slug: string; title: string }[];
+  guides: JourneyLink[];
 }
 
 export interface JourneyStage {
@@ -65,8 +74,9 @@ export function buildJourney(guides: readonly JourneyGuide[]): Journey {
     const stageSteps: JourneyStep[] = [];
     for (const guide of inStage) {
       const last = stageSteps.at(-1);
+      const link = { slug: guide.slug, title: guide.title, uncertain: (guide.needsCheck ?? 0) > 0 };
       if (last && last.order === guide.order) {
-        last.guides.push({ slug: guide.slug, title: guide.title });
+        last.guides.push(link);
         continue;
       }
       const step: JourneyStep = {
@@ -74,7 +84,7 @@ export function buildJourney(guides: readonly JourneyGuide[]): Journey {
         stage,
         order: guide.order,
         label: guide.step?.trim() || guide.title,
-        guides: [{ slug: guide.slug, title: guide.title }],
+        guides: [link],
       };
       stageSteps.push(step);
       steps.push(step);

@@ -65,6 +65,19 @@ describe('buildJourney', () => {
   });
 });
 
+describe('uncertain guides', () => {
+  it('are flagged on their link so the overview warns before the reader opens them', () => {
+    const journey = buildJourney([
+      g('pasti', 'sebelum', 1),
+      g('diperdebatkan', 'sebelum', 1, { needsCheck: 2 }),
+    ]);
+    expect(journey.steps[0]!.guides.map((x) => [x.slug, x.uncertain])).toEqual([
+      ['diperdebatkan', true],
+      ['pasti', false],
+    ]);
+  });
+});
+
 describe('positionOf', () => {
   const journey = buildJourney([
     g('a', 'sebelum', 1),

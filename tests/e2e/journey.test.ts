@@ -105,6 +105,26 @@ describe('the journey on a 360 px phone without JavaScript', () => {
     await context.close();
   });
 
+  it(
+    'every guide and the glossary fit 360 px without sideways scrolling',
+    { timeout: 120_000 },
+    async () => {
+      const context = await browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width: 360, height: 740 },
+      });
+      const page = await context.newPage();
+      const wide: string[] = [];
+      for (const p of pages.filter((x) => /^(\/en)?\/(panduan\/[^/]+|glosarium)\/$/.test(x.path))) {
+        await page.goto(`${inject('baseUrl')}${p.path}`);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 360) wide.push(`${p.path}: ${width} px`);
+      }
+      await context.close();
+      expect(wide).toEqual([]);
+    },
+  );
+
   // The page chrome is covered by a11y.test.ts; here only each guide's own article is checked,
   // because every guide mixes the author components differently.
   it('every guide article passes axe (WCAG 2.2 AA)', { timeout: 180_000 }, async () => {

@@ -1,0 +1,158 @@
+/**
+ * The journey as built: /panduan/ lists every guide as numbered steps, every guide page states its
+ * place ("Langkah N dari M") and links the neighbouring steps in the same order, and the journey
+ * reads top to bottom on a 360 px phone with JavaScript off.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+import { builtPages, type BuiltPage } from './site.ts';
+
+const pages = builtPages();
+const byPath = new Map(pages.map((p) => [p.path, p]));
+
+interface Step {
+  number: number;
+  heading: string;
+  links: string[];
+}
+
+/** The steps of a journey page, in document order, read from its HTML. */
+function stepsOf(page: BuiltPage): Step[] {
+  return page.root.querySelectorAll('.step-nav > li').map((li) => {
+    const heading = li.querySelector('h3')?.text.replace(/\s+/g, ' ').trim() ?? '';
+    return {
+      number: Number(/\d+/.exec(heading)?.[0]),
+      heading,
+      links: li.querySelectorAll('a').map((a) => a.getAttribute('href') ?? ''),
+    };
+  });
+}
+
+for (const [lang, prefix, stepWord, ofWord] of [
+  ['id', '', 'Langkah', 'dari'],
+  ['en', '/en', 'Step', 'of'],
+] as const) {
+  describe(`the ${lang} journey`, () => {
+    const journey = byPath.get(`${prefix}/panduan/`)!;
+    const steps = stepsOf(journey);
+    const guidePaths = pages
+      .map((p) => p.path)
+      .filter((p) => new RegExp(`^${prefix}/panduan/[^/]+/$`).test(p));
+
+    it('lists every published guide exactly once, as numbered steps 1..N', () => {
+      expect(guidePaths.length).toBeGreaterThan(0);
+      const linked = steps.flatMap((s) => s.links);
+      expect([...linked].sort()).toEqual([...guidePaths].sort());
+      expect(steps.map((s) => s.number)).toEqual(steps.map((_, i) => i + 1));
+      // The number is part of the heading text that screen readers announce.
+      for (const s of steps) expect(s.heading).toMatch(new RegExp(`^${stepWord} ${s.number}:`));
+    });
+
+    it('puts each guide at its step, with the previous and next step linked', () => {
+      for (const [index, step] of steps.entries()) {
+        for (const path of step.links) {
+          const guide = byPath.get(path)!;
+          const position = guide.root.querySelector('.step-position')?.text ?? '';
+          expect(position, path).toContain(`${stepWord} ${step.number} ${ofWord} ${steps.length}`);
+          const prev = guide.root.querySelector('a[rel="prev"]')?.getAttribute('href');
+          const next = guide.root.querySelector('a[rel="next"]')?.getAttribute('href');
+          expect(prev, `${path} previous`).toBe(steps[index - 1]?.links[0]);
+          expect(next, `${path} next`).toBe(steps[index + 1]?.links[0]);
+        }
+      }
+    });
+  });
+}
+
+describe('the journey on a 360 px phone without JavaScript', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows every step heading and link, without sideways scrolling', async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 740 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${inject('baseUrl')}/panduan/`);
+    const expected = stepsOf(byPath.get('/panduan/')!);
+    const headings = page.locator('.step-nav h3');
+    expect(await headings.count()).toBe(expected.length);
+    for (let i = 0; i < expected.length; i++) {
+      await expect.poll(() => headings.nth(i).isVisible()).toBe(true);
+      const text = (await headings.nth(i).innerText()).replace(/\s+/g, ' ').trim();
+      expect(text).toMatch(new RegExp(`(^|\\s)${i + 1}:?\\s`));
+    }
+    const links = page.locator('.step-nav a');
+    for (let i = 0; i < (await links.count()); i++) {
+      const box = await links.nth(i).boundingBox();
+      expect(box, `link ${i} is not rendered`).not.toBeNull();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    }
+    // Steps follow each other down the page, in order.
+    const tops = await headings.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+    expect(tops).toEqual([...tops].sort((a, b) => a - b));
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scroll).toBeLessThanOrEqual(360);
+    await context.close();
+  });
+
+  it(
+    'every guide and the glossary fit 360 px without sideways scrolling',
+    { timeout: 120_000 },
+    async () => {
+      const context = await browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width: 360, height: 740 },
+      });
+      const page = await context.newPage();
+      const wide: string[] = [];
+      for (const p of pages.filter((x) => /^(\/en)?\/(panduan\/[^/]+|glosarium)\/$/.test(x.path))) {
+        await page.goto(`${inject('baseUrl')}${p.path}`);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 360) wide.push(`${p.path}: ${width} px`);
+      }
+      await context.close();
+      expect(wide).toEqual([]);
+    },
+  );
+
+  // The page chrome is covered by a11y.test.ts; here only each guide's own article is checked,
+  // because every guide mixes the author components differently.
+  it('every guide article passes axe (WCAG 2.2 AA)', { timeout: 180_000 }, async () => {
+    const axeSource = readFileSync(
+      createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+      'utf8',
+    );
+    const failures: string[] = [];
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    for (const guide of pages.filter((p) => /^(\/en)?\/panduan\/[^/]+\/$/.test(p.path))) {
+      await page.goto(`${inject('baseUrl')}${guide.path}`);
+      await page.evaluate(axeSource);
+      const ids = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as { axe: { run: (c: Node, o: object) => Promise<unknown> } }
+        ).axe;
+        const article = document.querySelector('article') ?? document;
+        const result = (await axe.run(article, {
+          runOnly: {
+            type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'],
+          },
+        })) as { violations: { id: string }[] };
+        return result.violations.map((v) => v.id);
+      });
+      if (ids.length > 0) failures.push(`${guide.path}: ${ids.join(', ')}`);
+    }
+    await page.close();
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { buildJourney, positionOf, type JourneyGuide } from '../../src/lib/journey.ts';
+
+const g = (
+  slug: string,
+  stage: JourneyGuide['stage'],
+  order: number,
+  extra = {},
+): JourneyGuide => ({
+  slug,
+  title: `Judul ${slug}`,
+  stage,
+  order,
+  ...extra,
+});
+
+describe('buildJourney', () => {
+  it('orders stages as the law does, whatever order the guides arrive in', () => {
+    const journey = buildJourney([g('c', 'setelah', 1), g('a', 'sebelum', 1), g('b', 'selama', 1)]);
+    expect(journey.stages.map((s) => s.stage)).toEqual(['sebelum', 'selama', 'setelah']);
+    expect(journey.steps.map((s) => s.guides[0]!.slug)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('numbers steps 1..N across the whole journey without gaps from the order field', () => {
+    const journey = buildJourney([g('x', 'sebelum', 7), g('y', 'sebelum', 2), g('z', 'selama', 5)]);
+    expect(journey.steps.map((s) => [s.number, s.guides[0]!.slug])).toEqual([
+      [1, 'y'],
+      [2, 'x'],
+      [3, 'z'],
+    ]);
+  });
+
+  it('makes guides with the same stage and order one step, and takes its sentence from any of them', () => {
+    const journey = buildJourney([
+      g('hongkong', 'sebelum', 4, { title: 'Hong Kong' }),
+      g('taiwan', 'sebelum', 4, { title: 'Taiwan', step: 'Pelajari negara tujuan.' }),
+      g('dokumen', 'sebelum', 5),
+      g('hak', 'selama', 4),
+    ]);
+    expect(journey.steps).toHaveLength(3);
+    const shared = journey.steps[0]!;
+    expect(shared.guides.map((x) => x.slug)).toEqual(['hongkong', 'taiwan']);
+    expect(shared.label).toBe('Pelajari negara tujuan.');
+    // The same order number in another stage is a different step.
+    expect(journey.steps[2]!.guides.map((x) => x.slug)).toEqual(['hak']);
+  });
+
+  it('uses the title when a step has no sentence, ignoring blank ones', () => {
+    const journey = buildJourney([g('a', 'sebelum', 1, { step: '   ' })]);
+    expect(journey.steps[0]!.label).toBe('Judul a');
+  });
+
+  it('leaves out a stage that has no guides, and drafts', () => {
+    const journey = buildJourney([
+      g('a', 'sebelum', 1),
+      g('draf', 'selama', 1, { draft: true }),
+      g('c', 'setelah', 1),
+    ]);
+    expect(journey.stages.map((s) => s.stage)).toEqual(['sebelum', 'setelah']);
+    expect(journey.steps.flatMap((s) => s.guides.map((x) => x.slug))).not.toContain('draf');
+  });
+
+  it('returns an empty journey for no guides', () => {
+    expect(buildJourney([])).toEqual({ stages: [], steps: [] });
+  });
+});
+
+describe('uncertain guides', () => {
+  it('are flagged on their link so the overview warns before the reader opens them', () => {
+    const journey = buildJourney([
+      g('pasti', 'sebelum', 1),
+      g('diperdebatkan', 'sebelum', 1, { needsCheck: 2 }),
+    ]);
+    expect(journey.steps[0]!.guides.map((x) => [x.slug, x.uncertain])).toEqual([
+      ['diperdebatkan', true],
+      ['pasti', false],
+    ]);
+  });
+});
+
+describe('positionOf', () => {
+  const journey = buildJourney([
+    g('a', 'sebelum', 1),
+    g('b1', 'sebelum', 2),
+    g('b2', 'sebelum', 2),
+    g('c', 'selama', 1),
+    g('draf', 'setelah', 1, { draft: true }),
+  ]);
+
+  it('gives the first step no previous and the last step no next', () => {
+    const first = positionOf(journey, 'a')!;
+    expect(first.step.number).toBe(1);
+    expect(first.total).toBe(3);
+    expect(first.previous).toBeUndefined();
+    expect(first.next?.guides[0]!.slug).toBe('b1');
+    const last = positionOf(journey, 'c')!;
+    expect(last.next).toBeUndefined();
+    expect(last.previous?.number).toBe(2);
+  });
+
+  it('gives guides of a shared step the same number and neighbours, crossing stages', () => {
+    const b1 = positionOf(journey, 'b1')!;
+    const b2 = positionOf(journey, 'b2')!;
+    expect(b1.step).toBe(b2.step);
+    expect(b2.step.number).toBe(2);
+    expect(b2.previous?.guides[0]!.slug).toBe('a');
+    expect(b2.next?.stage).toBe('selama');
+  });
+
+  it('does not place a draft or an unknown guide', () => {
+    expect(positionOf(journey, 'draf')).toBeUndefined();
+    expect(positionOf(journey, 'tidak-ada')).toBeUndefined();
+  });
+});

@@ -73,7 +73,9 @@ export async function writeServiceWorker(
     );
   }
   const template = await readFile(new URL('./sw-template.js', import.meta.url), 'utf8');
-  const source = template.replace('__PRECACHE__', JSON.stringify(entries));
+  const slot = 'const PRECACHE = __PRECACHE__;';
+  if (!template.includes(slot)) throw new Error(`sw-template.js lost its "${slot}" line`);
+  const source = template.replace(slot, `const PRECACHE = ${JSON.stringify(entries)};`);
   await writeFile(`${distDir}/sw.js`, source);
   let bytes = 0;
   for (const e of entries) {

@@ -49,6 +49,16 @@ self.addEventListener('activate', (event) => {
         if (name !== STATIC && name !== PAGES) await caches.delete(name);
       }
       await self.clients.claim();
+      // The page that installed this worker loaded before it could be cached: save it now, so
+      // the very first page a reader opened also reads offline.
+      const pages = await caches.open(PAGES);
+      for (const client of await self.clients.matchAll({ type: 'window' })) {
+        const url = new URL(client.url);
+        if (url.origin !== self.location.origin || (await pages.match(url.pathname))) continue;
+        const response = await fetch(url.pathname).catch(() => undefined);
+        if (response && response.ok && !response.redirected)
+          await pages.put(url.pathname, response);
+      }
     })(),
   );
 });

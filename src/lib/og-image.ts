@@ -13,14 +13,14 @@ import satori from 'satori';
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 
-export interface OgCard {
+export type OgCard = {
   title: string;
   /** Section label above the title, e.g. "Panduan". */
   kicker: string;
   siteName: string;
   /** Small line at the bottom, e.g. the regency and the site's host. */
   footer: string;
-}
+};
 
 const require = createRequire(join(process.cwd(), 'package.json'));
 const font = (weight: 400 | 700) =>

@@ -1,5 +1,7 @@
 /** Pure helpers for the printable booklet (src/pages/[...lang]/panduan/cetak.astro). */
-import { STAGES, type Stage } from '../schemas/shared.ts';
+import { STAGES } from '../schemas/shared.ts';
+
+type Stage = (typeof STAGES)[number];
 
 /**
  * Prefixes every id in a fragment of HTML, and the attributes and in-page links that point to

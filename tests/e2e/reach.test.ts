@@ -177,6 +177,9 @@ describe('print', () => {
     for (const chrome of ['header', '.site-nav', '.breadcrumbs', '.search-form', '.share-wa']) {
       expect(await page.locator(chrome).first().isVisible(), chrome).toBe(false);
     }
+    // The leaflet keeps what makes it trustworthy on paper: the checked date and the sources.
+    expect(await page.locator('main .sources').isVisible()).toBe(true);
+    expect(await page.locator('main p.meta time').first().isVisible()).toBe(true);
     const qr = page.locator('.print-footer svg');
     expect(await qr.isVisible()).toBe(true);
     expect(decodeQr(await qr.screenshot())).toBe(canonical);

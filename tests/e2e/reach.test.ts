@@ -113,6 +113,28 @@ describe('offline reading', () => {
     await context.close();
   });
 
+  it('online, a stored guide is fetched fresh even before the service worker changes', async () => {
+    const guide = guides.find((g) => !g.path.startsWith('/en/'))!;
+    const copy = join(mkdtempSync(join(tmpdir(), 'reach-')), 'dist');
+    cpSync(DIST, copy, { recursive: true });
+    const file = join(copy, guide.path, 'index.html');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('</h1>', '</h1><p id="koreksi">Koreksi</p>'),
+    );
+    const oldSite = await serve(DIST);
+    const context = await browser.newContext();
+    const page = await visitAndInstall(context, `${oldSite.url}${guide.path}`);
+    expect(await page.locator('#koreksi').count()).toBe(0);
+    await oldSite.stop();
+    const newSite = await serve(copy, oldSite.port);
+    await page.goto(`${newSite.url}${guide.path}`);
+    expect(await page.locator('#koreksi').innerText()).toBe('Koreksi');
+    await newSite.stop();
+    await context.close();
+    rmSync(copy, { recursive: true, force: true });
+  });
+
   it('a new build replaces the cached guides', async () => {
     const guide = guides.find((g) => !g.path.startsWith('/en/'))!;
     const copy = join(mkdtempSync(join(tmpdir(), 'reach-')), 'dist');

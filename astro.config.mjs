@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { externalLinksPlugin, mdxGuardPlugin } from './src/integrations/content-guard.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import reach from './src/integrations/reach.ts';
 
 // The public address comes from the editable settings so that a fork for another regency changes
 // content only. The schema validates it again when the content layer loads.
@@ -42,7 +43,8 @@ export default defineConfig({
     securityHeaders(),
     sitemap({
       i18n: { defaultLocale: 'id', locales: { id: 'id-ID', en: 'en' } },
-      filter: (page) => !page.includes('/admin/'),
+      filter: (page) => !page.includes('/admin/') && !page.includes('/offline/'),
     }),
+    reach({ siteName: settings.siteName, regency: settings.regency }),
   ],
 });

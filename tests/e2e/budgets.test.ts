@@ -47,7 +47,7 @@ async function weigh(path: string) {
 }
 
 describe('byte budgets', () => {
-  const guides = builtPages().filter((p) => /^\/(en\/)?panduan\/[^/]+\/$/.test(p.path));
+  const guides = builtPages().filter((p) => /^\/(en\/)?panduan\/(?!cetak\/)[^/]+\/$/.test(p.path));
 
   // Every guide is weighed, so the time grows with the content: allow ~3 s per page.
   it(

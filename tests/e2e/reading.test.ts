@@ -12,7 +12,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const guide = builtPages().find((p) => /^\/panduan\/[^/]+\/$/.test(p.path));
+const guide = builtPages().find((p) => /^\/panduan\/(?!cetak\/)[^/]+\/$/.test(p.path));
 
 describe('without JavaScript', () => {
   it('a guide page shows its whole content', async () => {

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 
 export const DIST = 'dist';
+const FIXED_SEGMENTS = new Set(['cetak']);
 
 export function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -46,7 +47,8 @@ export function pageTypes(pages: BuiltPage[] = builtPages()): string[] {
       .replace(/^\/en\//, '/')
       .split('/')
       .filter(Boolean)
-      .map((seg, i) => (i === 0 ? seg : ':x'))
+      // A fixed route beside a [slug] route (the printable booklet /panduan/cetak/) is its own type.
+      .map((seg, i) => (i === 0 || FIXED_SEGMENTS.has(seg) ? seg : ':x'))
       .join('/');
     const key = `${p.path.startsWith('/en/') ? 'en' : 'id'}:${type}`;
     if (!seen.has(key)) seen.set(key, p.path);

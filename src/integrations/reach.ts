@@ -1,0 +1,47 @@
+/**
+ * Reach: after `astro build`, makes the site installable (icons, manifests) and readable offline
+ * (service worker). Runs in the astro:build:done hook so it sees the final files and their hashes.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { writeServiceWorker } from './service-worker.ts';
+import { writeWebApp, type AppNames } from './web-app.ts';
+
+interface Options {
+  siteName: string;
+  regency: string;
+}
+
+function names(locale: 'id' | 'en', { siteName, regency }: Options): AppNames {
+  const strings = JSON.parse(
+    readFileSync(new URL(`../i18n/${locale}.json`, import.meta.url), 'utf8'),
+  ) as Record<string, string>;
+  const fill = (key: string) =>
+    (strings[key] ?? '').replace('{site}', siteName).replace('{regency}', regency);
+  return {
+    name: fill('reach.appName'),
+    shortName: siteName,
+    description: fill('reach.appDescription'),
+  };
+}
+
+export default function reach(options: Options): AstroIntegration {
+  return {
+    name: 'migrasi-aman-reach',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const dist = fileURLToPath(dir).replace(/\/$/, '');
+        const root = fileURLToPath(new URL('../../', import.meta.url));
+        await writeWebApp(dist, `${root}public/favicon.svg`, {
+          id: names('id', options),
+          en: names('en', options),
+        });
+        const sw = await writeServiceWorker(dist);
+        logger.info(
+          `icons, manifests and sw.js written: ${sw.entries} files precached (${Math.round(sw.bytes / 1024)} KB before compression)`,
+        );
+      },
+    },
+  };
+}

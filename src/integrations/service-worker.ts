@@ -1,0 +1,86 @@
+/**
+ * Writes dist/sw.js: the template in sw-template.js with a revisioned precache list computed by
+ * Workbox's getManifest over the built files. Only the journey (guides), glossary, service points,
+ * offline page, stylesheet and app icons are precached, so the download stays modest however many
+ * news pages the site grows; everything else is cached as it is read.
+ */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { getManifest } from 'workbox-build';
+
+export type PrecacheGroup = 'core' | 'pages';
+
+export interface PrecacheEntry {
+  url: string;
+  revision: string;
+  group: PrecacheGroup;
+}
+
+/** What a reader needs even with Save-Data on: the offline page, the stylesheet, the app icons. */
+const CORE = [
+  /^(en\/)?offline\/index\.html$/,
+  /^_astro\/[^/]+\.css$/,
+  /^(en\/)?manifest\.webmanifest$/,
+  /^icons\/icon-192\.png$/,
+  /^favicon\.svg$/,
+  /^sw-register\.js$/,
+];
+/** The journey and the help a reader looks up without signal. The printable booklet repeats
+ * every guide in one long page, so it is left to be cached when opened. */
+const PAGES = [
+  /^(en\/)?panduan\/(?!cetak\/)([^/]+\/)?index\.html$/,
+  /^(en\/)?glosarium\/index\.html$/,
+  /^(en\/)?layanan\/(.+\/)?index\.html$/,
+];
+
+/** Which precache group a dist-relative file belongs to, or null when it is not precached. */
+export function precacheGroup(file: string): PrecacheGroup | null {
+  if (CORE.some((re) => re.test(file))) return 'core';
+  if (PAGES.some((re) => re.test(file))) return 'pages';
+  return null;
+}
+
+/** The URL a dist-relative file is served at: directory indexes become "/path/". */
+export function urlOf(file: string): string {
+  if (file === 'index.html') return '/';
+  if (file.endsWith('/index.html')) return `/${file.slice(0, -'index.html'.length)}`;
+  return `/${file}`;
+}
+
+export async function precacheList(distDir: string): Promise<PrecacheEntry[]> {
+  const { manifestEntries, warnings } = await getManifest({
+    globDirectory: distDir,
+    globPatterns: ['**/*.{html,css,webmanifest,png,svg,js}'],
+    globIgnores: ['admin/**', 'pagefind/**', 'og/**', 'sw.js'],
+    maximumFileSizeToCacheInBytes: 512 * 1024,
+  });
+  if (warnings.length > 0) throw new Error(`Service worker precache: ${warnings.join('; ')}`);
+  const entries: PrecacheEntry[] = [];
+  for (const entry of manifestEntries ?? []) {
+    const group = precacheGroup(entry.url);
+    if (group && entry.revision)
+      entries.push({ url: urlOf(entry.url), revision: entry.revision, group });
+  }
+  return entries.sort((a, b) => a.url.localeCompare(b.url));
+}
+
+export async function writeServiceWorker(
+  distDir: string,
+): Promise<{ entries: number; bytes: number }> {
+  const entries = await precacheList(distDir);
+  if (!entries.some((e) => e.url === '/offline/')) {
+    throw new Error(
+      'Service worker: dist/offline/index.html is missing, the offline fallback needs it.',
+    );
+  }
+  const template = await readFile(new URL('./sw-template.js', import.meta.url), 'utf8');
+  const slot = 'const PRECACHE = __PRECACHE__;';
+  if (!template.includes(slot)) throw new Error(`sw-template.js lost its "${slot}" line`);
+  const source = template.replace(slot, `const PRECACHE = ${JSON.stringify(entries)};`);
+  await writeFile(`${distDir}/sw.js`, source);
+  let bytes = 0;
+  for (const e of entries) {
+    const file = e.url.endsWith('/') ? `${e.url}index.html` : e.url;
+    bytes += (await stat(`${distDir}${file}`)).size;
+  }
+  return { entries: entries.length, bytes };
+}

@@ -1,0 +1,48 @@
+/**
+ * Link-preview images (Open Graph / Twitter), one per guide, programme and news item, plus one for
+ * the site per language. Rendered at build time; see src/lib/og-image.ts.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSettings, localeOf, published, slugOf } from '../../lib/content.ts';
+import { localePath, useTranslations } from '../../lib/i18n.ts';
+import { ogImagePath } from '../../lib/og.ts';
+import { renderOgImage, type OgCard } from '../../lib/og-image.ts';
+
+const SECTIONS = [
+  { collection: 'panduan', kicker: 'og.guide' },
+  { collection: 'program', kicker: 'og.program' },
+  { collection: 'berita', kicker: 'og.news' },
+] as const;
+
+export const getStaticPaths = (async () => {
+  const settings = await getSettings();
+  const host = new URL(settings.siteUrl).host;
+  const base = { siteName: settings.siteName, footer: `${settings.regency} · ${host}` };
+  const paths: { params: { path: string }; props: OgCard }[] = [];
+  const add = (pagePath: string, title: string, kicker: string) =>
+    paths.push({
+      params: { path: ogImagePath(pagePath).slice('/og/'.length, -'.png'.length) },
+      props: { ...base, title, kicker },
+    });
+  for (const locale of ['id', 'en'] as const) {
+    const t = useTranslations(locale);
+    add(localePath(locale, '/'), t('home.title'), settings.siteName);
+  }
+  for (const { collection, kicker } of SECTIONS) {
+    for (const entry of await published(collection)) {
+      const locale = localeOf(entry);
+      const data = entry.data as { title?: string; name?: string };
+      add(
+        localePath(locale, `/${collection}/${slugOf(entry)}/`),
+        data.title ?? data.name ?? slugOf(entry),
+        useTranslations(locale)(kicker),
+      );
+    }
+  }
+  return paths;
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const png = await renderOgImage(props as OgCard);
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};

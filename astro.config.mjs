@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import pagefind from './src/integrations/pagefind.ts';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -27,5 +28,7 @@ export default defineConfig({
       i18n: { defaultLocale: 'id', locales: { id: 'id-ID', en: 'en' } },
       filter: (page) => !page.includes('/admin/'),
     }),
+    // Last, so the index is built from the finished HTML.
+    pagefind(),
   ],
 });

@@ -7,14 +7,44 @@
  * PAGEFIND_OUTPUT=<dir> writes the index somewhere else instead: `npm run dev` uses it to put a
  * development index into public/pagefind/ (see scripts/dev-search-index.ts).
  */
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 
+/**
+ * Pagefind's ready-made UIs, written with every index. The search page uses Pagefind's JS API
+ * with its own small script instead, so these are removed from the output: nothing links to
+ * them, and an offline cache of /pagefind/ should not carry ~430 KB of unused code. Their gzip
+ * sizes are logged on every build, as the yardstick for the choice.
+ */
+export const UNUSED_UI_FILES: Record<string, string[]> = {
+  'Component UI': ['pagefind-component-ui.js', 'pagefind-component-ui.css'],
+  'Default UI': ['pagefind-ui.js', 'pagefind-ui.css'],
+  'Modular UI': ['pagefind-modular-ui.js', 'pagefind-modular-ui.css'],
+  'highlight script': ['pagefind-highlight.js'],
+};
+
 export interface PagefindResult {
   pages: number;
   outputPath: string;
+  /** Gzip bytes of each removed ready-made UI (JS + CSS). */
+  unusedUiBytes: Record<string, number>;
+}
+
+async function removeUnusedUi(outputPath: string): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  for (const [name, files] of Object.entries(UNUSED_UI_FILES)) {
+    sizes[name] = 0;
+    for (const file of files) {
+      const path = join(outputPath, file);
+      const body = await readFile(path).catch(() => null);
+      if (body) sizes[name] += gzipSync(body, { level: 9 }).length;
+      await rm(path, { force: true });
+    }
+  }
+  return sizes;
 }
 
 /** Indexes the HTML files in `siteDir` and writes the bundle to `outputPath` (replacing it). */
@@ -40,7 +70,7 @@ export async function buildSearchIndex(
     if (written.errors.length > 0) {
       throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
     }
-    return { pages: added.page_count, outputPath };
+    return { pages: added.page_count, outputPath, unusedUiBytes: await removeUnusedUi(outputPath) };
   } finally {
     await pagefind.close();
   }
@@ -58,6 +88,8 @@ export default function pagefindIntegration(): AstroIntegration {
         const result = await buildSearchIndex(siteDir, outputPath);
         const ms = Math.round(performance.now() - started);
         logger.info(`indexed ${result.pages} pages into ${result.outputPath} in ${ms} ms`);
+        const ui = Object.entries(result.unusedUiBytes).map(([k, v]) => `${k} ${v} B`);
+        logger.info(`not shipped (gzip): ${ui.join(', ')}`);
       },
     },
   };

@@ -36,7 +36,7 @@ export interface SearchInfo {
   /** Programme slug (e.g. "pak-camat-pmi"); shown and filtered by the programme's name. */
   program?: string | undefined;
   /** Kabupaten or other place names the page is about. */
-  kabupaten?: string | string[] | undefined;
+  kabupaten?: string | readonly (string | undefined)[] | undefined;
   /** Publication date of news; makes the page sortable by date. */
   date?: Date | undefined;
   /** The entry's `keywords` (and glossary aliases): words readers use for what the page calls otherwise. */

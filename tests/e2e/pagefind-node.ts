@@ -19,7 +19,12 @@ export interface Fragment {
 }
 
 export interface SearchResponse {
-  results: { id: string; score: number; data: () => Promise<Fragment> }[];
+  results: {
+    id: string;
+    score: number;
+    matchedMetaFields?: string[];
+    data: () => Promise<Fragment>;
+  }[];
   filters: Record<string, Record<string, number>>;
   unfilteredResultCount: number;
 }

@@ -57,7 +57,7 @@ const PATH_TYPES: Record<string, SearchType> = {
 export function searchTypeFromPath(pathname: string): SearchType {
   const segments = pathname.split('/').filter(Boolean);
   const first = segments[0] === 'en' ? segments[1] : segments[0];
-  return (first && PATH_TYPES[first]) || 'halaman';
+  return first !== undefined && Object.hasOwn(PATH_TYPES, first) ? PATH_TYPES[first]! : 'halaman';
 }
 
 /** Distinct, trimmed, non-empty values in their first order. */

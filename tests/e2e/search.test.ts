@@ -17,7 +17,8 @@ const axeSource = readFileSync(
   'utf8',
 );
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-const FINISHED = '[data-search-results]:is([data-state="done"], [data-state="empty"], [data-state="error"])';
+const FINISHED =
+  '[data-search-results]:is([data-state="done"], [data-state="empty"], [data-state="error"])';
 
 /** A word the structure guarantees a result for: the longest word of a built guide's title. */
 const guide = builtPages().find((p) => /^\/panduan\/[^/]+\/$/.test(p.path));
@@ -78,9 +79,9 @@ describe('search with the keyboard only', () => {
     expect(await page.inputValue('#cari-halaman')).toBe(guideWord);
 
     expect(await tabTo(page, '[data-search-list] a')).toBeGreaterThan(0);
-    const links = await page.locator('[data-search-list] a').evaluateAll((as) =>
-      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
-    );
+    const links = await page
+      .locator('[data-search-list] a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(links).toContain(guide!.path);
 
     // Back to the top, then forward to the type filter, and pick "Panduan" by typing.
@@ -165,9 +166,9 @@ describe('search page states', () => {
     const page = await browser.newPage();
     await page.goto(url(`/en/cari/?q=${encodeURIComponent(word)}`));
     await page.waitForSelector('[data-search-results][data-state="done"]');
-    const links = await page.locator('[data-search-list] a').evaluateAll((as) =>
-      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
-    );
+    const links = await page
+      .locator('[data-search-list] a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(links).toContain('/en/');
     for (const link of links) expect(link).toMatch(/^\/en\//);
     await page.close();
@@ -183,9 +184,7 @@ describe('search cost', () => {
     await page.locator('header input[type="search"]').focus();
     await page.keyboard.type('paspor');
     await page.waitForTimeout(300);
-    expect(requested.filter((p) => p.startsWith('/pagefind/') || p.includes('search'))).toEqual(
-      [],
-    );
+    expect(requested.filter((p) => p.startsWith('/pagefind/') || p.includes('search'))).toEqual([]);
     await page.close();
   });
 

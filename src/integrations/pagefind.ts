@@ -7,11 +7,30 @@
  * PAGEFIND_OUTPUT=<dir> writes the index somewhere else instead: `npm run dev` uses it to put a
  * development index into public/pagefind/ (see scripts/dev-search-index.ts).
  */
-import { readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { INDEX_TAG_PLACEHOLDER } from '../lib/search.ts';
+
+/** The search pages, which carry the index version for Pagefind's metaCacheTag. */
+const SEARCH_PAGES = ['cari/index.html', 'en/cari/index.html'];
+
+/** Writes a hash of the new index into the search pages; returns the hash. */
+async function stampSearchPages(siteDir: string, outputPath: string): Promise<string> {
+  const entry = await readFile(join(outputPath, 'pagefind-entry.json'));
+  const tag = createHash('sha256').update(entry).digest('hex').slice(0, 12);
+  for (const page of SEARCH_PAGES) {
+    const file = join(siteDir, page);
+    const html = await readFile(file, 'utf8').catch(() => null);
+    if (html?.includes(INDEX_TAG_PLACEHOLDER)) {
+      await writeFile(file, html.replaceAll(INDEX_TAG_PLACEHOLDER, tag));
+    }
+  }
+  return tag;
+}
 
 /**
  * Pagefind's ready-made UIs, written with every index. The search page uses Pagefind's JS API
@@ -86,6 +105,7 @@ export default function pagefindIntegration(): AstroIntegration {
         const outputPath = custom ? resolve(custom) : join(siteDir, 'pagefind');
         const started = performance.now();
         const result = await buildSearchIndex(siteDir, outputPath);
+        if (!custom) await stampSearchPages(siteDir, outputPath);
         const ms = Math.round(performance.now() - started);
         logger.info(`indexed ${result.pages} pages into ${result.outputPath} in ${ms} ms`);
         const ui = Object.entries(result.unusedUiBytes).map(([k, v]) => `${k} ${v} B`);

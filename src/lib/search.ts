@@ -28,6 +28,13 @@ export const KEYWORDS_META = 'keywords';
  */
 export const KEYWORDS_WEIGHT = 4;
 
+/**
+ * Placeholder for the index version on the search page, replaced after the build by a hash of
+ * pagefind-entry.json (src/integrations/pagefind.ts). Pagefind then asks for
+ * pagefind-entry.json?ts=<hash> instead of ?ts=<now>, so an offline cache can keep it.
+ */
+export const INDEX_TAG_PLACEHOLDER = '@pagefind-index-tag@';
+
 export interface SearchInfo {
   /** Content type; derived from the URL path when omitted. */
   type?: SearchType;

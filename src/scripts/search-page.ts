@@ -44,14 +44,14 @@ export function startSearchPage(): void {
     'focus',
     () =>
       void loadResults().then(
-        (m) => m.prepare(),
+        (m) => m.prepare(section),
         () => {},
       ),
     {
       once: true,
     },
   );
-  input.addEventListener('input', () => void results?.then((m) => m.preload(input.value)));
+  input.addEventListener('input', () => void results?.then((m) => m.preload(input.value, section)));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const state = fromForm();

@@ -9,6 +9,7 @@
  */
 import {
   FILTER_PARAMS,
+  INDEX_TAG_PLACEHOLDER,
   KEYWORDS_META,
   KEYWORDS_WEIGHT,
   SEARCH_FILTERS,
@@ -46,10 +47,13 @@ let latest = 0;
 let hits: Hit[] = [];
 let shown = 0;
 
-function loadPagefind(): Promise<Pagefind> {
+function loadPagefind(section: HTMLElement): Promise<Pagefind> {
   pagefind ??= (async () => {
     const api = (await import(/* @vite-ignore */ BUNDLE)) as Pagefind;
+    const tag = section.dataset['indexTag'];
     await api.options({
+      // A stable address for the index entry file while the index is unchanged (offline cache).
+      ...(tag && tag !== INDEX_TAG_PLACEHOLDER ? { metaCacheTag: tag } : {}),
       // The main thread is fast enough for this index and spares a second script download
       // and a worker-src/blob: exception in the Content Security Policy.
       noWorker: true,
@@ -65,8 +69,8 @@ function loadPagefind(): Promise<Pagefind> {
 }
 
 /** Starts loading Pagefind and the index metadata while the reader is still typing. */
-export function prepare(): void {
-  loadPagefind().then(
+export function prepare(section: HTMLElement): void {
+  loadPagefind(section).then(
     (api) => api.init(),
     () => {},
   );
@@ -215,7 +219,7 @@ export async function show(state: SearchState, form: HTMLFormElement, section: H
   section.dataset['state'] = 'loading';
   status.textContent = s.searching;
   try {
-    const api = await loadPagefind();
+    const api = await loadPagefind(section);
     await buildFilters(api, form, s);
     syncFilters(form, state);
     const response = await api.search(state.query || null, {

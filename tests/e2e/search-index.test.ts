@@ -3,6 +3,7 @@
  * Nothing here pins editorial counts: expectations come from the built pages and the content
  * files themselves, so they hold as editors add guides, news and terms.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +66,17 @@ describe('search index: what is indexed', () => {
   it('has one index per language, from <html lang>', () => {
     const entry = JSON.parse(readFileSync('dist/pagefind/pagefind-entry.json', 'utf8'));
     expect(Object.keys(entry.languages).sort()).toEqual(['en', 'id']);
+  });
+
+  it('stamps both search pages with a hash of this index (for a cacheable entry file)', () => {
+    const entry = readFileSync('dist/pagefind/pagefind-entry.json');
+    const hash = createHash('sha256').update(entry).digest('hex').slice(0, 12);
+    for (const path of ['/cari/', '/en/cari/']) {
+      const page = pages.find((p) => p.path === path)!;
+      expect(page.root.querySelector('[data-index-tag]')?.getAttribute('data-index-tag')).toBe(
+        hash,
+      );
+    }
   });
 
   for (const lang of LANGS) {

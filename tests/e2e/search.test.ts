@@ -202,9 +202,15 @@ describe('search cost', () => {
           .catch(() => 0),
       );
     });
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
     await page.goto(url(`/cari/?q=${encodeURIComponent(guideWord!)}`));
     await page.waitForSelector('[data-search-results][data-state="done"]');
     const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+    // The index entry is asked for under the build's index hash, so an offline cache can keep it.
+    const tag = await page.getAttribute('[data-search-results]', 'data-index-tag');
+    expect(tag).toMatch(/^[0-9a-f]{12}$/);
+    expect(requested).toContain(url(`/pagefind/pagefind-entry.json?ts=${tag}`));
     console.info(`bytes before first results: ${total} B (gzip)`);
     expect(total).toBeLessThanOrEqual(100 * 1024);
     await page.close();

@@ -76,9 +76,9 @@ export function prepare(section: HTMLElement): void {
   );
 }
 
-export function preload(term: string): void {
+export function preload(term: string, section: HTMLElement): void {
   if (term.trim().length > 1)
-    loadPagefind().then(
+    loadPagefind(section).then(
       (api) => api.preload(term),
       () => {},
     );

@@ -49,7 +49,10 @@ let shown = 0;
 
 function loadPagefind(section: HTMLElement): Promise<Pagefind> {
   pagefind ??= (async () => {
-    const api = (await import(/* @vite-ignore */ BUNDLE)) as Pagefind;
+    // A full URL: the dev server rewrites root-relative dynamic imports (adding ?import), which
+    // fails for files served from public/ such as the development index.
+    const bundle = new URL(BUNDLE, location.href).href;
+    const api = (await import(/* @vite-ignore */ bundle)) as Pagefind;
     const tag = section.dataset['indexTag'];
     await api.options({
       // A stable address for the index entry file while the index is unchanged (offline cache).

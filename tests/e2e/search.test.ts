@@ -145,6 +145,16 @@ describe('search page states', () => {
     await page.close();
   });
 
+  it('says plainly when the index cannot be loaded (offline) and still offers the three ways on', async () => {
+    const page = await browser.newPage();
+    await page.route('**/pagefind/**', (route) => route.abort());
+    await page.goto(url('/cari/?q=paspor'));
+    await page.waitForSelector('[data-search-results][data-state="error"]');
+    expect(await page.locator('[data-search-status]').textContent()).toBe(id['search.loadError']);
+    await expect(page.locator('main a[href="/layanan/"]').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
   it('without JavaScript says search needs it and offers the same three ways on', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -23,6 +23,8 @@ import type { SearchStrings } from '../lib/search-strings.ts';
 interface Fragment {
   url: string;
   excerpt: string;
+  locations: number[];
+  anchors: { id: string; location: number }[];
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
 }
@@ -39,6 +41,8 @@ interface Pagefind {
 }
 
 const PAGE_SIZE = 10;
+/** Pages that list many separate items (terms, service points): results link to the item. */
+const ITEM_PAGES = new Set(['glosarium', 'layanan']);
 const BUNDLE = '/pagefind/pagefind.js';
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -155,13 +159,22 @@ function syncFilters(form: HTMLFormElement, state: SearchState) {
   if (sort) sort.value = state.newest ? 'baru' : '';
 }
 
+/** On an item page, the id of the item holding the first match ("TKI" → /glosarium/#pmi). */
+function itemHref(f: Fragment, type: string | undefined): string {
+  const first = Math.min(...f.locations);
+  if (!type || !ITEM_PAGES.has(type) || !Number.isFinite(first)) return f.url;
+  const before = f.anchors.filter((x) => x.id && x.location <= first);
+  const anchor = before.sort((x, y) => x.location - y.location).pop();
+  return anchor ? `${f.url}#${encodeURIComponent(anchor.id)}` : f.url;
+}
+
 function renderHit(f: Fragment, s: SearchStrings): HTMLLIElement {
+  const type = f.filters['type']?.[0];
   const li = el('li');
   const h = el('h3');
   const a = el('a', f.meta['title'] || f.url);
-  a.href = f.url;
+  a.href = itemHref(f, type);
   h.append(a);
-  const type = f.filters['type']?.[0];
   const stage = f.filters['stage']?.[0];
   const date = f.meta['date'];
   const facts = [

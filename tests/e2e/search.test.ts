@@ -167,6 +167,21 @@ describe('search page states', () => {
     await context.close();
   });
 
+  it('links a glossary match to the term itself, not just to the top of the glossary', async () => {
+    const glossary = builtPages().find((p) => p.path === '/glosarium/')!;
+    const first = glossary.root.querySelector('main dt[id]');
+    expect(first, 'the glossary lists no term').not.toBeNull();
+    const term = first!.querySelector('strong')?.text.trim() ?? first!.text.trim();
+    const page = await browser.newPage();
+    await page.goto(url(`/cari/?q=${encodeURIComponent(term)}&jenis=glosarium`));
+    await page.waitForSelector('[data-search-results][data-state="done"]');
+    const hrefs = await page
+      .locator('[data-search-list] a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain(`/glosarium/#${first!.id}`);
+    await page.close();
+  });
+
   it('searches only English pages from the English search page', async () => {
     const en = builtPages().find((p) => p.path === '/en/')!;
     const word = en.root

@@ -46,7 +46,7 @@ const ITEM_PAGES = new Set(['glosarium', 'layanan']);
 const BUNDLE = '/pagefind/pagefind.js';
 
 let pagefind: Promise<Pagefind> | undefined;
-let filtersBuilt = false;
+let filtersBuilt: Promise<void> | undefined;
 let latest = 0;
 let hits: Hit[] = [];
 let shown = 0;
@@ -104,8 +104,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLEleme
 /** One select per filter that has values in this language's index, plus the order. */
 async function buildFilters(api: Pagefind, form: HTMLFormElement, s: SearchStrings) {
   const box = form.querySelector<HTMLFieldSetElement>('[data-search-filters]');
-  if (!box || filtersBuilt) return;
-  filtersBuilt = true;
+  if (!box) return;
   const counts = await api.filters();
   const labels: Record<SearchFilter, string> = {
     type: s.filterType,
@@ -236,7 +235,12 @@ export async function show(state: SearchState, form: HTMLFormElement, section: H
   status.textContent = s.searching;
   try {
     const api = await loadPagefind(section);
-    await buildFilters(api, form, s);
+    // Built once, by whichever search comes first; tried again if loading the filters failed.
+    filtersBuilt ??= buildFilters(api, form, s).catch((error: unknown) => {
+      filtersBuilt = undefined;
+      throw error;
+    });
+    await filtersBuilt;
     syncFilters(form, state);
     const response = await api.search(state.query || null, {
       filters: state.filters,

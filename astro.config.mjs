@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import pagefind from './src/integrations/pagefind.ts';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { externalLinksPlugin, mdxGuardPlugin } from './src/integrations/content-guard.ts';
@@ -46,5 +47,7 @@ export default defineConfig({
       filter: (page) => !page.includes('/admin/') && !page.includes('/offline/'),
     }),
     reach({ siteName: settings.siteName, regency: settings.regency }),
+    // Last, so the index is built from the finished HTML.
+    pagefind(),
   ],
 });

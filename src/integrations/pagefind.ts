@@ -1,0 +1,116 @@
+/**
+ * Builds the Pagefind search index after every `astro build`, with Pagefind's Node API, into
+ * <outDir>/pagefind/ (served at /pagefind/). One index per `<html lang>` (id, en); only pages whose
+ * <main> carries data-pagefind-body (set by BaseLayout) are indexed, so 404, /cari/ and /admin/
+ * stay out.
+ *
+ * PAGEFIND_OUTPUT=<dir> writes the index somewhere else instead: `npm run dev` uses it to put a
+ * development index into public/pagefind/ (see scripts/dev-search-index.ts).
+ */
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { INDEX_TAG_PLACEHOLDER } from '../lib/search.ts';
+
+/** The search pages, which carry the index version for Pagefind's metaCacheTag. */
+const SEARCH_PAGES = ['cari/index.html', 'en/cari/index.html'];
+
+/** Writes a hash of the new index into the search pages; returns the hash. */
+async function stampSearchPages(siteDir: string, outputPath: string): Promise<string> {
+  const entry = await readFile(join(outputPath, 'pagefind-entry.json'));
+  const tag = createHash('sha256').update(entry).digest('hex').slice(0, 12);
+  for (const page of SEARCH_PAGES) {
+    const file = join(siteDir, page);
+    const html = await readFile(file, 'utf8').catch(() => null);
+    if (html?.includes(INDEX_TAG_PLACEHOLDER)) {
+      await writeFile(file, html.replaceAll(INDEX_TAG_PLACEHOLDER, tag));
+    }
+  }
+  return tag;
+}
+
+/**
+ * Pagefind's ready-made UIs, written with every index. The search page uses Pagefind's JS API
+ * with its own small script instead, so these are removed from the output: nothing links to
+ * them, and an offline cache of /pagefind/ should not carry ~430 KB of unused code. Their gzip
+ * sizes are logged on every build, as the yardstick for the choice.
+ */
+export const UNUSED_UI_FILES: Record<string, string[]> = {
+  'Component UI': ['pagefind-component-ui.js', 'pagefind-component-ui.css'],
+  'Default UI': ['pagefind-ui.js', 'pagefind-ui.css'],
+  'Modular UI': ['pagefind-modular-ui.js', 'pagefind-modular-ui.css'],
+  'highlight script': ['pagefind-highlight.js'],
+};
+
+export interface PagefindResult {
+  pages: number;
+  outputPath: string;
+  /** Gzip bytes of each removed ready-made UI (JS + CSS). */
+  unusedUiBytes: Record<string, number>;
+}
+
+async function removeUnusedUi(outputPath: string): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  for (const [name, files] of Object.entries(UNUSED_UI_FILES)) {
+    sizes[name] = 0;
+    for (const file of files) {
+      const path = join(outputPath, file);
+      const body = await readFile(path).catch(() => null);
+      if (body) sizes[name] += gzipSync(body, { level: 9 }).length;
+      await rm(path, { force: true });
+    }
+  }
+  return sizes;
+}
+
+/** Indexes the HTML files in `siteDir` and writes the bundle to `outputPath` (replacing it). */
+export async function buildSearchIndex(
+  siteDir: string,
+  outputPath: string,
+): Promise<PagefindResult> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    // A development index copied in from public/ must not leave stale chunks next to the new ones.
+    await rm(outputPath, { recursive: true, force: true });
+    const added = await index.addDirectory({ path: siteDir });
+    if (added.errors.length > 0)
+      throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+    if (added.page_count === 0) {
+      throw new Error(
+        `Pagefind found no page to index in ${siteDir}: is data-pagefind-body still on <main> in BaseLayout?`,
+      );
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) {
+      throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+    }
+    return { pages: added.page_count, outputPath, unusedUiBytes: await removeUnusedUi(outputPath) };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export default function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'migrasi-aman:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const siteDir = fileURLToPath(dir);
+        const custom = process.env['PAGEFIND_OUTPUT'];
+        const outputPath = custom ? resolve(custom) : join(siteDir, 'pagefind');
+        const started = performance.now();
+        const result = await buildSearchIndex(siteDir, outputPath);
+        if (!custom) await stampSearchPages(siteDir, outputPath);
+        const ms = Math.round(performance.now() - started);
+        logger.info(`indexed ${result.pages} pages into ${result.outputPath} in ${ms} ms`);
+        const ui = Object.entries(result.unusedUiBytes).map(([k, v]) => `${k} ${v} B`);
+        logger.info(`not shipped (gzip): ${ui.join(', ')}`);
+      },
+    },
+  };
+}

@@ -65,5 +65,34 @@ export function sessionsToIcs(list: SessionView[], o: IcsOptions): string {
     { productId: 'migrasi-aman/jadwal', method: 'PUBLISH', calName: o.calName },
   );
   if (error || !value) throw error ?? new Error('ics produced no output');
-  return value;
+  return refoldByOctets(value);
+}
+
+/**
+ * RFC 5545 §3.1 limits lines to 75 octets, but the library counts characters, so a line with
+ * "–" or other non-ASCII text came out longer. Unfold and fold again by UTF-8 bytes, never
+ * splitting a character.
+ */
+export function refoldByOctets(text: string): string {
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const folded = lines.map((line) => {
+    const parts: string[] = [];
+    let current = '';
+    let bytes = 0;
+    let limit = 75;
+    for (const char of line) {
+      const size = Buffer.byteLength(char);
+      if (bytes + size > limit) {
+        parts.push(current);
+        current = '';
+        bytes = 0;
+        limit = 74; // continuation lines start with one space
+      }
+      current += char;
+      bytes += size;
+    }
+    parts.push(current);
+    return parts.join('\r\n ');
+  });
+  return folded.join('\r\n');
 }

@@ -36,7 +36,7 @@ function setUpFilters(form: HTMLFormElement): void {
   const items = [...document.querySelectorAll<HTMLElement>('[data-facets]')];
   const count = document.querySelector<HTMLElement>('[data-filter-count]');
   const apply = () => {
-    const chosen = selects.filter((s) => s.value).map((s) => [s.name, s.value] as const);
+    const chosen: [string, string][] = selects.filter((s) => s.value).map((s) => [s.name, s.value]);
     let shown = 0;
     for (const item of items) {
       const facets = JSON.parse(at(item, 'data-facets')) as Record<string, string[]>;

@@ -1,5 +1,7 @@
 /** Courses and sessions as the pages read them (Indonesian entries only: courses are written once). */
 import { buildNow, getSettings, published, slugOf } from './content.ts';
+import { localePath } from './i18n.ts';
+import type { Locale } from '../schemas/shared.ts';
 import {
   allSessions,
   courseFacets,
@@ -91,4 +93,10 @@ export function courseIndex() {
     },
   );
   return courseIndexCache;
+}
+
+/** Path of a programme page in a locale, or the Indonesian one when it has no translation. */
+export async function programPath(slug: string, locale: Locale): Promise<string> {
+  const translated = (await published('program', locale)).some((p) => slugOf(p) === slug);
+  return translated ? localePath(locale, `/program/${slug}/`) : `/program/${slug}/`;
 }

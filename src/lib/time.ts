@@ -82,9 +82,21 @@ export function localToIso(local: string, timeZone: string): string {
   return `${local}:00${formatOffset(offset)}`;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Creating an Intl formatter is costly; a catalogue of thousands of sessions reuses a few. */
+function cached(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** "Sabtu, 5 Desember 2026" (id) or "Saturday 5 December 2026" (en), the day in the session's zone. */
 export function formatLongDay(instant: Date, intlLocale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale, {
+  return cached(intlLocale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -95,7 +107,7 @@ export function formatLongDay(instant: Date, intlLocale: string, timeZone: strin
 
 /** "08.00" (id) or "08:00" (en), the clock time in the session's zone. */
 export function formatClock(instant: Date, intlLocale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale, {
+  return cached(intlLocale, {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
@@ -105,14 +117,15 @@ export function formatClock(instant: Date, intlLocale: string, timeZone: string)
 
 /** "2026-12" month key of an instant in a zone, for grouping by month. */
 export function monthKey(instant: Date, timeZone: string): string {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });
-  return f.format(instant).slice(0, 7);
+  return cached('en-CA', { timeZone, year: 'numeric', month: '2-digit' })
+    .format(instant)
+    .slice(0, 7);
 }
 
 /** "Desember 2026" for a "2026-12" month key. */
 export function formatMonth(key: string, intlLocale: string): string {
   const [y, m] = key.split('-').map(Number);
-  return new Intl.DateTimeFormat(intlLocale, {
+  return cached(intlLocale, {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',

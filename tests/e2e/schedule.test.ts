@@ -55,7 +55,7 @@ describe('schedule HTML', () => {
   it('offers the same sessions in /jadwal.ics at the same instants', () => {
     const events = Object.values(
       ical.sync.parseICS(readFileSync('dist/jadwal.ics', 'utf8')),
-    ).filter((c): c is VEvent => c.type === 'VEVENT');
+    ).filter((c): c is VEvent => c?.type === 'VEVENT');
     const icsStarts = new Set(events.map((e) => new Date(e.start).getTime()));
     for (const li of sessionsOnSchedule)
       expect(icsStarts.has(Date.parse(li.getAttribute('data-start')!))).toBe(true);

@@ -38,7 +38,7 @@ function build(overrides: Record<string, unknown> = {}) {
 const options = { siteUrl: SITE, calName: 'Jadwal uji', now, exampleLabel: '[Contoh]' };
 
 function events(text: string): VEvent[] {
-  return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c.type === 'VEVENT');
+  return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
 }
 
 describe('iCalendar output', () => {
@@ -50,7 +50,7 @@ describe('iCalendar output', () => {
       const e = parsed.find((x) => x.uid === sessionUid(v, SITE))!;
       expect(e, v.id).toBeDefined();
       expect(new Date(e.start).getTime()).toBe(v.start.getTime());
-      expect(new Date(e.end).getTime()).toBe(v.end.getTime());
+      expect(new Date(e.end as Date).getTime()).toBe(v.end.getTime());
     }
     const wita = parsed.find((x) => x.uid === 'uji.sesi-wita@migrasi-aman.netlify.app')!;
     // 08:00 WITA is midnight UTC.

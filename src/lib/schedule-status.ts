@@ -43,13 +43,3 @@ export function sessionStatus(s: StatusInput, now: number): SessionStatus {
   if (closes - now <= SOON_MS) return 'segera-ditutup';
   return 'dibuka';
 }
-
-/** Statuses in which a reader can still sign up. */
-export function canRegister(status: SessionStatus): boolean {
-  return status === 'dibuka' || status === 'segera-ditutup';
-}
-
-/** A session belongs in the upcoming lists until it has ended (cancelled ones stay to inform). */
-export function isUpcoming(s: Pick<StatusInput, 'end'>, now: number): boolean {
-  return now < s.end;
-}

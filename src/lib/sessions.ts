@@ -86,13 +86,6 @@ export function pastSessions(list: SessionView[], now: Date): SessionView[] {
   return list.filter((v) => v.end.getTime() <= now.getTime()).reverse();
 }
 
-/** Splits a list into pages of `size`; always at least one (possibly empty) page. */
-export function paginate<T>(list: T[], size: number): T[][] {
-  const pages: T[][] = [];
-  for (let i = 0; i < list.length; i += size) pages.push(list.slice(i, i + size));
-  return pages.length > 0 ? pages : [[]];
-}
-
 /** Where a session happens, in one line: "Balai Desa Dayu, Nglegok, Kabupaten Blitar". */
 export function placeLine(v: SessionView): string {
   const venue = v.session.venue;

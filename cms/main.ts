@@ -4,12 +4,11 @@
  * schemas. Bundled by Vite from src/pages/admin/index.astro; nothing is loaded from another host.
  */
 import CMS from 'decap-cms-app';
-import { stringify } from 'yaml';
 import { parse } from 'yaml';
 import globalCssUrl from '../src/styles/global.css?url';
 import { buildConfig, MDX_FORMAT, YAML_FORMAT } from './config.ts';
 import { NUMBER_OR_WORD_FIELDS } from './fields.ts';
-import { createMdxFormat, normaliseData } from './format.ts';
+import { createMdxFormat, inFieldOrder, normaliseData, toYaml } from './format.ts';
 import { editorComponents } from './editor-components.ts';
 import { id } from './locale-id.ts';
 import { EntryPreview } from './previews.ts';
@@ -47,8 +46,8 @@ export function startCms({ docs, siteUrl }: AdminData): void {
   CMS.registerCustomFormat(MDX_FORMAT, 'mdx', createMdxFormat(NUMBER_OR_WORD_FIELDS) as Loose);
   CMS.registerCustomFormat(YAML_FORMAT, 'yml', {
     fromFile: (content: string) => parse(content) ?? {},
-    toFile: (data: Record<string, unknown>) =>
-      stringify(normaliseData(data, NUMBER_OR_WORD_FIELDS), { lineWidth: 0 }),
+    toFile: (data: Record<string, unknown>, sortedKeys: string[] = []) =>
+      toYaml(inFieldOrder(normaliseData(data, NUMBER_OR_WORD_FIELDS), sortedKeys)),
   } as Loose);
   for (const component of editorComponents) CMS.registerEditorComponent(component as Loose);
   CMS.registerPreviewStyle(globalCssUrl);

@@ -4,6 +4,7 @@
  * block and written back by `toBlock`, exactly as the author wrote it, when an editor changes
  * something else in the body.
  */
+import ui from '../src/i18n/id.json' with { type: 'json' };
 import { renderMarkdown } from './markdown-preview.ts';
 
 export interface EditorComponent {
@@ -38,10 +39,11 @@ const escapeHtml = (s = '') =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const CALLOUT_TYPES = ['info', 'peringatan', 'bahaya'];
+// The same default headings as the site's Callout (src/user-components/Callout.astro).
 const CALLOUT_LABELS: Record<string, string> = {
-  info: 'Info',
-  peringatan: 'Perhatian',
-  bahaya: 'Bahaya',
+  info: ui['callout.info'],
+  peringatan: ui['callout.peringatan'],
+  bahaya: ui['callout.bahaya'],
 };
 const CALLOUT_CLASSES: Record<string, string> = {
   info: 'note',
@@ -122,6 +124,6 @@ export const editorComponents: EditorComponent[] = [
     },
     toBlock: (d) => `<SourceNote${attr('publisher', d.publisher)}${attr('url', d.url)} />`,
     toPreview: (d) =>
-      `<span class="source-note">(sumber: <a href="${escapeHtml(d.url)}">${escapeHtml(d.publisher)}</a>)</span>`,
+      `<span class="source-note">(${ui['sources.inline']} <a href="${escapeHtml(d.url)}">${escapeHtml(d.publisher)}</a>)</span>`,
   },
 ];

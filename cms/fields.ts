@@ -13,7 +13,7 @@ import * as layanan from '../src/schemas/layanan.ts';
 import * as glosarium from '../src/schemas/glosarium.ts';
 import * as settings from '../src/schemas/settings.ts';
 import type { SchemaDocs } from './schema-docs.ts';
-import { FIELD_LABELS, IMAGE_FIELDS, RELATIONS } from './labels.ts';
+import { FIELD_LABELS, HINT_NOTES, IMAGE_FIELDS, RELATIONS } from './labels.ts';
 
 export type CmsField = Record<string, unknown> & { name: string; widget: string };
 
@@ -38,7 +38,7 @@ for (const mod of [shared, panduan, program, berita, pelatihan, layanan, glosari
 }
 
 /** Date and time schemas are transforms; they are recognised by identity, not by shape. */
-const DATE_WIDGETS = new Map<unknown, Record<string, unknown>>([
+const DATE_WIDGETS = new Map<unknown, { widget: string } & Record<string, unknown>>([
   [
     shared.DaySchema,
     { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false },
@@ -75,7 +75,8 @@ function unwrap(schema: AnySchema): Unwrapped {
     if (d['type'] === 'optional') optional = true;
     else if (d['type'] === 'default') {
       optional = true;
-      defaultValue = typeof d['defaultValue'] === 'function' ? d['defaultValue']() : d['defaultValue'];
+      defaultValue =
+        typeof d['defaultValue'] === 'function' ? d['defaultValue']() : d['defaultValue'];
     } else break;
     inner = d['innerType'] as AnySchema;
   }
@@ -159,22 +160,27 @@ export function fieldFor(
   docs: SchemaDocs,
 ): CmsField {
   const { inner, optional, defaultValue } = unwrap(schema);
-  const base: Record<string, unknown> = {
+  const note = HINT_NOTES[path];
+  if (note) hint = hint ? `${hint} ${note}` : note;
+  const base: { name: string } & Record<string, unknown> = {
     name,
     label: FIELD_LABELS[name] ?? name,
     required: !optional,
     ...(hint ? { hint } : {}),
   };
   if (defaultValue !== undefined) base['default'] = defaultValue;
+  const make = (extra: { widget: string } & Record<string, unknown>): CmsField => ({
+    ...base,
+    ...extra,
+  });
   const d = def(inner);
   const relation = RELATIONS[path];
   const date = DATE_WIDGETS.get(inner);
 
-  if (date) return { ...base, ...date } as CmsField;
+  if (date) return make({ ...date });
   if (relation) {
     const multiple = d['type'] === 'array';
-    return {
-      ...base,
+    return make({
       widget: 'relation',
       collection: relation.collection,
       search_fields: [relation.display],
@@ -182,9 +188,9 @@ export function fieldFor(
       value_field: '{{slug}}',
       multiple,
       ...(multiple ? {} : { options_length: 50 }),
-    };
+    });
   }
-  if (IMAGE_FIELDS.has(path)) return { ...base, widget: 'image', choose_url: false };
+  if (IMAGE_FIELDS.has(path)) return make({ widget: 'image', choose_url: false });
 
   switch (d['type']) {
     case 'string': {
@@ -192,44 +198,37 @@ export function fieldFor(
       const checks = ((d['checks'] ?? []) as { _zod: { def: Def } }[]).map((c) => c._zod.def);
       const max = checks.find((c) => c['check'] === 'max_length')?.['maximum'] as number;
       const long = max > 140 || name === 'summary' || name === 'definition' || name === 'note';
-      return {
-        ...base,
-        widget: long ? 'text' : 'string',
-        ...(pattern ? { pattern } : {}),
-      } as CmsField;
+      return make({ widget: long ? 'text' : 'string', ...(pattern ? { pattern } : {}) });
     }
     case 'number':
-      return { ...base, widget: 'number', ...numberOptions(inner) } as CmsField;
+      return make({ widget: 'number', ...numberOptions(inner) });
     case 'boolean':
-      return { ...base, widget: 'boolean', default: defaultValue ?? false } as CmsField;
+      return make({ widget: 'boolean', default: defaultValue ?? false });
     case 'enum':
-      return {
-        ...base,
+      return make({
         widget: 'select',
         options: Object.values(d['entries'] as Record<string, string>),
-      } as CmsField;
+      });
     case 'union': {
       const options = d['options'] as AnySchema[];
       const words = options.filter((o) => def(o)['type'] === 'literal');
       if (words.length > 0 && options.some((o) => def(o)['type'] === 'number')) {
         NUMBER_OR_WORD_FIELDS.add(name);
         const literals = words.flatMap((w) => [...(def(w)['values'] as unknown[])]);
-        return {
-          ...base,
+        return make({
           widget: 'string',
           default: defaultValue === undefined ? undefined : String(defaultValue),
           pattern: [`^(${literals.join('|')}|[0-9]+)$`, messageFor(inner, 'x') ?? ''],
-        } as CmsField;
+        });
       }
       break;
     }
     case 'object':
-      return {
-        ...base,
+      return make({
         widget: 'object',
         collapsed: false,
         fields: fieldsOf(inner, path, docs, optional),
-      } as CmsField;
+      });
     case 'array': {
       const element = unwrap(def(inner)['element'] as AnySchema).inner;
       const e = def(element);
@@ -238,32 +237,29 @@ export function fieldFor(
         .find((c) => c['check'] === 'min_length')?.['minimum'] as number | undefined;
       const limits = minItems ? { min: minItems } : {};
       if (e['type'] === 'enum') {
-        return {
-          ...base,
+        return make({
           widget: 'select',
           multiple: true,
           ...limits,
           options: Object.values(e['entries'] as Record<string, string>),
-        } as CmsField;
+        });
       }
       if (e['type'] === 'object') {
-        return {
-          ...base,
+        return make({
           widget: 'list',
           collapsed: true,
           ...limits,
           summary: listSummary(element),
           fields: fieldsOf(element, path, docs),
-        } as CmsField;
+        });
       }
       // A list of short texts: one input per item ("satu per baris", as the hints say), so a
       // comma inside an item is kept instead of splitting it as Decap's plain list would.
-      return {
-        ...base,
+      return make({
         widget: 'list',
         ...limits,
         field: fieldFor(name, element, `${path}.item`, undefined, docs),
-      } as CmsField;
+      });
     }
   }
   throw new Error(`cms/fields.ts: no CMS widget for ${path} (zod type "${d['type']}").`);

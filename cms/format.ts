@@ -15,7 +15,9 @@ export const COMPONENT_NAMES = ['Callout', 'Steps', 'Checklist', 'SourceNote'] a
 const ATTRS = String.raw`(?:\s+[a-zA-Z]+="[^"\n]*")*`;
 /** A component tag, or a `<br />`, or an inline code span: kept verbatim. */
 const KEEP = new RegExp(
-  String.raw`<\/?(?:${COMPONENT_NAMES.join('|')})${ATTRS}\s*\/?>|<br\s*\/?>|(` + '`+' + String.raw`)[\s\S]*?\1`,
+  String.raw`<\/?(?:${COMPONENT_NAMES.join('|')})${ATTRS}\s*\/?>|<br\s*\/?>|(` +
+    '`+' +
+    String.raw`)[\s\S]*?\1`,
   'g',
 );
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;

@@ -115,3 +115,14 @@ export const RELATIONS: Record<string, { collection: string; display: string }> 
 
 /** Fields that hold an uploaded image (path relative to the collection entry). */
 export const IMAGE_FIELDS = new Set(['berita.image.src']);
+
+/**
+ * Notes added after a field's doc comment where the CMS needs to say more than the schema does.
+ * The site is static: it changes only when it is built again.
+ */
+export const HINT_NOTES: Record<string, string> = {
+  'berita.date':
+    'Situs dibangun ulang secara berkala: berita bertanggal nanti tetap tersembunyi sampai situs dibangun pada atau sesudah tanggal itu.',
+  'pelatihan.sessions.start':
+    'Jam diketik apa adanya, menurut jam di tempat sesi (lihat Zona waktu), berapa pun jam di komputer Anda.',
+};

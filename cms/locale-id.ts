@@ -312,7 +312,8 @@ export const id = {
       onFailToPersist: 'Belum disimpan. %{details}',
       onFailToDelete: 'Gagal menghapus tulisan: %{details}',
       onFailToUpdateStatus: 'Gagal mengubah status: %{details}',
-      missingRequiredField: 'Ada kolom wajib yang belum diisi atau belum benar. Lengkapi dulu sebelum menyimpan.',
+      missingRequiredField:
+        'Ada kolom wajib yang belum diisi atau belum benar. Lengkapi dulu sebelum menyimpan.',
       entrySaved: 'Tulisan tersimpan',
       entryPublished: 'Tulisan diterbitkan',
       entryUnpublished: 'Tulisan ditarik dari situs',

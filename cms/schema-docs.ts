@@ -65,7 +65,8 @@ export function extractDocsFromSource(fileName: string, text: string): SchemaDoc
       const fields: Record<string, string> = {};
       for (const prop of literal.properties) {
         if (!ts.isPropertyAssignment(prop)) continue;
-        const name = ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name) ? prop.name.text : '';
+        const name =
+          ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name) ? prop.name.text : '';
         const doc = docOf(prop, source);
         if (name && doc) fields[name] = doc;
       }
@@ -78,7 +79,9 @@ export function extractDocsFromSource(fileName: string, text: string): SchemaDoc
 /** Every schema file's docs, merged (export names are unique across src/schemas). */
 export function extractSchemaDocs(schemaDir = join(process.cwd(), 'src/schemas')): SchemaDocs {
   const docs: SchemaDocs = {};
-  for (const file of readdirSync(schemaDir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     Object.assign(docs, extractDocsFromSource(file, readFileSync(join(schemaDir, file), 'utf8')));
   }
   return docs;

@@ -9,7 +9,6 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fr
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import yaml from 'js-yaml';
 import { parse as parseHtml } from 'node-html-parser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -196,7 +195,9 @@ describe('Decap CMS', () => {
 
       // The preview shows the time as the site does: in the session's zone, as typed.
       await expect
-        .poll(() => page.frameLocator('#preview-pane').locator('[data-session]').first().textContent())
+        .poll(() =>
+          page.frameLocator('#preview-pane').locator('[data-session]').first().textContent(),
+        )
         .toContain('2026-12-05 08.00 WITA');
 
       await publish(page);
@@ -262,26 +263,22 @@ describe('Decap CMS', () => {
     expect(outsideRequests).toEqual([]);
   });
 
-  it(
-    'the saved content builds, and the pages show the text as typed',
-    async () => {
-      const build = spawn('npm', ['run', 'build'], { cwd: repo, stdio: 'pipe' });
-      let log = '';
-      build.stdout?.on('data', (d) => (log += d));
-      build.stderr?.on('data', (d) => (log += d));
-      const code = await new Promise<number | null>((done) => build.on('close', done));
-      expect(code, log.slice(-3000)).toBe(0);
-      const page = (path: string) =>
-        parseHtml(readFileSync(join(repo, 'dist', path, 'index.html'), 'utf8'));
-      const news = page('berita/pendaftaran-pelatihan-usaha-gratis-aman');
-      const text = news.querySelector('main')!.text;
-      expect(text).toContain('Biaya <b>{gratis}</b> &');
-      expect(text).toContain('Supercalifragilistikekspialidosius_kata_panjang 50% > 3');
-      expect(news.querySelector('h1')!.text).toContain('Pendaftaran pelatihan <usaha> {gratis} &');
-      const guide = page('panduan/dokumen-wajib');
-      expect(guide.querySelector('main')!.text).toContain('Sesuai Pasal 13');
-      expect(guide.querySelector('[data-callout="peringatan"]')).not.toBeNull();
-    },
-    180_000,
-  );
+  it('the saved content builds, and the pages show the text as typed', async () => {
+    const build = spawn('npm', ['run', 'build'], { cwd: repo, stdio: 'pipe' });
+    let log = '';
+    build.stdout?.on('data', (d) => (log += d));
+    build.stderr?.on('data', (d) => (log += d));
+    const code = await new Promise<number | null>((done) => build.on('close', done));
+    expect(code, log.slice(-3000)).toBe(0);
+    const page = (path: string) =>
+      parseHtml(readFileSync(join(repo, 'dist', path, 'index.html'), 'utf8'));
+    const news = page('berita/pendaftaran-pelatihan-usaha-gratis-aman');
+    const text = news.querySelector('main')!.text;
+    expect(text).toContain('Biaya <b>{gratis}</b> &');
+    expect(text).toContain('Supercalifragilistikekspialidosius_kata_panjang 50% > 3');
+    expect(news.querySelector('h1')!.text).toContain('Pendaftaran pelatihan <usaha> {gratis} &');
+    const guide = page('panduan/dokumen-wajib');
+    expect(guide.querySelector('main')!.text).toContain('Sesuai Pasal 13');
+    expect(guide.querySelector('[data-callout="peringatan"]')).not.toBeNull();
+  }, 180_000);
 });

@@ -30,9 +30,8 @@ beforeAll(async () => {
     getItem: () => null,
     setItem: () => undefined,
   };
-  const { default: MarkdownControl } = await import(
-    'decap-cms-widget-markdown/dist/esm/MarkdownControl/index.js'
-  );
+  const { default: MarkdownControl } =
+    await import('decap-cms-widget-markdown/dist/esm/MarkdownControl/index.js');
   const plugins = ImmutableMap(editorComponents.map((c) => [c.id, c]));
   new MarkdownControl({
     getEditorComponents: () => plugins,
@@ -147,7 +146,9 @@ describe("through Decap's markdown serializer", () => {
     const saved = toSafeMdx(throughDecap(typed));
     // Every { } < is escaped exactly once; nothing else is lost.
     expect(saved).not.toMatch(/(^|[^\\])[{}<]/);
-    expect(saved.replace(/\\([{}<_])/g, '$1').trim()).toContain('Biaya <b>{gratis}</b> & "aman" 🙂');
+    expect(saved.replace(/\\([{}<_])/g, '$1').trim()).toContain(
+      'Biaya <b>{gratis}</b> & "aman" 🙂',
+    );
   });
 
   it('keeps a guide identical after changing one word', () => {

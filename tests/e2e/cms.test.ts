@@ -133,6 +133,7 @@ afterAll(async () => {
 });
 
 const TYPED_TITLE = 'Pendaftaran pelatihan <usaha> {gratis} & "aman" 🙂';
+const CALLOUT_TITLE = 'Awas calo "resmi" {palsu}';
 const TYPED_BODY =
   'Biaya <b>{gratis}</b> & "aman" 🙂 Supercalifragilistikekspialidosius_kata_panjang 50% > 3';
 
@@ -168,6 +169,42 @@ describe('Decap CMS', () => {
       expect(parsed.data?.title).toBe(TYPED_TITLE);
       expect(body).toContain('\\<b>\\{gratis\\}\\</b> & "aman" 🙂');
       expect(body).not.toMatch(/(^|[^\\])[{}<]/);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'inserts an author component with its form',
+    async () => {
+      const page = await openAdmin('/collections/berita/new');
+      await page.locator('[id^="title-field"]').fill('Berita dengan kotak catatan');
+      await page.locator('[id^="date-field"]').fill('2026-11-20T08:00');
+      await page
+        .locator('[id^="summary-field"]')
+        .fill('Contoh berita yang memakai kotak catatan bahaya.');
+      await page.locator('[data-slate-editor]').first().click();
+      await page.keyboard.insertText('Paragraf pertama.');
+      await page.locator('[title="Tambah komponen"]').click();
+      await page.getByText('Kotak catatan (Callout)').click();
+      await page.locator('[id^="type-field"]').fill('bahaya');
+      await page.keyboard.press('Enter');
+      await page.locator('[id^="title-field"]').last().fill(CALLOUT_TITLE);
+      await page.locator('[data-slate-editor]').last().click();
+      await page.keyboard.insertText('Jangan bayar {biaya} ke <calo>.');
+      // The preview draws the block as the site's Callout does.
+      await expect
+        .poll(() =>
+          page.frameLocator('#preview-pane').locator('[data-callout="bahaya"]').textContent(),
+        )
+        .toContain(CALLOUT_TITLE);
+      await publish(page);
+      const text = await waitForFile(
+        contentFile('berita', 'id', 'berita-dengan-kotak-catatan.mdx'),
+      );
+      expect(text).toContain(
+        '<Callout type="bahaya" title="Awas calo &quot;resmi&quot; {palsu}">\n\nJangan bayar \\{biaya\\} ke \\<calo>.\n\n</Callout>',
+      );
       await page.close();
     },
     TIMEOUT,

@@ -97,6 +97,14 @@ describe('CMS config generated from the schemas', () => {
     expect(config.load_config_file).toBe(false);
   });
 
+  it('uses the GitHub editorial workflow in production and decap-server locally', () => {
+    expect(config.backend.name).toBe('github');
+    expect(config).toHaveProperty('publish_mode', 'editorial_workflow');
+    const local = buildConfig({ docs, local: true, decapPort: 8085 });
+    expect(local).not.toHaveProperty('publish_mode');
+    expect(local.local_backend.url).toBe('http://localhost:8085/api/v1');
+  });
+
   it.each(schemas)('%s: every schema field has its CMS field and back', (_name, schema, fields) => {
     const fromSchema = schemaPaths(schema);
     const fromCms = cmsPaths(fields);

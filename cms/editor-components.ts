@@ -124,6 +124,6 @@ export const editorComponents: EditorComponent[] = [
     },
     toBlock: (d) => `<SourceNote${attr('publisher', d.publisher)}${attr('url', d.url)} />`,
     toPreview: (d) =>
-      `<span class="source-note">(${ui['sources.inline']} <a href="${escapeHtml(d.url)}">${escapeHtml(d.publisher)}</a>)</span>`,
+      `<span class="source-note">(${ui['sources.inline']} <a href="${/^https?:\/\//.test(d.url ?? '') ? escapeHtml(d.url) : '#'}">${escapeHtml(d.publisher)}</a>)</span>`,
   },
 ];

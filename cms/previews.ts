@@ -1,11 +1,15 @@
 /**
  * Preview templates: the entry drawn with the site's own CSS classes (src/styles/global.css is
- * loaded into the preview frame by cms/main.ts), author components rendered by the editor
- * components' `toPreview`, session times shown in the session's zone as the site shows them.
+ * loaded into the preview frame by cms/main.ts). The body is rendered from the MDX the save will
+ * write, so it shows typed text exactly as the site will; author components are drawn by the editor
+ * components' `toPreview`; session times are shown in the session's zone as the site shows them.
  */
 import { createElement as h, type ReactNode } from 'react';
 import { ZONE_ABBR } from '../src/lib/dates.ts';
 import type { TimeZone } from '../src/schemas/shared.ts';
+import { editorComponents } from './editor-components.ts';
+import { toSafeMdx } from './format.ts';
+import { renderBody } from './markdown-preview.ts';
 
 interface ImmutableLike {
   get(key: string): unknown;
@@ -15,7 +19,6 @@ interface ImmutableLike {
 
 export interface PreviewProps {
   entry: ImmutableLike;
-  widgetFor: (name: string) => ReactNode;
 }
 
 const text = (entry: ImmutableLike, field: string): string => {
@@ -52,7 +55,7 @@ function sessions(entry: ImmutableLike): ReactNode {
   );
 }
 
-export function EntryPreview({ entry, widgetFor }: PreviewProps): ReactNode {
+export function EntryPreview({ entry }: PreviewProps): ReactNode {
   const title = text(entry, 'title') || text(entry, 'name') || text(entry, 'term');
   const summary = text(entry, 'summary') || text(entry, 'definition');
   const date = text(entry, 'date');
@@ -66,7 +69,12 @@ export function EntryPreview({ entry, widgetFor }: PreviewProps): ReactNode {
       date ? h('p', { className: 'meta' }, h('time', null, date.slice(0, 10))) : null,
       summary ? h('p', { className: 'lead' }, summary) : null,
       sessions(entry),
-      widgetFor('body'),
+      h('div', {
+        'data-body': '',
+        dangerouslySetInnerHTML: {
+          __html: renderBody(toSafeMdx(text(entry, 'body')), editorComponents),
+        },
+      }),
     ),
   );
 }

@@ -155,6 +155,10 @@ describe('Decap CMS', () => {
       await expect
         .poll(() => preview.locator('h1').textContent(), { timeout: TIMEOUT / 2 })
         .toBe(TYPED_TITLE);
+      // …and shows typed markup as text, exactly as the site will.
+      await expect
+        .poll(() => preview.locator('[data-body]').textContent())
+        .toContain('Biaya <b>{gratis}</b> & "aman"');
       const styles = await preview
         .locator('link[rel="stylesheet"]')
         .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createMdxFormat, pruneEmpty, toSafeMdx } from '../../cms/format.ts';
 import { attr, editorComponents, parseAttrs } from '../../cms/editor-components.ts';
 import { NUMBER_OR_WORD_FIELDS } from '../../cms/fields.ts';
+import { renderBody } from '../../cms/markdown-preview.ts';
 import { buildConfig } from '../../cms/config.ts';
 import { extractSchemaDocs } from '../../cms/schema-docs.ts';
 import { entryCollections } from '../../src/schemas/index.ts';
@@ -201,5 +202,28 @@ describe('the mdx-safe file format', () => {
       d: [],
       g: ['x'],
     });
+  });
+});
+
+describe('the body preview', () => {
+  const render = (body: string) => renderBody(toSafeMdx(body), editorComponents);
+
+  it('shows typed markup as text, as the site will', () => {
+    const html = render('Biaya <b>{gratis}</b> & [klik](javascript:alert(1))');
+    expect(html).toContain('Biaya &lt;b&gt;{gratis}&lt;/b&gt; &amp;');
+    expect(html).not.toContain('<b>');
+    expect(html).not.toContain('javascript:');
+  });
+
+  it("draws author components with the site's markup", () => {
+    const html = render(
+      'Awal <SourceNote publisher="BP2MI" url="https://bp2mi.go.id/" /> ya.\n\n<Callout type="bahaya" title="Awas">\n\nJangan **bayar**.\n\n</Callout>\n\n<Steps>\n\n1. Satu\n2. Dua\n\n</Steps>',
+    );
+    expect(html).toContain('<p>Awal <span class="source-note">');
+    expect(html).toContain('<a href="https://bp2mi.go.id/">BP2MI</a>');
+    expect(html).toMatch(
+      /<aside class="note note--danger callout" data-callout="bahaya"><p class="callout-title"><strong>Awas<\/strong><\/p><p>Jangan <strong>bayar<\/strong>.<\/p>\n?<\/aside>/,
+    );
+    expect(html).toContain('<div class="steps"><ol>');
   });
 });

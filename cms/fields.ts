@@ -197,6 +197,7 @@ export function fieldFor(
       const pattern = stringPattern(inner);
       const checks = ((d['checks'] ?? []) as { _zod: { def: Def } }[]).map((c) => c._zod.def);
       const max = checks.find((c) => c['check'] === 'max_length')?.['maximum'] as number;
+      // Sentences get a text area; names, titles and codes a one-line input.
       const long = max > 140 || name === 'summary' || name === 'definition' || name === 'note';
       return make({ widget: long ? 'text' : 'string', ...(pattern ? { pattern } : {}) });
     }
@@ -217,7 +218,7 @@ export function fieldFor(
         const literals = words.flatMap((w) => [...(def(w)['values'] as unknown[])]);
         return make({
           widget: 'string',
-          default: defaultValue === undefined ? undefined : String(defaultValue),
+          ...(defaultValue === undefined ? {} : { default: String(defaultValue) }),
           pattern: [`^(${literals.join('|')}|[0-9]+)$`, messageFor(inner, 'x') ?? ''],
         });
       }

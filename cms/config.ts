@@ -1,0 +1,132 @@
+/**
+ * The whole Decap CMS configuration, built from src/schemas/ (via cms/fields.ts) and the field doc
+ * comments (cms/schema-docs.ts, read at build time). Pure: the admin page and the unit tests both
+ * call it.
+ */
+import { entryCollections, SETTINGS_FILE, SettingsSchema } from '../src/schemas/index.ts';
+import type { SchemaDocs } from './schema-docs.ts';
+import { fieldsOf, type CmsField } from './fields.ts';
+import { COLLECTION_LABELS } from './labels.ts';
+import { editorComponents } from './editor-components.ts';
+
+/** decap-server's port for `npm start` (its default). The admin accepts ?decap=<port> to override. */
+export const DECAP_SERVER_PORT = 8081;
+
+/** Custom formats registered in cms/main.ts (see cms/format.ts). */
+export const MDX_FORMAT = 'mdx-safe';
+export const YAML_FORMAT = 'yaml-clean';
+
+export interface BuildOptions {
+  docs: SchemaDocs;
+  /** GitHub "owner/name" for production; the README explains the OAuth client it needs. */
+  repo?: string;
+  /** OAuth client base URL (external OAuth client for the GitHub backend). */
+  authBaseUrl?: string;
+  siteUrl?: string;
+  decapPort?: number;
+  /** True when the admin runs on localhost and talks to decap-server (simple publish mode). */
+  local?: boolean;
+}
+
+const IDENTIFIER = ['title', 'name', 'term'];
+
+function bodyField(): CmsField {
+  return {
+    name: 'body',
+    label: 'Isi',
+    widget: 'markdown',
+    required: false,
+    hint:
+      'Tulis seperti biasa. Tanda { } < > aman diketik. Tombol "+" menambah kotak catatan, ' +
+      'langkah bernomor, daftar periksa atau catatan sumber.',
+    editor_components: editorComponents.map((c) => c.id),
+    sanitize_preview: true,
+  };
+}
+
+export function entryCollectionConfig(
+  name: keyof typeof entryCollections,
+  locale: 'id' | 'en',
+  docs: SchemaDocs,
+) {
+  const schema = entryCollections[name];
+  const fields = [...fieldsOf(schema, name, docs), bodyField()];
+  const identifier = IDENTIFIER.find((f) => fields.some((x) => x.name === f)) ?? 'title';
+  const [plural, singular] = COLLECTION_LABELS[name] ?? [name, name];
+  const english = locale === 'en';
+  const hasDate = fields.some((f) => f.name === 'date');
+  return {
+    name: english ? `${name}_en` : name,
+    label: english ? `${plural} (English)` : plural,
+    label_singular: english ? `${singular} (English)` : singular,
+    folder: `content/${name}/${locale}`,
+    create: true,
+    extension: 'mdx',
+    format: MDX_FORMAT,
+    slug: '{{slug}}',
+    identifier_field: identifier,
+    summary: hasDate ? `{{${identifier}}} — {{date | date('YYYY-MM-DD')}}` : `{{${identifier}}}`,
+    sortable_fields: hasDate ? ['date', identifier] : [identifier],
+    ...(english
+      ? {
+          description:
+            'Terjemahan bahasa Inggris. Nama berkas harus sama dengan tulisan bahasa Indonesianya.',
+        }
+      : {}),
+    fields,
+  };
+}
+
+export function buildConfig(options: BuildOptions) {
+  const { docs, local = false } = options;
+  const port = options.decapPort ?? DECAP_SERVER_PORT;
+  const names = Object.keys(entryCollections) as (keyof typeof entryCollections)[];
+  const collections = [
+    ...names.map((name) => entryCollectionConfig(name, 'id', docs)),
+    {
+      name: 'settings',
+      label: COLLECTION_LABELS['settings']?.[0] ?? 'Pengaturan',
+      editor: { preview: false },
+      files: [
+        {
+          name: 'site',
+          label: 'Pengaturan situs',
+          file: SETTINGS_FILE,
+          format: YAML_FORMAT,
+          fields: fieldsOf(SettingsSchema, 'settings', docs),
+        },
+      ],
+    },
+    ...names.map((name) => entryCollectionConfig(name, 'en', docs)),
+  ];
+  return {
+    load_config_file: false,
+    locale: 'id',
+    backend: {
+      name: 'github',
+      repo: options.repo ?? 'disnaker-blitar/migrasi-aman',
+      branch: 'main',
+      ...(options.authBaseUrl ? { base_url: options.authBaseUrl } : {}),
+      commit_messages: {
+        create: 'Tambah {{collection}} "{{slug}}"',
+        update: 'Ubah {{collection}} "{{slug}}"',
+        delete: 'Hapus {{collection}} "{{slug}}"',
+        uploadMedia: 'Unggah "{{path}}"',
+        deleteMedia: 'Hapus "{{path}}"',
+      },
+    },
+    // decap-server's fs mode only knows the simple mode; production goes draft → review → ready.
+    ...(local ? {} : { publish_mode: 'editorial_workflow' }),
+    local_backend: {
+      url: `http://localhost:${port}/api/v1`,
+      allowed_hosts: ['localhost', '127.0.0.1'],
+    },
+    media_folder: 'public/media',
+    public_folder: '/media',
+    ...(options.siteUrl ? { site_url: options.siteUrl, display_url: options.siteUrl } : {}),
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    collections,
+  };
+}
+
+export type CmsConfig = ReturnType<typeof buildConfig>;

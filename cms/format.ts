@@ -1,0 +1,140 @@
+/**
+ * The file format the CMS reads and writes: YAML frontmatter + an MDX body that always compiles.
+ *
+ * Decap's markdown widget knows Markdown, not MDX (decap#1776): when an editor types, it writes the
+ * whole body again, and text such as `{`, `}` or `<` would then be read by MDX as code and break
+ * the build. So on every save, outside the author components' own tags and code, those characters
+ * are escaped; a body that is already safe comes out unchanged. Empty optional fields that Decap
+ * leaves behind ('' or {}) are dropped, so a save never writes a value the schema refuses.
+ */
+import { Document, isScalar, parse, visit } from 'yaml';
+
+/** The author components (src/user-components/) whose tags pass through untouched. */
+export const COMPONENT_NAMES = ['Callout', 'Steps', 'Checklist', 'SourceNote'] as const;
+
+const ATTRS = String.raw`(?:\s+[a-zA-Z]+="[^"\n]*")*`;
+/** A component tag, or a `<br />`, or an inline code span: kept verbatim. */
+const KEEP = new RegExp(
+  String.raw`<\/?(?:${COMPONENT_NAMES.join('|')})${ATTRS}\s*\/?>|<br\s*\/?>|(` +
+    '`+' +
+    String.raw`)[\s\S]*?\1`,
+  'g',
+);
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+
+/** Escapes `{`, `}` and `<` unless a backslash already escapes them. */
+function escapeText(text: string): string {
+  return text
+    .replace(/<(https?:\/\/[^\s>]+)>/g, '[$1]($1)')
+    .replace(/(\\*)([{}<])/g, (all, slashes: string, char: string) =>
+      slashes.length % 2 === 1 ? all : `${slashes}\\${char}`,
+    );
+}
+
+function escapeLine(line: string): string {
+  let out = '';
+  let last = 0;
+  for (const match of line.matchAll(KEEP)) {
+    out += escapeText(line.slice(last, match.index));
+    out += match[0].startsWith('<br') ? '<br />' : match[0];
+    last = match.index + match[0].length;
+  }
+  return out + escapeText(line.slice(last));
+}
+
+/** Makes Markdown written by the CMS safe to compile as MDX. Idempotent. */
+export function toSafeMdx(body: string): string {
+  const lines = body.replace(/\r\n?/g, '\n').split('\n');
+  let fence: string | null = null;
+  const out = lines.map((line) => {
+    const f = FENCE.exec(line)?.[1];
+    if (fence) {
+      if (f && f[0] === fence[0] && f.length >= fence.length) fence = null;
+      return line;
+    }
+    if (f) {
+      fence = f;
+      return line;
+    }
+    // Indented code (4 spaces, not inside a list item) is shown verbatim by Markdown as well.
+    if (/^ {4,}\S/.test(line) && !/^\s*([-*+]|\d+[.)])\s/.test(line.trimStart())) return line;
+    return escapeLine(line);
+  });
+  return `${out.join('\n').trim()}\n`;
+}
+
+/** Drops what Decap leaves in empty optional fields: '', null, and objects left empty. */
+export function pruneEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(pruneEmpty).filter((v) => v !== undefined);
+  }
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      const pruned = pruneEmpty(v);
+      if (pruned !== undefined) out[key] = pruned;
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+  }
+  if (value === '' || value === null || value === undefined) return undefined;
+  if (typeof value === 'string' && value.trim() === '') return undefined;
+  return value;
+}
+
+/** Frontmatter data as the schema reads it: empty values dropped, "150000" → 150000 where allowed. */
+export function normaliseData(
+  data: Record<string, unknown>,
+  numberOrWord: ReadonlySet<string>,
+): Record<string, unknown> {
+  const out = (pruneEmpty(data) ?? {}) as Record<string, unknown>;
+  for (const key of numberOrWord) {
+    const v = out[key];
+    if (typeof v === 'string' && /^\d+$/.test(v.trim())) out[key] = Number(v.trim());
+  }
+  return out;
+}
+
+/** Keys in the order of the CMS form (Decap passes it), so files read like the form. */
+export function inFieldOrder(
+  data: Record<string, unknown>,
+  sortedKeys: readonly string[],
+): Record<string, unknown> {
+  const rank = (k: string) => {
+    const i = sortedKeys.indexOf(k);
+    return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  return Object.fromEntries(Object.entries(data).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+/** YAML as authors write it here: lists of plain values on one line (`audience: [cpmi, pmi]`). */
+export function toYaml(data: Record<string, unknown>): string {
+  const doc = new Document(data);
+  visit(doc, {
+    Seq(_, node) {
+      if (node.items.length > 0 && node.items.every((item) => isScalar(item))) node.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+export function createMdxFormat(numberOrWord: ReadonlySet<string>) {
+  return {
+    fromFile(content: string): Record<string, unknown> {
+      const match = FRONTMATTER.exec(content);
+      const data = (match ? parse(match[1] ?? '') : {}) ?? {};
+      for (const key of numberOrWord) {
+        if (typeof data[key] === 'number') data[key] = String(data[key]);
+      }
+      const body = match ? content.slice(match[0].length) : content;
+      return { ...data, body: body.replace(/^\n+/, '') };
+    },
+    toFile(entry: Record<string, unknown>, sortedKeys: string[] = []): string {
+      const { body = '', ...rest } = entry;
+      const data = inFieldOrder(normaliseData(rest, numberOrWord), sortedKeys);
+      const yaml = toYaml(data).trimEnd();
+      return `---\n${yaml}\n---\n\n${toSafeMdx(String(body))}`;
+    },
+  };
+}

@@ -1,0 +1,325 @@
+/**
+ * The CMS in a real browser against a real decap-server: the admin page is the built one from
+ * dist/, the server writes into a temporary copy of the project, and the browser's clock runs in
+ * New York to prove that times are saved as typed, whatever the editor's computer zone. At the end
+ * the copy is built with the saved files, as CI would after a merge.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse as parseHtml } from 'node-html-parser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './browser.ts';
+import { splitFrontmatter } from '../../src/lib/content-check.ts';
+import { entryCollections } from '../../src/schemas/index.ts';
+
+const ROOT = resolve('.');
+const TIMEOUT = 60_000;
+let repo: string;
+let decap: ChildProcess;
+let decapPort: number;
+let browser: Browser;
+let context: BrowserContext;
+const outsideRequests: string[] = [];
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitForDecap(port: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ action: 'info' }),
+      });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`decap-server did not start on port ${port}`);
+}
+
+async function waitForFile(path: string, changedFrom?: string): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (existsSync(path)) {
+      const text = readFileSync(path, 'utf8');
+      // Wait for a complete write: a whole frontmatter block, unchanged over one more poll.
+      if (text !== changedFrom && /^---\n[\s\S]*?\n---\n/.test(text)) {
+        await new Promise((r) => setTimeout(r, 300));
+        if (readFileSync(path, 'utf8') === text) return text;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the CMS did not write ${path}`);
+}
+
+/** Opens an admin route in a fresh tab, signing in to the local backend when asked. */
+async function openAdmin(route: string): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT / 2);
+  await page.goto(`${inject('baseUrl')}/admin/?decap=${decapPort}#${route}`);
+  const login = page.getByRole('button', { name: 'Masuk' });
+  const editor = page.locator('[id^="title-field"], [id^="name-field"]').first();
+  await Promise.race([login.waitFor(), editor.waitFor()]);
+  if (await login.isVisible()) await login.click();
+  await editor.waitFor();
+  return page;
+}
+
+/** Simple publish mode (local backend): "Terbitkan" → "Terbitkan sekarang" saves the file. */
+async function publish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Terbitkan' }).click();
+  await page.getByText('Terbitkan sekarang').click();
+}
+
+const contentFile = (...parts: string[]) => join(repo, 'content', ...parts);
+
+beforeAll(async () => {
+  repo = mkdtempSync(join(tmpdir(), 'migrasi-aman-cms-'));
+  for (const entry of ['content', 'src', 'public', 'scripts', 'cms']) {
+    cpSync(join(ROOT, entry), join(repo, entry), { recursive: true });
+  }
+  for (const file of ['astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    cpSync(join(ROOT, file), join(repo, file));
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(repo, 'node_modules'), 'dir');
+  decapPort = await freePort();
+  decap = spawn(join(ROOT, 'node_modules/.bin/decap-server'), [], {
+    env: {
+      ...process.env,
+      PORT: String(decapPort),
+      MODE: 'fs',
+      GIT_REPO_DIRECTORY: repo,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: 'ignore',
+  });
+  await waitForDecap(decapPort);
+  browser = await launchChromium();
+  context = await browser.newContext({
+    timezoneId: 'America/New_York',
+    viewport: { width: 1400, height: 1000 },
+  });
+  context.on('request', (request) => {
+    const { protocol, hostname } = new URL(request.url());
+    if (/^https?:$/.test(protocol) && !['127.0.0.1', 'localhost'].includes(hostname)) {
+      outsideRequests.push(request.url());
+    }
+  });
+}, TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  decap?.kill();
+  if (repo) rmSync(repo, { recursive: true, force: true });
+});
+
+const TYPED_TITLE = 'Pendaftaran pelatihan <usaha> {gratis} & "aman" 🙂';
+const CALLOUT_TITLE = 'Awas calo "resmi" {palsu}';
+const TYPED_BODY =
+  'Biaya <b>{gratis}</b> & "aman" 🙂 Supercalifragilistikekspialidosius_kata_panjang 50% > 3';
+
+describe('Decap CMS', () => {
+  it(
+    'creates a news item whose typed text is saved MDX-safe and valid',
+    async () => {
+      const page = await openAdmin('/collections/berita/new');
+      await page.locator('[id^="title-field"]').fill(TYPED_TITLE);
+      await page.locator('[id^="date-field"]').fill('2026-11-20T08:00');
+      await page
+        .locator('[id^="summary-field"]')
+        .fill('Pendaftaran pelatihan usaha untuk purna PMI sudah dibuka.');
+      await page.locator('[data-slate-editor]').first().click();
+      await page.keyboard.insertText(TYPED_BODY);
+
+      // The preview draws the entry with the site's own stylesheet.
+      const preview = page.frameLocator('#preview-pane');
+      await expect
+        .poll(() => preview.locator('h1').textContent(), { timeout: TIMEOUT / 2 })
+        .toBe(TYPED_TITLE);
+      // …and shows typed markup as text, exactly as the site will.
+      await expect
+        .poll(() => preview.locator('[data-body]').textContent())
+        .toContain('Biaya <b>{gratis}</b> & "aman"');
+      const styles = await preview
+        .locator('link[rel="stylesheet"]')
+        .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+      expect(styles.some((href) => href.startsWith(inject('baseUrl')))).toBe(true);
+
+      await publish(page);
+      const file = contentFile('berita', 'id', 'pendaftaran-pelatihan-usaha-gratis-aman.mdx');
+      const text = await waitForFile(file);
+      const { data, body } = splitFrontmatter(text);
+      const parsed = entryCollections.berita.safeParse(data);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      expect(parsed.data?.title).toBe(TYPED_TITLE);
+      expect(body).toContain('\\<b>\\{gratis\\}\\</b> & "aman" 🙂');
+      expect(body).not.toMatch(/(^|[^\\])[{}<]/);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'inserts an author component with its form',
+    async () => {
+      const page = await openAdmin('/collections/berita/new');
+      await page.locator('[id^="title-field"]').fill('Berita dengan kotak catatan');
+      await page.locator('[id^="date-field"]').fill('2026-11-20T08:00');
+      await page
+        .locator('[id^="summary-field"]')
+        .fill('Contoh berita yang memakai kotak catatan bahaya.');
+      await page.locator('[data-slate-editor]').first().click();
+      await page.keyboard.insertText('Paragraf pertama.');
+      await page.locator('[title="Tambah komponen"]').click();
+      await page.getByText('Kotak catatan (Callout)').click();
+      await page.locator('[id^="type-field"]').fill('bahaya');
+      await page.keyboard.press('Enter');
+      await page.locator('[id^="title-field"]').last().fill(CALLOUT_TITLE);
+      await page.locator('[data-slate-editor]').last().click();
+      await page.keyboard.insertText('Jangan bayar {biaya} ke <calo>.');
+      // The preview draws the block as the site's Callout does.
+      await expect
+        .poll(() =>
+          page.frameLocator('#preview-pane').locator('[data-callout="bahaya"]').textContent(),
+        )
+        .toContain(CALLOUT_TITLE);
+      await publish(page);
+      const text = await waitForFile(
+        contentFile('berita', 'id', 'berita-dengan-kotak-catatan.mdx'),
+      );
+      expect(text).toContain(
+        '<Callout type="bahaya" title="Awas calo &quot;resmi&quot; {palsu}">\n\nJangan bayar \\{biaya\\} ke \\<calo>.\n\n</Callout>',
+      );
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'adds a course session at 08.00 WITA from a computer in New York and saves 08:00',
+    async () => {
+      const file = contentFile('pelatihan', 'id', 'pak-camat-pmi-dasar.mdx');
+      const before = readFileSync(file, 'utf8');
+      const page = await openAdmin('/collections/pelatihan/entries/pak-camat-pmi-dasar');
+      await page.getByRole('button', { name: /Tambah sesi/i }).click();
+      await page.locator('[id^="start-field"]').fill('2026-12-05T08:00');
+      await page.locator('[id^="end-field"]').fill('2026-12-05T15:00');
+      await page.locator('[id^="deadline-field"]').fill('2026-12-01T15:00');
+      await page.locator('[id^="timezone-field"]').fill('Asia/Makassar');
+      await page.keyboard.press('Enter');
+      await page.locator('[id^="mode-field"]').fill('tatap-muka');
+      await page.keyboard.press('Enter');
+      await page.locator('[id^="capacity-field"]').fill('30');
+      await page.locator('[id^="name-field"]').first().fill('Balai Desa Lakudo');
+      await page.locator('[id^="kecamatan-field"]').fill('Lakudo');
+      await page.locator('[id^="kabupaten-field"]').fill('Buton Tengah');
+      await page.locator('[id^="inPerson-field"]').fill('Datang ke kantor kecamatan membawa KTP.');
+
+      // The preview shows the time as the site does: in the session's zone, as typed.
+      await expect
+        .poll(() =>
+          page.frameLocator('#preview-pane').locator('[data-session]').first().textContent(),
+        )
+        .toContain('2026-12-05 08.00 WITA');
+
+      await publish(page);
+      const { data } = splitFrontmatter(await waitForFile(file, before));
+      const parsed = entryCollections.pelatihan.safeParse(data);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      const session = parsed.data!.sessions[0]!;
+      expect(session.start).toBe('2026-12-05T08:00');
+      expect(session.end).toBe('2026-12-05T15:00');
+      expect(session.timezone).toBe('Asia/Makassar');
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'changes one word of a guide and leaves every author component intact',
+    async () => {
+      const file = contentFile('panduan', 'id', 'dokumen-wajib.mdx');
+      const before = readFileSync(file, 'utf8');
+      expect(before).toContain('<Callout');
+      const page = await openAdmin('/collections/panduan/entries/dokumen-wajib');
+      const editor = page.locator('[data-slate-editor]').first();
+      await editor.getByText(/^Menurut Pasal 13/).click();
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Control+Shift+ArrowRight');
+      await page.keyboard.insertText('Sesuai');
+      await publish(page);
+      const after = await waitForFile(file, before);
+      const old = splitFrontmatter(before);
+      const now = splitFrontmatter(after);
+      // Frontmatter may be re-formatted (key order, list style) but must mean the same.
+      expect(now.data).toEqual(old.data);
+      expect(now.body.trim()).toBe(old.body.trim().replace('Menurut Pasal 13', 'Sesuai Pasal 13'));
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'refuses to save an invalid entry, with the message the build would give',
+    async () => {
+      const page = await openAdmin('/collections/berita/new');
+      await page.locator('[id^="title-field"]').fill('Berita dengan tanggal akhir');
+      await page.locator('[id^="date-field"]').fill('2026-11-20T08:00');
+      await page
+        .locator('[id^="summary-field"]')
+        .fill('Berita biasa tidak boleh punya tanggal akhir pengumuman.');
+      await page.locator('[id^="until-field"]').fill('2026-12-20T08:00');
+      await publish(page);
+      await expect
+        .poll(() => page.getByText('until: "until" hanya untuk pengumuman').count())
+        .toBeGreaterThan(0);
+      expect(existsSync(contentFile('berita', 'id', 'berita-dengan-tanggal-akhir.mdx'))).toBe(
+        false,
+      );
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it('never asks another host for anything', () => {
+    expect(outsideRequests).toEqual([]);
+  });
+
+  it('the saved content builds, and the pages show the text as typed', async () => {
+    const build = spawn('npm', ['run', 'build'], { cwd: repo, stdio: 'pipe' });
+    let log = '';
+    build.stdout?.on('data', (d) => (log += d));
+    build.stderr?.on('data', (d) => (log += d));
+    const code = await new Promise<number | null>((done) => build.on('close', done));
+    expect(code, log.slice(-3000)).toBe(0);
+    const page = (path: string) =>
+      parseHtml(readFileSync(join(repo, 'dist', path, 'index.html'), 'utf8'));
+    const news = page('berita/pendaftaran-pelatihan-usaha-gratis-aman');
+    const text = news.querySelector('main')!.text;
+    expect(text).toContain('Biaya <b>{gratis}</b> &');
+    expect(text).toContain('Supercalifragilistikekspialidosius_kata_panjang 50% > 3');
+    expect(news.querySelector('h1')!.text).toContain('Pendaftaran pelatihan <usaha> {gratis} &');
+    const guide = page('panduan/dokumen-wajib');
+    expect(guide.querySelector('main')!.text).toContain('Sesuai Pasal 13');
+    expect(guide.querySelector('[data-callout="peringatan"]')).not.toBeNull();
+  }, 180_000);
+});

@@ -104,7 +104,8 @@ export function buildConfig(options: BuildOptions) {
     locale: 'id',
     backend: {
       name: 'github',
-      repo: options.repo ?? 'disnaker-blitar/migrasi-aman',
+      // Set cmsRepo in content/settings/site.yaml; the placeholder only keeps Decap's config valid.
+      repo: options.repo ?? 'pemilik/migrasi-aman',
       branch: 'main',
       ...(options.authBaseUrl ? { base_url: options.authBaseUrl } : {}),
       commit_messages: {

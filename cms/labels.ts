@@ -71,6 +71,8 @@ export const FIELD_LABELS: Record<string, string> = {
   role: 'Keterangan',
   seatsLeft: 'Sisa kursi',
   securityContact: 'Kontak keamanan',
+  cmsRepo: 'Repositori CMS',
+  cmsAuthUrl: 'Alamat OAuth CMS',
   services: 'Layanan',
   sessions: 'Sesi',
   siteName: 'Nama situs',

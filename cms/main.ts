@@ -18,6 +18,9 @@ import { EntryInvalidError, validateEntry } from './validate.ts';
 export interface AdminData {
   docs: SchemaDocs;
   siteUrl?: string;
+  /** From content/settings/site.yaml, so a fork sets its repository without touching code. */
+  cmsRepo?: string;
+  cmsAuthUrl?: string;
 }
 
 interface ImmutableEntry {
@@ -28,7 +31,7 @@ interface ImmutableEntry {
 // (custom formats, editor_components); the config is checked by Decap itself at start-up.
 type Loose = never;
 
-export function startCms({ docs, siteUrl }: AdminData): void {
+export function startCms({ docs, siteUrl, cmsRepo, cmsAuthUrl }: AdminData): void {
   const params = new URLSearchParams(window.location.search);
   const local = ['localhost', '127.0.0.1'].includes(window.location.hostname);
   const decapPort = Number(params.get('decap')) || undefined;
@@ -37,8 +40,10 @@ export function startCms({ docs, siteUrl }: AdminData): void {
     docs,
     local,
     ...(decapPort ? { decapPort } : {}),
-    ...(env['PUBLIC_CMS_REPO'] ? { repo: env['PUBLIC_CMS_REPO'] } : {}),
-    ...(env['PUBLIC_CMS_AUTH_URL'] ? { authBaseUrl: env['PUBLIC_CMS_AUTH_URL'] } : {}),
+    ...((env['PUBLIC_CMS_REPO'] ?? cmsRepo) ? { repo: env['PUBLIC_CMS_REPO'] ?? cmsRepo } : {}),
+    ...((env['PUBLIC_CMS_AUTH_URL'] ?? cmsAuthUrl)
+      ? { authBaseUrl: env['PUBLIC_CMS_AUTH_URL'] ?? cmsAuthUrl }
+      : {}),
     ...(siteUrl ? { siteUrl } : {}),
   });
 

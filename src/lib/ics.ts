@@ -7,7 +7,7 @@ import { createEvents, type EventAttributes } from 'ics';
 import { placeLine, statusAt, type SessionView } from './sessions.ts';
 
 export interface IcsOptions {
-  /** Absolute site URL, e.g. https://migrasi-aman.netlify.app */
+  /** Absolute site URL, e.g. https://migrasi.example.go.id */
   siteUrl: string;
   /** Calendar name shown by subscribing apps. */
   calName: string;

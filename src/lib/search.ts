@@ -81,8 +81,8 @@ export function cleanList(values: readonly (string | undefined)[]): string[] {
 }
 
 /**
- * A kabupaten as readers pick it in the filter: "Kabupaten Blitar", "Kab. Blitar" and "Blitar" are
- * one value ("Blitar"); a city keeps its "Kota" so that Kota Blitar stays apart.
+ * A kabupaten as readers pick it in the filter: "Kabupaten Tulungagung", "Kab. Tulungagung" and "Tulungagung" are
+ * one value ("Tulungagung"); a city keeps its "Kota" so that Kota Tulungagung stays apart.
  */
 export function placeName(value: string): string {
   return value

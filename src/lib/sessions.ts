@@ -86,7 +86,7 @@ export function pastSessions(list: SessionView[], now: Date): SessionView[] {
   return list.filter((v) => v.end.getTime() <= now.getTime()).reverse();
 }
 
-/** Where a session happens, in one line: "Balai Desa Dayu, Nglegok, Kabupaten Blitar". */
+/** Where a session happens, in one line: "Balai Desa, Kecamatan, Kabupaten". */
 export function placeLine(v: SessionView): string {
   const venue = v.session.venue;
   if (!venue) return '';

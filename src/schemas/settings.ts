@@ -36,6 +36,13 @@ export const SettingsSchema = z.object({
   contacts: z.array(ContactSchema).default([]),
   /** Menu utama situs. */
   navigation: z.array(NavItemSchema).min(1),
+  /** Repositori GitHub tempat isi situs disimpan, untuk masuk ke CMS (misalnya "dinas-tenaga-kerja/migrasi-aman"). */
+  cmsRepo: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+$/, 'Tulis seperti pemilik/nama-repositori.')
+    .optional(),
+  /** Alamat layanan OAuth yang dipakai CMS untuk masuk lewat GitHub (lihat README). */
+  cmsAuthUrl: WebUrlSchema.optional(),
   /** Alamat surel untuk laporan keamanan situs (security.txt). */
   securityContact: z.email().optional(),
 });

@@ -3,12 +3,20 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 
 // The public address comes from the editable settings so that a fork for another regency changes
 // content only. The schema validates it again when the content layer loads.
+// MIGRASI_CONTENT_DIR (used by the benchmark) points at another content tree.
+const contentDir = process.env.MIGRASI_CONTENT_DIR;
 const settings = parse(
-  readFileSync(new URL('./content/settings/site.yaml', import.meta.url), 'utf8'),
+  readFileSync(
+    contentDir
+      ? join(contentDir, 'settings/site.yaml')
+      : new URL('./content/settings/site.yaml', import.meta.url),
+    'utf8',
+  ),
 );
 
 export default defineConfig({

@@ -10,6 +10,7 @@ import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { cpus, loadavg } from 'node:os';
 import { generateEntries, writeEntries } from './generate.ts';
 import { run } from './lib/proc.ts';
 import { dirBytes, htmlPages, stats } from './lib/output.ts';
@@ -61,6 +62,8 @@ const generated = generateEntries({ entries, seed: Number(values.seed), programs
 await writeEntries(contentDir, generated);
 const count = (c: string) => generated.filter((e) => e.collection === c).length;
 
+// Other work on the machine slows the build: the load average is recorded with the results.
+const loadBefore = loadavg()[0];
 const env = { MIGRASI_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' };
 log('content check (scripts/check-content.ts)');
 const check = await run(bin('node'), [join(root, 'scripts/check-content.ts')], { env });
@@ -78,7 +81,12 @@ if (pagefindInBuild) {
 } else {
   log('pagefind (not in the build yet: run here)');
   const pf = await run(bin('pagefind'), ['--site', outDir], { quiet: true });
-  pagefind = { seconds: pf.seconds, peakRssMB: pf.peakRssMB, inBuild: false };
+  pagefind = {
+    seconds: pf.seconds,
+    cpuSeconds: pf.cpuSeconds,
+    peakRssMB: pf.peakRssMB,
+    inBuild: false,
+  };
 }
 const buildSeconds = check.seconds + astro.seconds + (pagefindInBuild ? 0 : pagefind.seconds);
 log(
@@ -114,12 +122,20 @@ const results: Results = {
     total: generated.length,
   },
   date: new Date().toISOString(),
-  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  machine: { cpus: cpus().length, node: process.version, loadAverage: [loadBefore, loadavg()[0]] },
   buildSeconds: round(buildSeconds),
   peakRssMB: Math.max(check.peakRssMB, astro.peakRssMB, pagefind.peakRssMB),
   phases: {
-    contentCheck: { seconds: round(check.seconds), peakRssMB: check.peakRssMB },
-    astro: { seconds: round(astro.seconds), peakRssMB: astro.peakRssMB },
+    contentCheck: {
+      seconds: round(check.seconds),
+      cpuSeconds: check.cpuSeconds,
+      peakRssMB: check.peakRssMB,
+    },
+    astro: {
+      seconds: round(astro.seconds),
+      cpuSeconds: astro.cpuSeconds,
+      peakRssMB: astro.peakRssMB,
+    },
     pagefind: { ...pagefind, seconds: round(pagefind.seconds) },
   },
   output: {

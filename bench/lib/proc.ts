@@ -1,9 +1,15 @@
 /** Runs a command and samples the resident memory of its whole process tree every ~100 ms. */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+// GNU time reports the CPU time of the whole tree: on a shared machine, wall time alone misleads.
+const TIME = '/usr/bin/time';
+const TIME_MARK = 'BENCH_CPU';
 
 export interface RunResult {
   seconds: number;
+  /** CPU seconds (user + system) of the command and its children, from GNU time when present. */
+  cpuSeconds?: number;
   peakRssMB: number;
   /** Output lines with the second (since start) at which each arrived. */
   lines: { at: number; text: string }[];
@@ -56,20 +62,31 @@ export function run(
   options: { env?: NodeJS.ProcessEnv; quiet?: boolean } = {},
 ): Promise<RunResult> {
   const started = performance.now();
-  const child = spawn(command, args, {
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const timed = existsSync(TIME);
+  const child = spawn(
+    timed ? TIME : command,
+    timed ? ['-f', `${TIME_MARK} %U %S`, command, ...args] : args,
+    {
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let peak = 0;
   const sample = () => {
     if (child.pid) peak = Math.max(peak, treeRssKB(child.pid));
   };
   const timer = setInterval(sample, 100);
   const lines: RunResult['lines'] = [];
+  let cpuSeconds: number | undefined;
   const collect = (chunk: Buffer) => {
     const at = (performance.now() - started) / 1000;
     for (const text of chunk.toString('utf8').split('\n')) {
       if (!text.trim()) continue;
+      if (text.startsWith(TIME_MARK)) {
+        const [user = 0, sys = 0] = text.split(' ').slice(1).map(Number);
+        cpuSeconds = Math.round((user + sys) * 100) / 100;
+        continue;
+      }
       lines.push({ at, text });
       if (!options.quiet) process.stdout.write(`    ${text}\n`);
     }
@@ -89,7 +106,7 @@ export function run(
         reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${tail}`));
         return;
       }
-      resolve({ seconds, peakRssMB: Math.round(peak / 1024), lines });
+      resolve({ seconds, cpuSeconds, peakRssMB: Math.round(peak / 1024), lines });
     });
   });
 }

@@ -9,15 +9,15 @@ export interface Results {
   entries: number;
   generated: Record<string, number>;
   date: string;
-  machine: { cpus: number; node: string };
+  machine: { cpus: number; node: string; loadAverage: number[] };
   /** The whole build as `npm run build` does it plus Pagefind: content check, Astro, Pagefind. */
   buildSeconds: number;
   /** Peak resident memory of the largest phase's whole process tree. */
   peakRssMB: number;
   phases: {
-    contentCheck: { seconds: number; peakRssMB: number };
-    astro: { seconds: number; peakRssMB: number };
-    pagefind: { seconds: number; peakRssMB: number; inBuild: boolean };
+    contentCheck: Phase;
+    astro: Phase;
+    pagefind: Phase & { inBuild: boolean };
   };
   output: {
     htmlPages: number;
@@ -34,6 +34,12 @@ export interface Results {
   budgets: Budget[];
 }
 
+export interface Phase {
+  seconds: number;
+  cpuSeconds?: number | undefined;
+  peakRssMB: number;
+}
+
 export interface Budget {
   name: string;
   limit: string;
@@ -41,6 +47,7 @@ export interface Budget {
   pass: boolean;
 }
 
+const cpu = (p: Phase) => (p.cpuSeconds === undefined ? '–' : p.cpuSeconds);
 const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
 
 export function evaluate(r: Results): Budget[] {
@@ -119,7 +126,7 @@ export function toMarkdown(r: Results): string {
   const p = r.phases;
   const parts = [
     `# Benchmark: ${r.entries.toLocaleString('en')} entries`,
-    `${r.date} · ${r.machine.cpus} CPUs · Node ${r.machine.node} · generated: ${Object.entries(
+    `${r.date} · ${r.machine.cpus} CPUs, load average ${r.machine.loadAverage.map((l) => l.toFixed(1)).join(' → ')} (other work on the machine inflates wall-clock seconds; CPU seconds are steadier) · Node ${r.machine.node} · generated: ${Object.entries(
       r.generated,
     )
       .map(([k, v]) => `${k} ${v}`)

@@ -16,7 +16,7 @@ import { run } from './lib/proc.ts';
 import { dirBytes, htmlPages, stats } from './lib/output.ts';
 import { measureBrowser } from './lib/browser.ts';
 import { runLighthouse } from './lib/lighthouse.ts';
-import { evaluate, toMarkdown, type Results } from './lib/report.ts';
+import { evaluate, toMarkdown, type Phase, type Results } from './lib/report.ts';
 
 const { values } = parseArgs({
   options: {
@@ -63,7 +63,7 @@ await writeEntries(contentDir, generated);
 const count = (c: string) => generated.filter((e) => e.collection === c).length;
 
 // Other work on the machine slows the build: the load average is recorded with the results.
-const loadBefore = loadavg()[0];
+const loadBefore = loadavg()[0] ?? 0;
 const env = { MIGRASI_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' };
 log('content check (scripts/check-content.ts)');
 const check = await run(bin('node'), [join(root, 'scripts/check-content.ts')], { env });
@@ -75,7 +75,7 @@ const astro = await run(bin('node'), [join(root, 'bench/astro-build.ts'), outDir
 // When an integration runs Pagefind inside the build, time it from its first log line.
 const pagefindLine = astro.lines.find((l) => /pagefind/i.test(l.text));
 const pagefindInBuild = existsSync(join(outDir, 'pagefind', 'pagefind.js'));
-let pagefind = { seconds: 0, peakRssMB: 0, inBuild: pagefindInBuild };
+let pagefind: Phase & { inBuild: boolean } = { seconds: 0, peakRssMB: 0, inBuild: pagefindInBuild };
 if (pagefindInBuild) {
   pagefind.seconds = pagefindLine ? astro.seconds - pagefindLine.at : 0;
 } else {
@@ -122,7 +122,11 @@ const results: Results = {
     total: generated.length,
   },
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, node: process.version, loadAverage: [loadBefore, loadavg()[0]] },
+  machine: {
+    cpus: cpus().length,
+    node: process.version,
+    loadAverage: [loadBefore, loadavg()[0] ?? 0],
+  },
   buildSeconds: round(buildSeconds),
   peakRssMB: Math.max(check.peakRssMB, astro.peakRssMB, pagefind.peakRssMB),
   phases: {

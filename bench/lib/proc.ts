@@ -9,7 +9,7 @@ const TIME_MARK = 'BENCH_CPU';
 export interface RunResult {
   seconds: number;
   /** CPU seconds (user + system) of the command and its children, from GNU time when present. */
-  cpuSeconds?: number;
+  cpuSeconds?: number | undefined;
   peakRssMB: number;
   /** Output lines with the second (since start) at which each arrived. */
   lines: { at: number; text: string }[];

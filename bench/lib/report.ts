@@ -133,16 +133,17 @@ export function toMarkdown(r: Results): string {
       .join(', ')}`,
     '## Build',
     table(
-      ['phase', 'seconds', 'peak RSS MB'],
+      ['phase', 'wall seconds', 'CPU seconds', 'peak RSS MB'],
       [
-        ['content check', p.contentCheck.seconds, p.contentCheck.peakRssMB],
-        ['astro build', p.astro.seconds, p.astro.peakRssMB],
+        ['content check', p.contentCheck.seconds, cpu(p.contentCheck), p.contentCheck.peakRssMB],
+        ['astro build', p.astro.seconds, cpu(p.astro), p.astro.peakRssMB],
         [
           `pagefind (${p.pagefind.inBuild ? 'inside the astro build' : 'run separately'})`,
           p.pagefind.seconds,
+          p.pagefind.inBuild ? '(in astro)' : cpu(p.pagefind),
           p.pagefind.inBuild ? '–' : p.pagefind.peakRssMB,
         ],
-        ['**whole build**', `**${r.buildSeconds}**`, `**${r.peakRssMB}**`],
+        ['**whole build**', `**${r.buildSeconds}**`, '', `**${r.peakRssMB}**`],
       ],
     ),
     '## Output',

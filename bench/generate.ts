@@ -30,6 +30,11 @@ export interface GenerateOptions {
   seed?: number;
   /** Programme slugs that exist in the content tree (news and courses may reference them). */
   programs?: string[];
+  /**
+   * Write news as plain Markdown (.md, no components) instead of MDX: Astro renders .md entries
+   * while syncing content (cached between builds) instead of bundling one module per MDX entry.
+   */
+  newsAsMarkdown?: boolean;
 }
 
 /** Share of each collection; the rest of the entries are news. */
@@ -184,7 +189,7 @@ function listItems(r: Rng, n: number): string[] {
 }
 
 /** An MDX body: paragraphs, headings, bullet and numbered lists, now and then a user component. */
-function body(r: Rng, sections: number, locale: Locale): string {
+function body(r: Rng, sections: number, locale: Locale, components = true): string {
   if (locale === 'en') {
     return Array.from({ length: sections }, (_, i) =>
       [`## Part ${i + 1}`, r.some(EN_SENTENCES, 2, 5).join(' ')].join('\n\n'),
@@ -193,7 +198,9 @@ function body(r: Rng, sections: number, locale: Locale): string {
   const parts: string[] = [paragraph(r)];
   for (let i = 0; i < sections; i++) {
     parts.push(`## ${r.pick(HEADINGS)} ${i + 1}`, paragraph(r));
-    const kind = r.int(0, 5);
+    const roll = r.int(0, 5);
+    // Without components (plain Markdown) the component slots become plain lists.
+    const kind = components || roll < 2 || roll === 5 ? roll : roll % 2;
     if (kind === 0)
       parts.push(
         listItems(r, r.int(3, 6))
@@ -260,7 +267,7 @@ function guide(r: Rng, n: number, locale: Locale, related: string[]) {
   };
 }
 
-function news(r: Rng, n: number, locale: Locale, programs: string[]) {
+function news(r: Rng, n: number, locale: Locale, programs: string[], components: boolean) {
   const date = BASE_DAY - r.int(1, 3650) * DAY + r.int(7, 16) * 3_600_000;
   const kind = r.next() < 0.15 ? NEWS_KINDS[1] : NEWS_KINDS[0];
   const program = programs.length > 0 && r.next() < 0.3 ? r.pick(programs) : undefined;
@@ -279,7 +286,7 @@ function news(r: Rng, n: number, locale: Locale, programs: string[]) {
       ...(program ? { program } : {}),
       tags: r.some(TOPICS, 1, 3).map((k) => k.toLowerCase()),
     },
-    body: body(r, r.int(1, 3), locale),
+    body: body(r, r.int(1, 3), locale, components),
   };
 }
 
@@ -332,9 +339,10 @@ function toFile(
   locale: Locale,
   slug: string,
   entry: { data: Record<string, unknown>; body: string },
+  extension = 'mdx',
 ): GeneratedEntry {
   const text = `---\n${yaml.dump(entry.data, { lineWidth: -1 })}---\n\n${entry.body}\n`;
-  const path = `${collection}/${locale}/${slug}.mdx`;
+  const path = `${collection}/${locale}/${slug}.${extension}`;
   const result = entryCollections[collection].safeParse(splitFrontmatter(text).data);
   if (!result.success) {
     const issues = result.error.issues
@@ -371,12 +379,17 @@ export function generateEntries(options: GenerateOptions): GeneratedEntry[] {
   }
 
   const nw = split(newsCount);
-  for (let i = 0; i < nw.id; i++) {
-    out.push(toFile('berita', 'id', `bench-berita-${pad(i + 1)}`, news(r, i + 1, 'id', programs)));
-  }
-  for (let i = 0; i < nw.en; i++) {
-    out.push(toFile('berita', 'en', `bench-berita-${pad(i + 1)}`, news(r, i + 1, 'en', programs)));
-  }
+  const md = options.newsAsMarkdown === true;
+  const newsFile = (locale: Locale, i: number) =>
+    toFile(
+      'berita',
+      locale,
+      `bench-berita-${pad(i + 1)}`,
+      news(r, i + 1, locale, programs, !md),
+      md ? 'md' : 'mdx',
+    );
+  for (let i = 0; i < nw.id; i++) out.push(newsFile('id', i));
+  for (let i = 0; i < nw.en; i++) out.push(newsFile('en', i));
 
   for (let i = 0; i < courses; i++) {
     out.push(

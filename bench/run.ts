@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --entries N [--skip-lighthouse] [--keep] [--seed S]`
+ * `npm run bench -- --entries N [--skip-lighthouse] [--keep] [--seed S] [--news-md]`
  *
  * Copies content/ into a temporary directory, adds N synthetic entries, builds the site from it
  * into a temporary outDir (content/ and dist/ stay untouched), then measures build time and
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'skip-lighthouse': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'news-md': { type: 'boolean', default: false },
   },
 });
 const entries = Number(values.entries);
@@ -58,7 +59,8 @@ const programs = existsSync(join(contentDir, 'program'))
       ),
     ]
   : [];
-const generated = generateEntries({ entries, seed: Number(values.seed), programs });
+const newsAsMarkdown = values['news-md'];
+const generated = generateEntries({ entries, seed: Number(values.seed), programs, newsAsMarkdown });
 await writeEntries(contentDir, generated);
 const count = (c: string) => generated.filter((e) => e.collection === c).length;
 
@@ -115,6 +117,7 @@ const lighthouse = values['skip-lighthouse']
 
 const results: Results = {
   entries,
+  newsFormat: newsAsMarkdown ? 'md' : 'mdx',
   generated: {
     panduan: count('panduan'),
     berita: count('berita'),
@@ -168,7 +171,10 @@ results.budgets = evaluate(results);
 await mkdir(join(root, 'bench/results'), { recursive: true });
 const json = `${JSON.stringify(results, null, 2)}\n`;
 await writeFile(join(root, 'bench/results/latest.json'), json);
-await writeFile(join(root, `bench/results/entries-${entries}.json`), json);
+await writeFile(
+  join(root, `bench/results/entries-${entries}${newsAsMarkdown ? '-news-md' : ''}.json`),
+  json,
+);
 const md = toMarkdown(results);
 await writeFile(join(root, 'bench/results/latest.md'), md);
 console.log(`\n${md}`);

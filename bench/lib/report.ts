@@ -7,6 +7,8 @@ const KB = 1024;
 
 export interface Results {
   entries: number;
+  /** News written as MDX (like the CMS) or, with --news-md, as plain Markdown. */
+  newsFormat: 'mdx' | 'md';
   generated: Record<string, number>;
   date: string;
   machine: { cpus: number; node: string; loadAverage: number[] };
@@ -125,7 +127,7 @@ function table(head: string[], rows: (string | number)[][]): string {
 export function toMarkdown(r: Results): string {
   const p = r.phases;
   const parts = [
-    `# Benchmark: ${r.entries.toLocaleString('en')} entries`,
+    `# Benchmark: ${r.entries.toLocaleString('en')} entries${r.newsFormat === 'md' ? ' (news as .md)' : ''}`,
     `${r.date} · ${r.machine.cpus} CPUs, load average ${r.machine.loadAverage.map((l) => l.toFixed(1)).join(' → ')} (other work on the machine inflates wall-clock seconds; CPU seconds are steadier) · Node ${r.machine.node} · generated: ${Object.entries(
       r.generated,
     )

@@ -7,7 +7,7 @@
  * bench/results/latest.json, bench/results/latest.md and bench/results/entries-N.json.
  */
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cpus, loadavg } from 'node:os';
@@ -38,6 +38,24 @@ const outDir = join(work, 'dist');
 const cacheDir = join(work, 'cache');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const log = (text: string) => console.log(`▸ ${text}`);
+
+// Astro writes .astro/content-modules.mjs in the project during every build: two builds at once
+// in one checkout (two benchmarks, or a benchmark and `npm run build`) read each other's entries.
+const lock = join(root, '.bench', 'lock');
+if (existsSync(lock)) {
+  const pid = Number(readFileSync(lock, 'utf8'));
+  let alive = false;
+  try {
+    process.kill(pid, 0);
+    alive = true;
+  } catch {
+    alive = false;
+  }
+  if (alive) throw new Error(`another benchmark (pid ${pid}) is running in this checkout`);
+}
+await mkdir(join(root, '.bench'), { recursive: true });
+await writeFile(lock, String(process.pid));
+process.on('exit', () => rmSync(lock, { force: true }));
 
 await rm(work, { recursive: true, force: true });
 await mkdir(work, { recursive: true });
@@ -94,6 +112,9 @@ const buildSeconds = check.seconds + astro.seconds + (pagefindInBuild ? 0 : page
 log(
   `built in ${buildSeconds.toFixed(1)} s (check ${check.seconds.toFixed(1)}, astro ${astro.seconds.toFixed(1)}, pagefind ${pagefind.seconds.toFixed(1)})`,
 );
+
+// The build left .astro/ describing the generated tree: describe content/ again for dev and checks.
+await run(bin('astro'), ['sync'], { quiet: true });
 
 const pages = htmlPages(outDir);
 const largest = [...pages].sort((a, b) => b.bytes - a.bytes).slice(0, 10);

@@ -78,25 +78,40 @@ export function run(
   const timer = setInterval(sample, 100);
   const lines: RunResult['lines'] = [];
   let cpuSeconds: number | undefined;
-  const collect = (chunk: Buffer) => {
-    const at = (performance.now() - started) / 1000;
-    for (const text of chunk.toString('utf8').split('\n')) {
-      if (!text.trim()) continue;
-      if (text.startsWith(TIME_MARK)) {
-        const [user = 0, sys = 0] = text.split(' ').slice(1).map(Number);
-        cpuSeconds = Math.round((user + sys) * 100) / 100;
-        continue;
-      }
-      lines.push({ at, text });
-      if (!options.quiet) process.stdout.write(`    ${text}\n`);
+  const take = (text: string, at: number) => {
+    if (!text.trim()) return;
+    if (text.startsWith(TIME_MARK)) {
+      const [user = 0, sys = 0] = text.split(' ').slice(1).map(Number);
+      cpuSeconds = Math.round((user + sys) * 100) / 100;
+      return;
     }
+    lines.push({ at, text });
+    if (!options.quiet) process.stdout.write(`    ${text}\n`);
   };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
+  // Output arrives in arbitrary pieces (GNU time writes one character at a time): keep the
+  // unfinished line of each stream until its end arrives.
+  const collector = () => {
+    let rest = '';
+    return {
+      data: (chunk: Buffer) => {
+        const at = (performance.now() - started) / 1000;
+        const parts = (rest + chunk.toString('utf8')).split('\n');
+        rest = parts.pop() ?? '';
+        for (const text of parts) take(text, at);
+      },
+      end: () => take(rest, (performance.now() - started) / 1000),
+    };
+  };
+  const out = collector();
+  const err = collector();
+  child.stdout.on('data', out.data);
+  child.stderr.on('data', err.data);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);
+      out.end();
+      err.end();
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) {
         const tail = lines

@@ -198,6 +198,10 @@ await writeFile(
 );
 const md = toMarkdown(results);
 await writeFile(join(root, 'bench/results/latest.md'), md);
+await writeFile(
+  join(root, `bench/results/entries-${entries}${newsAsMarkdown ? '-news-md' : ''}.md`),
+  md,
+);
 console.log(`\n${md}`);
 if (!values.keep) await rm(work, { recursive: true, force: true });
 else log(`kept ${work}`);

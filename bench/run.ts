@@ -152,6 +152,11 @@ const results: Results = {
     loadAverage: [loadBefore, loadavg()[0] ?? 0],
   },
   buildSeconds: round(buildSeconds),
+  buildCpuSeconds: round(
+    (check.cpuSeconds ?? 0) +
+      (astro.cpuSeconds ?? 0) +
+      (pagefindInBuild ? 0 : (pagefind.cpuSeconds ?? 0)),
+  ),
   peakRssMB: Math.max(check.peakRssMB, astro.peakRssMB, pagefind.peakRssMB),
   phases: {
     contentCheck: {

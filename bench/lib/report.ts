@@ -14,6 +14,8 @@ export interface Results {
   machine: { cpus: number; node: string; loadAverage: number[] };
   /** The whole build as `npm run build` does it plus Pagefind: content check, Astro, Pagefind. */
   buildSeconds: number;
+  /** CPU seconds of the same phases (0 when GNU time is missing). */
+  buildCpuSeconds?: number;
   /** Peak resident memory of the largest phase's whole process tree. */
   peakRssMB: number;
   phases: {
@@ -153,7 +155,12 @@ export function toMarkdown(r: Results): string {
           p.pagefind.inBuild ? '(in astro)' : cpu(p.pagefind),
           p.pagefind.inBuild ? '–' : p.pagefind.peakRssMB,
         ],
-        ['**whole build**', `**${r.buildSeconds}**`, '', `**${r.peakRssMB}**`],
+        [
+          '**whole build**',
+          `**${r.buildSeconds}**`,
+          r.buildCpuSeconds ? `**${r.buildCpuSeconds}**` : '–',
+          `**${r.peakRssMB}**`,
+        ],
       ],
     ),
     '## Output',

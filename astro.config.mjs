@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import pagefind from './src/integrations/pagefind.ts';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { externalLinksPlugin, mdxGuardPlugin } from './src/integrations/content-guard.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
@@ -12,8 +13,15 @@ import reach from './src/integrations/reach.ts';
 
 // The public address comes from the editable settings so that a fork for another regency changes
 // content only. The schema validates it again when the content layer loads.
+// MIGRASI_CONTENT_DIR (used by the benchmark) points at another content tree.
+const contentDir = process.env.MIGRASI_CONTENT_DIR;
 const settings = parse(
-  readFileSync(new URL('./content/settings/site.yaml', import.meta.url), 'utf8'),
+  readFileSync(
+    contentDir
+      ? join(contentDir, 'settings/site.yaml')
+      : new URL('./content/settings/site.yaml', import.meta.url),
+    'utf8',
+  ),
 );
 
 export default defineConfig({

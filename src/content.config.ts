@@ -2,11 +2,17 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { entryCollections, SETTINGS_FILE, SettingsSchema } from './schemas/index.ts';
 
+/** MIGRASI_CONTENT_DIR lets the benchmark build another content tree; the site uses content/. */
+const CONTENT_DIR = process.env['MIGRASI_CONTENT_DIR'] ?? './content';
+
 /** Entries live in content/<name>/<locale>/<slug>.mdx; the id becomes "<locale>/<slug>". */
-const entriesIn = (name: string) => glob({ pattern: '*/*.{md,mdx}', base: `./content/${name}` });
+const entriesIn = (name: string) =>
+  glob({ pattern: '*/*.{md,mdx}', base: `${CONTENT_DIR}/${name}` });
 
 export const collections = {
   panduan: defineCollection({ loader: entriesIn('panduan'), schema: entryCollections.panduan }),
@@ -25,7 +31,9 @@ export const collections = {
     loader: {
       name: 'settings-file',
       load: async ({ store, parseData, watcher }) => {
-        const path = new URL(`../${SETTINGS_FILE}`, import.meta.url);
+        const path = process.env['MIGRASI_CONTENT_DIR']
+          ? pathToFileURL(join(CONTENT_DIR, SETTINGS_FILE.replace(/^content\//, '')))
+          : new URL(`../${SETTINGS_FILE}`, import.meta.url);
         const data = await parseData({
           id: 'site',
           data: parse(await readFile(path, 'utf8')) as Record<string, unknown>,

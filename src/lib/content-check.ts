@@ -112,16 +112,21 @@ export async function checkEntryFile(
   };
 }
 
-/** Checks the whole content/ tree under `root`. */
+/**
+ * Checks the whole content/ tree under `root`, or the tree at `contentDir` when given (the benchmark
+ * builds a generated tree named by MIGRASI_CONTENT_DIR); problems name files relative to `root`.
+ */
 export async function checkContent(
   root: string,
+  contentDir: string = join(root, 'content'),
 ): Promise<{ entries: CheckedEntry[]; problems: ContentProblem[] }> {
   const problems: ContentProblem[] = [];
   const entries: CheckedEntry[] = [];
 
   // Settings
   try {
-    const settings = yaml.load(await readFile(join(root, SETTINGS_FILE), 'utf8'));
+    const settingsPath = join(contentDir, SETTINGS_FILE.replace(/^content\//, ''));
+    const settings = yaml.load(await readFile(settingsPath, 'utf8'));
     const parsed = SettingsSchema.safeParse(settings);
     if (!parsed.success) problems.push(...issuesToProblems(SETTINGS_FILE, parsed.error));
   } catch (e) {
@@ -133,18 +138,20 @@ export async function checkContent(
   }
 
   for (const collection of Object.keys(entryCollections) as EntryCollectionName[]) {
-    const base = join(root, 'content', collection);
+    const base = join(contentDir, collection);
     for (const child of await listDir(base)) {
       if (!(LOCALES as readonly string[]).includes(child)) {
         problems.push({
-          file: `content/${collection}/${child}`,
+          file: relative(root, join(base, child)).split('\\').join('/'),
           field: '',
           message: `Simpan berkas di content/${collection}/id/ (bahasa Indonesia) atau content/${collection}/en/ (bahasa Inggris).`,
         });
         continue;
       }
       for (const name of await listDir(join(base, child))) {
-        const file = `content/${collection}/${child}/${name}`;
+        const file = relative(root, join(base, child, name))
+          .split('\\')
+          .join('/');
         if (!FILE_NAME.test(name)) {
           problems.push({
             file,

@@ -32,10 +32,9 @@ function isPublished(entry: { data: { draft: boolean; date?: Date } }, now: Date
   return true;
 }
 
-/** Published entries of one collection in one locale (all locales when `locale` is omitted). */
-export async function published<C extends EntryCollectionName>(
+async function loadPublished<C extends EntryCollectionName>(
   collection: C,
-  locale?: Locale,
+  locale: Locale | undefined,
 ): Promise<CollectionEntry<C>[]> {
   const now = buildNow();
   const all = await getCollection(collection);
@@ -45,14 +44,47 @@ export async function published<C extends EntryCollectionName>(
   ) as CollectionEntry<C>[];
 }
 
+/**
+ * During a build the content store never changes, but every entry page asks for whole collections
+ * (translationOf() on each guide, programme and news item), and getCollection() copies every entry
+ * on each call: without this cache a build does pages × entries work (measured with
+ * `npm run bench`). The dev server reloads content, so it always reads afresh.
+ */
+const memo = new Map<string, Promise<unknown>>();
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  if (!import.meta.env.PROD) return load();
+  let hit = memo.get(key) as Promise<T> | undefined;
+  if (!hit) {
+    hit = load();
+    memo.set(key, hit);
+  }
+  return hit;
+}
+
+/** Published entries of one collection in one locale (all locales when `locale` is omitted). */
+export async function published<C extends EntryCollectionName>(
+  collection: C,
+  locale?: Locale,
+): Promise<CollectionEntry<C>[]> {
+  // A copy: pages sort the list they get, and must not reorder the cached one.
+  return [
+    ...(await cached(`published:${collection}:${locale ?? '*'}`, () =>
+      loadPublished(collection, locale),
+    )),
+  ];
+}
+
 /** The same entry in the other language, when it exists and is published. */
 export async function translationOf<C extends EntryCollectionName>(
   collection: C,
   entry: CollectionEntry<C>,
   locale: Locale,
 ): Promise<CollectionEntry<C> | undefined> {
-  const slug = slugOf(entry);
-  return (await published(collection, locale)).find((other) => slugOf(other) === slug);
+  const bySlug = await cached(
+    `slugs:${collection}:${locale}`,
+    async () => new Map((await published(collection, locale)).map((e) => [slugOf(e), e])),
+  );
+  return bySlug.get(slugOf(entry));
 }
 
 export async function getSettings() {

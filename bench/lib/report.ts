@@ -1,0 +1,264 @@
+/** Budgets (PASS/FAIL) and the readable table of a benchmark run. */
+import type { PageTypeResult, SearchResult } from './browser.ts';
+import type { LighthouseResult } from './lighthouse.ts';
+import type { PageSize } from './output.ts';
+
+const KB = 1024;
+
+export interface Results {
+  entries: number;
+  /** News written as MDX (like the CMS) or, with --news-md, as plain Markdown. */
+  newsFormat: 'mdx' | 'md';
+  generated: Record<string, number>;
+  date: string;
+  machine: { cpus: number; node: string; loadAverage: number[] };
+  /** The whole build as `npm run build` does it plus Pagefind: content check, Astro, Pagefind. */
+  buildSeconds: number;
+  /** CPU seconds of the same phases (0 when GNU time is missing). */
+  buildCpuSeconds?: number;
+  /** Peak resident memory of the largest phase's whole process tree. */
+  peakRssMB: number;
+  phases: {
+    contentCheck: Phase;
+    astro: Phase;
+    pagefind: Phase & { inBuild: boolean };
+  };
+  output: {
+    htmlPages: number;
+    htmlBytes: { count: number; median: number; p95: number; max: number };
+    totalBytes: number;
+    largest: (PageSize & { grows?: string })[];
+    listsAll: PageSize[];
+    sizes?: Record<string, number>;
+    pagefindIndex: { files: number; bytes: number };
+  };
+  pageTypes: PageTypeResult[];
+  search: SearchResult[];
+  lighthouse: LighthouseResult[] | null;
+  budgets: Budget[];
+}
+
+export interface Phase {
+  seconds: number;
+  cpuSeconds?: number | undefined;
+  peakRssMB: number;
+}
+
+export interface Budget {
+  name: string;
+  limit: string;
+  measured: string;
+  /** null: reported only, the target applies to another N. */
+  pass: boolean | null;
+}
+
+const cpu = (p: Phase) => (p.cpuSeconds === undefined ? '–' : p.cpuSeconds);
+const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
+
+export function evaluate(r: Results): Budget[] {
+  const budgets: Budget[] = [];
+  const add = (name: string, limit: string, measured: string, pass: boolean | null) =>
+    budgets.push({ name, limit, measured, pass });
+
+  const guide = r.pageTypes.find((p) => p.type === 'guide');
+  if (guide)
+    add(
+      'guide page transfer (no images, gzip)',
+      '≤ 14 KB',
+      kb(guide.transfer),
+      guide.transfer <= 14 * KB,
+    );
+  const css = Math.max(0, ...r.pageTypes.map((p) => p.css.gzip));
+  add('CSS per page (gzip)', '≤ 8 KB', kb(css), css <= 8 * KB);
+  // The search page is a tool, not a content page: its script is reported, not budgeted.
+  const content = r.pageTypes.filter((p) => p.type !== 'search');
+  const js = content.reduce(
+    (m, p) => (p.js.gzip > m.js.gzip ? p : m),
+    content[0] as PageTypeResult,
+  );
+  if (js)
+    add(
+      'JS at start, content pages (gzip)',
+      '≤ 2 KB',
+      `${kb(js.js.gzip)} (${js.type})`,
+      js.js.gzip <= 2 * KB,
+    );
+
+  const buildLimit = r.entries <= 1000 ? 20 : r.entries <= 10_000 ? 60 : undefined;
+  if (buildLimit)
+    add(
+      `build at ${r.entries} entries`,
+      `≤ ${buildLimit} s`,
+      // The CPU time and load say whether a FAIL is the build or a busy machine.
+      `${r.buildSeconds.toFixed(1)} s${r.buildCpuSeconds ? ` (CPU ${r.buildCpuSeconds.toFixed(1)} s, load ${(r.machine.loadAverage[0] ?? 0).toFixed(1)})` : ''}`,
+      r.buildSeconds <= buildLimit,
+    );
+  add('peak memory (RSS, process tree)', '≤ 3 GB', `${r.peakRssMB} MB`, r.peakRssMB <= 3 * KB);
+  const first = r.search[0];
+  if (first)
+    add(
+      `first search results downloaded (${first.mode})`,
+      '≤ 150 KB (target at 1,000 entries)',
+      kb(first.bytes),
+      r.entries <= 1000 ? first.bytes <= 150 * KB : null,
+    );
+  add(
+    'no page lists every entry (flat bytes per page)',
+    'no page links > 50 entries',
+    r.output.listsAll.length === 0 ? 'none' : r.output.listsAll.map((p) => p.path).join(', '),
+    r.output.listsAll.length === 0,
+  );
+  for (const l of r.lighthouse ?? []) {
+    const all = [l.performance, l.accessibility, l.bestPractices, l.seo];
+    // The search page says noindex on purpose (a results page must not be indexed): that audit
+    // is expected to fail there and is not counted.
+    const seoFails = l.failing.filter((f) => f.startsWith('seo:'));
+    const noindexOnly = l.type === 'search' && seoFails.join() === 'seo: is-crawlable';
+    const pass =
+      [l.performance, l.accessibility, l.bestPractices].every((s) => s === 100) &&
+      (l.seo === 100 || noindexOnly);
+    add(
+      `Lighthouse mobile, ${l.type}`,
+      '100/100/100/100',
+      `${all.join('/')}${noindexOnly ? ' (SEO: noindex on purpose)' : ''}`,
+      pass,
+    );
+  }
+  return budgets;
+}
+
+function table(head: string[], rows: (string | number)[][]): string {
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map((_h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+}
+
+export function toMarkdown(r: Results): string {
+  const p = r.phases;
+  const parts = [
+    `# Benchmark: ${r.entries.toLocaleString('en')} entries${r.newsFormat === 'md' ? ' (news as .md)' : ''}`,
+    `${r.date} · ${r.machine.cpus} CPUs, load average ${r.machine.loadAverage.map((l) => l.toFixed(1)).join(' → ')} (other work on the machine inflates wall-clock seconds; CPU seconds are steadier) · Node ${r.machine.node} · generated: ${Object.entries(
+      r.generated,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+    '## Build',
+    table(
+      ['phase', 'wall seconds', 'CPU seconds', 'peak RSS MB'],
+      [
+        ['content check', p.contentCheck.seconds, cpu(p.contentCheck), p.contentCheck.peakRssMB],
+        ['astro build', p.astro.seconds, cpu(p.astro), p.astro.peakRssMB],
+        [
+          `pagefind (${p.pagefind.inBuild ? 'inside the astro build' : 'run separately'})`,
+          p.pagefind.seconds,
+          p.pagefind.inBuild ? '(in astro)' : cpu(p.pagefind),
+          p.pagefind.inBuild ? '–' : p.pagefind.peakRssMB,
+        ],
+        [
+          '**whole build**',
+          `**${r.buildSeconds}**`,
+          r.buildCpuSeconds ? `**${r.buildCpuSeconds}**` : '–',
+          `**${r.peakRssMB}**`,
+        ],
+      ],
+    ),
+    '## Output',
+    `${r.output.htmlPages} HTML pages, ${(r.output.totalBytes / KB / KB).toFixed(1)} MB in all; HTML per page: median ${kb(r.output.htmlBytes.median)}, p95 ${kb(r.output.htmlBytes.p95)}, max ${kb(r.output.htmlBytes.max)}. Pagefind index: ${r.output.pagefindIndex.files} files, ${kb(r.output.pagefindIndex.bytes)}.`,
+    '### Largest HTML pages',
+    table(
+      ['page', 'raw', 'gzip', 'links to entries', 'grows with N?'],
+      r.output.largest.map((l) => [l.path, kb(l.bytes), kb(l.gzip), l.entryLinks, l.grows ?? '–']),
+    ),
+    r.output.listsAll.length > 0
+      ? `**Pages that list every entry (grow with N):** ${r.output.listsAll.map((l) => `${l.path} (${l.entryLinks} links, ${kb(l.bytes)})`).join(', ')}`
+      : 'No page links to more than 50 generated entries: listings paginate.',
+    '## Per page type (Chromium, loaded at start, no images)',
+    table(
+      [
+        'type',
+        'page',
+        'HTML gz / raw',
+        'CSS gz / raw',
+        'JS gz / raw',
+        'other gz',
+        'transfer gz',
+        'requests',
+      ],
+      r.pageTypes.map((t) => [
+        t.type,
+        t.path,
+        `${kb(t.html.gzip)} / ${kb(t.html.raw)}`,
+        `${kb(t.css.gzip)} / ${kb(t.css.raw)}`,
+        `${kb(t.js.gzip)} / ${kb(t.js.raw)}`,
+        kb(t.other.gzip),
+        kb(t.transfer),
+        t.requests,
+      ]),
+    ),
+    '## Search (Pagefind, throttled: 150 ms RTT, 1.6 Mbps down, 750 kbps up)',
+    table(
+      [
+        'mode',
+        'query',
+        'downloaded until first results',
+        'of which /pagefind/',
+        'time to first results',
+        'results',
+      ],
+      r.search.map((s) => [
+        s.mode === 'ui' ? '/cari/ UI' : 'pagefind.js search() + 5 × data()',
+        s.query,
+        kb(s.bytes),
+        kb(s.pagefindBytes),
+        `${s.seconds} s`,
+        s.results,
+      ]),
+    ),
+  ];
+  if (r.lighthouse) {
+    parts.push(
+      '## Lighthouse (mobile preset)',
+      table(
+        [
+          'type',
+          'perf',
+          'a11y',
+          'best pr.',
+          'SEO',
+          'LCP ms',
+          'TBT ms',
+          'CLS',
+          'runs',
+          'audits losing points',
+        ],
+        r.lighthouse.map((l) => [
+          l.type,
+          l.performance,
+          l.accessibility,
+          l.bestPractices,
+          l.seo,
+          l.lcpMs,
+          l.tbtMs,
+          l.cls,
+          l.runs ?? 1,
+          l.failing.join(', ') || '–',
+        ]),
+      ),
+    );
+  } else parts.push('Lighthouse skipped (--skip-lighthouse).');
+  parts.push(
+    '## Budgets',
+    table(
+      ['budget', 'limit', 'measured', 'result'],
+      r.budgets.map((b) => [
+        b.name,
+        b.limit,
+        b.measured,
+        b.pass === null ? 'info' : b.pass ? 'PASS' : '**FAIL**',
+      ]),
+    ),
+  );
+  return `${parts.join('\n\n')}\n`;
+}

@@ -1,0 +1,250 @@
+/**
+ * `npm run bench -- --entries N [--skip-lighthouse] [--keep] [--seed S] [--news-md]`
+ *
+ * Copies content/ into a temporary directory, adds N synthetic entries, builds the site from it
+ * into a temporary outDir (content/ and dist/ stay untouched), then measures build time and
+ * memory, page sizes, what Chromium downloads per page type, Pagefind, and Lighthouse. Writes
+ * bench/results/latest.json, bench/results/latest.md and bench/results/entries-N.json.
+ */
+import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cpus, loadavg } from 'node:os';
+import { generateEntries, writeEntries } from './generate.ts';
+import { run } from './lib/proc.ts';
+import { dirBytes, htmlPages, stats } from './lib/output.ts';
+import { measureBrowser } from './lib/browser.ts';
+import { runLighthouse } from './lib/lighthouse.ts';
+import { evaluate, toMarkdown, type Phase, type Results } from './lib/report.ts';
+
+const { values } = parseArgs({
+  options: {
+    entries: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    'skip-lighthouse': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    'news-md': { type: 'boolean', default: false },
+  },
+});
+const entries = Number(values.entries);
+if (!Number.isInteger(entries) || entries < 10)
+  throw new Error('--entries must be a whole number ≥ 10');
+
+const root = resolve(import.meta.dirname, '..');
+const work = join(root, '.bench', `run-${entries}`);
+const contentDir = join(work, 'content');
+const outDir = join(work, 'dist');
+const cacheDir = join(work, 'cache');
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+const log = (text: string) => console.log(`▸ ${text}`);
+
+// Astro writes .astro/content-modules.mjs in the project during every build: two builds at once
+// in one checkout (two benchmarks, or a benchmark and `npm run build`) read each other's entries.
+const lock = join(root, '.bench', 'lock');
+if (existsSync(lock)) {
+  const pid = Number(readFileSync(lock, 'utf8'));
+  let alive = false;
+  try {
+    process.kill(pid, 0);
+    alive = true;
+  } catch {
+    alive = false;
+  }
+  if (alive) throw new Error(`another benchmark (pid ${pid}) is running in this checkout`);
+}
+await mkdir(join(root, '.bench'), { recursive: true });
+await writeFile(lock, String(process.pid));
+process.on('exit', () => rmSync(lock, { force: true }));
+
+await rm(work, { recursive: true, force: true });
+await mkdir(work, { recursive: true });
+await cp(join(root, 'content'), contentDir, { recursive: true });
+
+log(`generating ${entries} entries`);
+const programs = existsSync(join(contentDir, 'program'))
+  ? [
+      ...new Set(
+        (
+          await Promise.all(
+            (await readdir(join(contentDir, 'program'))).map((l) =>
+              readdir(join(contentDir, 'program', l)),
+            ),
+          )
+        )
+          .flat()
+          .map((f) => f.replace(/\.mdx?$/, '')),
+      ),
+    ]
+  : [];
+const newsAsMarkdown = values['news-md'];
+const generated = generateEntries({ entries, seed: Number(values.seed), programs, newsAsMarkdown });
+await writeEntries(contentDir, generated);
+const count = (c: string) => generated.filter((e) => e.collection === c).length;
+
+// Other work on the machine slows the build: the load average is recorded with the results.
+const loadBefore = loadavg()[0] ?? 0;
+const env = { MIGRASI_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' };
+log('content check (scripts/check-content.ts)');
+const check = await run(bin('node'), [join(root, 'scripts/check-content.ts')], { env });
+log('astro build');
+const astro = await run(bin('node'), [join(root, 'bench/astro-build.ts'), outDir, cacheDir], {
+  env,
+  quiet: true,
+});
+// When an integration runs Pagefind inside the build, time it from its first log line.
+const pagefindLine = astro.lines.find((l) => /pagefind/i.test(l.text));
+const pagefindInBuild = existsSync(join(outDir, 'pagefind', 'pagefind.js'));
+let pagefind: Phase & { inBuild: boolean } = { seconds: 0, peakRssMB: 0, inBuild: pagefindInBuild };
+if (pagefindInBuild) {
+  pagefind.seconds = pagefindLine ? astro.seconds - pagefindLine.at : 0;
+} else {
+  log('pagefind (not in the build yet: run here)');
+  const pf = await run(bin('pagefind'), ['--site', outDir], { quiet: true });
+  pagefind = {
+    seconds: pf.seconds,
+    cpuSeconds: pf.cpuSeconds,
+    peakRssMB: pf.peakRssMB,
+    inBuild: false,
+  };
+}
+const buildSeconds = check.seconds + astro.seconds + (pagefindInBuild ? 0 : pagefind.seconds);
+log(
+  `built in ${buildSeconds.toFixed(1)} s (check ${check.seconds.toFixed(1)}, astro ${astro.seconds.toFixed(1)}, pagefind ${pagefind.seconds.toFixed(1)})`,
+);
+
+// The build left .astro/ describing the generated tree: describe content/ again for dev and checks.
+await run(bin('astro'), ['sync'], { quiet: true });
+
+const pages = htmlPages(outDir);
+const largest = [...pages].sort((a, b) => b.bytes - a.bytes).slice(0, 10);
+// A page that links to many generated entries lists them all: it grows with N.
+const listsAll = pages
+  .filter((p) => p.entryLinks > 50)
+  .sort((a, b) => b.entryLinks - a.entryLinks)
+  .slice(0, 20);
+const previous = readPrevious(root, entries);
+
+const browser = await measureBrowser(
+  outDir,
+  pages.map((p) => p.path),
+);
+const lighthouse = values['skip-lighthouse']
+  ? null
+  : await runLighthouse(
+      outDir,
+      browser.pageTypes.map((t) => ({ type: t.type, path: t.path })),
+    );
+
+const results: Results = {
+  entries,
+  newsFormat: newsAsMarkdown ? 'md' : 'mdx',
+  generated: {
+    panduan: count('panduan'),
+    berita: count('berita'),
+    pelatihan: count('pelatihan'),
+    total: generated.length,
+  },
+  date: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    node: process.version,
+    loadAverage: [loadBefore, loadavg()[0] ?? 0],
+  },
+  buildSeconds: round(buildSeconds),
+  buildCpuSeconds: round(
+    (check.cpuSeconds ?? 0) +
+      (astro.cpuSeconds ?? 0) +
+      (pagefindInBuild ? 0 : (pagefind.cpuSeconds ?? 0)),
+  ),
+  peakRssMB: Math.max(check.peakRssMB, astro.peakRssMB, pagefind.peakRssMB),
+  phases: {
+    contentCheck: {
+      seconds: round(check.seconds),
+      cpuSeconds: check.cpuSeconds,
+      peakRssMB: check.peakRssMB,
+    },
+    astro: {
+      seconds: round(astro.seconds),
+      cpuSeconds: astro.cpuSeconds,
+      peakRssMB: astro.peakRssMB,
+    },
+    pagefind: { ...pagefind, seconds: round(pagefind.seconds) },
+  },
+  output: {
+    htmlPages: pages.length,
+    htmlBytes: stats(pages.map((p) => p.bytes)),
+    totalBytes: dirBytes(outDir).bytes,
+    largest: largest.map((p) => ({ ...p, ...grows(p.path, p.bytes) })),
+    listsAll,
+    // Sizes of the pages that are not generated entries (listings, home…) and of the largest ones,
+    // so that a later run with another N can tell which pages grow with N.
+    sizes: Object.fromEntries(
+      pages
+        .filter((p) => !p.path.includes('/bench-') || largest.includes(p))
+        .filter((p) => !/\/halaman\/([3-9]|\d{2,})\//.test(p.path))
+        .map((p) => [p.path, p.bytes]),
+    ),
+    pagefindIndex: dirBytes(join(outDir, 'pagefind')),
+  },
+  pageTypes: browser.pageTypes,
+  search: browser.search,
+  lighthouse,
+  budgets: [],
+};
+results.budgets = evaluate(results);
+
+await mkdir(join(root, 'bench/results'), { recursive: true });
+const json = `${JSON.stringify(results, null, 2)}\n`;
+await writeFile(join(root, 'bench/results/latest.json'), json);
+await writeFile(
+  join(root, `bench/results/entries-${entries}${newsAsMarkdown ? '-news-md' : ''}.json`),
+  json,
+);
+const md = toMarkdown(results);
+await writeFile(join(root, 'bench/results/latest.md'), md);
+await writeFile(
+  join(root, `bench/results/entries-${entries}${newsAsMarkdown ? '-news-md' : ''}.md`),
+  md,
+);
+console.log(`\n${md}`);
+if (!values.keep) await rm(work, { recursive: true, force: true });
+else log(`kept ${work}`);
+
+function round(n: number) {
+  return Math.round(n * 100) / 100;
+}
+
+/** Sizes of every page in the runs with other N (bench/results/entries-*.json). */
+function readPrevious(
+  rootDir: string,
+  n: number,
+): { entries: number; sizes: Map<string, number> }[] {
+  const dir = join(rootDir, 'bench/results');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => /^entries-(\d+)\.json$/.exec(name))
+    .filter((m): m is RegExpExecArray => m !== null && Number(m[1]) !== n)
+    .flatMap((m) => {
+      try {
+        const r = JSON.parse(readFileSync(join(dir, m[0]), 'utf8')) as Results;
+        return [{ entries: r.entries, sizes: new Map(Object.entries(r.output.sizes ?? {})) }];
+      } catch {
+        return []; // an unreadable old result is no reason to fail this run
+      }
+    });
+}
+
+/** "yes"/"no" when a run with another N built the same page, comparing bytes per entry ratio. */
+function grows(path: string, bytes: number): { grows?: string } {
+  for (const prev of previous) {
+    const before = prev.sizes.get(path);
+    if (before === undefined) continue;
+    const ratio = bytes / before;
+    const grew = prev.entries < entries ? ratio > 1.2 : ratio < 1 / 1.2;
+    return {
+      grows: `${grew ? 'YES' : 'no'} (${(before / 1024).toFixed(1)} KB at ${prev.entries})`,
+    };
+  }
+  return {};
+}

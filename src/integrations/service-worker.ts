@@ -49,7 +49,9 @@ export function urlOf(file: string): string {
 export async function precacheList(distDir: string): Promise<PrecacheEntry[]> {
   const { manifestEntries, warnings } = await getManifest({
     globDirectory: distDir,
-    globPatterns: ['**/*.{html,css,webmanifest,png,svg,js}'],
+    // Only the kinds of file the groups above can hold: the CMS bundle (in _astro/, megabytes) and
+    // other scripts are never precached, so they must not even be looked at.
+    globPatterns: ['**/*.{html,css,webmanifest,png,svg}', 'sw-register.js'],
     globIgnores: ['admin/**', 'pagefind/**', 'og/**', 'sw.js'],
     maximumFileSizeToCacheInBytes: 512 * 1024,
   });

@@ -58,7 +58,10 @@ export function toSafeMdx(body: string): string {
     }
     // Indented code (4 spaces, not inside a list item) is shown verbatim by Markdown as well.
     if (/^ {4,}\S/.test(line) && !/^\s*([-*+]|\d+[.)])\s/.test(line.trimStart())) return line;
-    return escapeLine(line);
+    // Decap's serializer writes bullets as "* "; the content is written with "- ". A line that
+    // starts with "* " is always a bullet (emphasis cannot open before a space), so this keeps the
+    // file's own style and a one-word edit stays a one-word diff.
+    return escapeLine(line.replace(/^(\s*)\* (?=\S)/, '$1- '));
   });
   return `${out.join('\n').trim()}\n`;
 }

@@ -44,9 +44,10 @@ export const PUBLIC_CSP: Directives = {
 export const ADMIN_CONNECT = [
   'https://api.github.com',
   'https://github.com',
-  // decap-server for `npm start`; Decap only uses it when the admin runs on localhost.
-  'http://localhost:8081',
-  'http://127.0.0.1:8081',
+  // decap-server on this computer (`npm start` uses 8081; /admin/?decap=PORT picks another, as the
+  // CMS browser tests do). Decap only uses it when the admin itself runs on localhost.
+  'http://localhost:*',
+  'http://127.0.0.1:*',
 ];
 
 /**

@@ -5,7 +5,15 @@
  * the copy is built with the saved files, as CI would after a merge.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -92,6 +100,9 @@ async function publish(page: Page): Promise<void> {
 
 const contentFile = (...parts: string[]) => join(repo, 'content', ...parts);
 
+const SESSION_COURSE = 'kursus-uji-sesi';
+const SESSION_COURSE_FILE = `content/pelatihan/id/${SESSION_COURSE}.mdx`;
+
 beforeAll(async () => {
   repo = mkdtempSync(join(tmpdir(), 'migrasi-aman-cms-'));
   for (const entry of ['content', 'src', 'public', 'scripts', 'cms']) {
@@ -101,6 +112,25 @@ beforeAll(async () => {
     cpSync(join(ROOT, file), join(repo, file));
   }
   symlinkSync(join(ROOT, 'node_modules'), join(repo, 'node_modules'), 'dir');
+  // A course without sessions, so the session the test adds is the only one in the form (the
+  // repository's courses have sessions, and editors add to those too).
+  writeFileSync(
+    join(repo, SESSION_COURSE_FILE),
+    [
+      '---',
+      'title: Kursus uji untuk sesi baru',
+      'summary: Kursus untuk uji otomatis CMS; berkas ini hanya ada di salinan sementara.',
+      'topics: [uji]',
+      'audience: [purna]',
+      'provider: Dinas Tenaga Kerja',
+      'example: true',
+      'sessions: []',
+      '---',
+      '',
+      'Isi kursus.',
+      '',
+    ].join('\n'),
+  );
   decapPort = await freePort();
   decap = spawn(join(ROOT, 'node_modules/.bin/decap-server'), [], {
     env: {
@@ -217,9 +247,9 @@ describe('Decap CMS', () => {
   it(
     'adds a course session at 08.00 WITA from a computer in New York and saves 08:00',
     async () => {
-      const file = contentFile('pelatihan', 'id', 'pak-camat-pmi-dasar.mdx');
+      const file = contentFile('pelatihan', 'id', `${SESSION_COURSE}.mdx`);
       const before = readFileSync(file, 'utf8');
-      const page = await openAdmin('/collections/pelatihan/entries/pak-camat-pmi-dasar');
+      const page = await openAdmin(`/collections/pelatihan/entries/${SESSION_COURSE}`);
       await page.getByRole('button', { name: /Tambah sesi/i }).click();
       await page.locator('[id^="start-field"]').fill('2026-12-05T08:00');
       await page.locator('[id^="end-field"]').fill('2026-12-05T15:00');
@@ -321,5 +351,11 @@ describe('Decap CMS', () => {
     const guide = page('panduan/dokumen-wajib');
     expect(guide.querySelector('main')!.text).toContain('Sesuai Pasal 13');
     expect(guide.querySelector('[data-callout="peringatan"]')).not.toBeNull();
+    // The session typed as 08.00 in Buton Tengah (WITA) on a New York computer reads 08.00 WITA
+    // on the site, and its calendar file names the same instant (08.00 WITA = 00.00 UTC).
+    const course = page(`pelatihan/${SESSION_COURSE}`);
+    expect(course.querySelector('main')!.text).toMatch(/08\.00(–\d\d\.\d\d)? WITA/);
+    const ics = readFileSync(join(repo, 'dist', `pelatihan/${SESSION_COURSE}.ics`), 'utf8');
+    expect(ics).toMatch(/DTSTART(;VALUE=DATE-TIME)?:20261205T000000Z/);
   }, 180_000);
 });

@@ -306,6 +306,32 @@ describe('sharing and installing', () => {
     }
   });
 
+  it('courses and their sessions have their own image; each session page shares itself', () => {
+    const courses = pages.filter((p) =>
+      /^\/(en\/)?pelatihan\/(?!halaman\/)[^/]+\/([^/]+\/)?$/.test(p.path),
+    );
+    expect(courses.length).toBeGreaterThan(0);
+    for (const page of courses) {
+      const image = page.root.querySelector('meta[property="og:image"]')!.getAttribute('content')!;
+      expect(new URL(image).pathname, page.path).toBe(ogImagePath(page.path));
+      expect(existsSync(join('dist', new URL(image).pathname)), `${page.path} image file`).toBe(
+        true,
+      );
+    }
+    const sessions = courses.filter((p) => p.path.replace(/^\/en/, '').split('/').length === 5);
+    expect(sessions.length).toBeGreaterThan(0);
+    for (const page of sessions) {
+      const canonical = page.root.querySelector('link[rel="canonical"]')!.getAttribute('href')!;
+      const texts = page.root
+        .querySelectorAll('a.share-wa')
+        .map((a) => decodeURIComponent((a.getAttribute('href') ?? '').split('text=')[1] ?? ''));
+      expect(
+        texts.some((text) => text.endsWith(`\n${canonical}`)),
+        `${page.path} shares itself`,
+      ).toBe(true);
+    }
+  });
+
   it('links a web app manifest in its language, with icons of the sizes it claims', () => {
     for (const page of pages.filter((p) => p.path !== '/404.html')) {
       const href = page.root.querySelector('link[rel="manifest"]')?.getAttribute('href');

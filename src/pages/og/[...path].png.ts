@@ -1,12 +1,15 @@
 /**
- * Link-preview images (Open Graph / Twitter), one per guide, programme and news item, plus one for
+ * Link-preview images (Open Graph / Twitter), one per guide, programme, news item, course and
+ * training session, plus one for
  * the site per language. Rendered at build time; see src/lib/og-image.ts.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { catalogue } from '../../lib/catalogue.ts';
 import { getSettings, localeOf, published, slugOf } from '../../lib/content.ts';
 import { localePath, useTranslations } from '../../lib/i18n.ts';
 import { ogImagePath } from '../../lib/og.ts';
 import { renderOgImage, type OgCard } from '../../lib/og-image.ts';
+import { sessionWhen } from '../../lib/session-format.ts';
 
 const SECTIONS = [
   { collection: 'panduan', kicker: 'og.guide' },
@@ -36,6 +39,21 @@ export const getStaticPaths = (async () => {
         localePath(locale, `/${collection}/${slugOf(entry)}/`),
         data.title ?? data.name ?? slugOf(entry),
         useTranslations(locale)(kicker),
+      );
+    }
+  }
+  // Courses and their sessions are written once (Indonesian) and shown in both languages.
+  const { sessions } = await catalogue();
+  for (const locale of ['id', 'en'] as const) {
+    const t = useTranslations(locale);
+    for (const course of await published('pelatihan', 'id')) {
+      add(localePath(locale, `/pelatihan/${slugOf(course)}/`), course.data.title, t('og.course'));
+    }
+    for (const view of sessions) {
+      add(
+        localePath(locale, `/pelatihan/${view.course.slug}/${view.id}/`),
+        `${view.course.data.title} – ${sessionWhen(view, locale, t).startDay}`,
+        t('og.course'),
       );
     }
   }

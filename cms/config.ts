@@ -122,7 +122,9 @@ export function buildConfig(options: BuildOptions) {
       url: `http://localhost:${port}/api/v1`,
       allowed_hosts: ['localhost', '127.0.0.1'],
     },
-    media_folder: 'public/media',
+    // Uploads live under src/ so the build can resize and compress them (astro:assets, see
+    // src/lib/media.ts); the value written in the entry stays /media/<file>.
+    media_folder: 'src/assets/media',
     public_folder: '/media',
     ...(options.siteUrl ? { site_url: options.siteUrl, display_url: options.siteUrl } : {}),
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },

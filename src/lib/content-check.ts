@@ -3,7 +3,7 @@
  * starting Astro. `npm run check` and `npm run build` use it, so an editor's mistake is reported as
  * "file: field: what is wrong" before anything is built or published.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
@@ -169,6 +169,7 @@ export async function checkContent(
   }
 
   problems.push(...checkReferences(entries));
+  problems.push(...(await checkMedia(root, entries)));
   return { entries, problems };
 }
 
@@ -234,4 +235,24 @@ export function checkBody(file: string, text: string): ContentProblem[] {
     ];
   }
   return problems.map((p) => ({ file, field: '', line: p.line, message: p.message }));
+}
+
+/** An uploaded news image must exist in src/assets/media/, where the build optimises it. */
+export async function checkMedia(root: string, entries: CheckedEntry[]): Promise<ContentProblem[]> {
+  const problems: ContentProblem[] = [];
+  for (const e of entries) {
+    const image = e.data['image'] as { src?: string } | undefined;
+    if (!image?.src) continue;
+    const name = image.src.replace(/^\/media\//, '');
+    try {
+      await access(join(root, 'src/assets/media', name));
+    } catch {
+      problems.push({
+        file: e.file,
+        field: 'image.src',
+        message: `Gambar "${image.src}" tidak ada di src/assets/media/. Unggah ulang gambarnya lewat CMS.`,
+      });
+    }
+  }
+  return problems;
 }

@@ -11,8 +11,14 @@ import {
 export const NEWS_KINDS = ['berita', 'pengumuman'] as const;
 
 export const NewsImageSchema = z.object({
-  /** Gambar yang diunggah lewat CMS. */
-  src: z.string().trim().min(1),
+  /** Gambar yang diunggah lewat CMS (disimpan di src/assets/media/, ditulis sebagai /media/nama-berkas.jpg). */
+  src: z
+    .string()
+    .trim()
+    .regex(
+      /^\/media\/[\w.-]+\.(jpe?g|png|webp|avif)$/i,
+      'Unggah gambar lewat CMS (JPG, PNG, WebP atau AVIF); alamatnya berbentuk /media/nama-berkas.jpg.',
+    ),
   /** Teks pengganti gambar untuk pembaca layar: jelaskan isi gambar. Wajib. */
   alt: z.string().trim().min(5, 'Tulis teks pengganti (alt) yang menjelaskan isi gambar.'),
 });

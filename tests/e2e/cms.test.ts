@@ -5,11 +5,14 @@
  * the copy is built with the saved files, as CI would after a merge.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { PNG } from 'pngjs';
 import {
   cpSync,
   existsSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
+  statSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -112,6 +115,26 @@ beforeAll(async () => {
     cpSync(join(ROOT, file), join(repo, file));
   }
   symlinkSync(join(ROOT, 'node_modules'), join(repo, 'node_modules'), 'dir');
+  // An uploaded picture and a news item that shows it: the build must resize and compress it.
+  const photo = new PNG({ width: 1600, height: 900 });
+  photo.data.fill(0x80);
+  writeFileSync(join(repo, 'src/assets/media/uji-foto.png'), PNG.sync.write(photo));
+  writeFileSync(
+    join(repo, 'content/berita/id/berita-dengan-foto.mdx'),
+    [
+      '---',
+      'title: Berita uji dengan foto',
+      'date: 2026-11-01T08:00:00+07:00',
+      'summary: Berita untuk uji otomatis gambar; berkas ini hanya ada di salinan sementara.',
+      'image:',
+      '  src: /media/uji-foto.png',
+      '  alt: Kotak abu-abu sebagai foto uji',
+      '---',
+      '',
+      'Isi berita.',
+      '',
+    ].join('\n'),
+  );
   // A course without sessions, so the session the test adds is the only one in the form (the
   // repository's courses have sessions, and editors add to those too).
   writeFileSync(
@@ -353,6 +376,17 @@ describe('Decap CMS', () => {
     expect(guide.querySelector('[data-callout="peringatan"]')).not.toBeNull();
     // The session typed as 08.00 in Buton Tengah (WITA) on a New York computer reads 08.00 WITA
     // on the site, and its calendar file names the same instant (08.00 WITA = 00.00 UTC).
+    const photoPage = page('berita/berita-dengan-foto');
+    const img = photoPage.querySelector('.news-image img')!;
+    expect(img.getAttribute('alt')).toBe('Kotak abu-abu sebagai foto uji');
+    expect(img.getAttribute('loading')).toBe('lazy');
+    expect(img.getAttribute('srcset')).toMatch(/\/_astro\/uji-foto\.[\w-]+\.webp 360w/);
+    const largest = Math.max(
+      ...readdirSync(join(repo, 'dist/_astro'))
+        .filter((f) => f.startsWith('uji-foto'))
+        .map((f) => statSync(join(repo, 'dist/_astro', f)).size),
+    );
+    expect(largest).toBeLessThan(statSync(join(repo, 'src/assets/media/uji-foto.png')).size);
     const course = page(`pelatihan/${SESSION_COURSE}`);
     expect(course.querySelector('main')!.text).toMatch(/08\.00(–\d\d\.\d\d)? WITA/);
     const ics = readFileSync(join(repo, 'dist', `pelatihan/${SESSION_COURSE}.ics`), 'utf8');

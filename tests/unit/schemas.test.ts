@@ -200,3 +200,38 @@ describe('content check (what npm run check and npm run build run first)', () =>
     expect(problems[0]?.field).toBe('order');
   });
 });
+
+describe('news images', () => {
+  const news = {
+    title: 'Pelatihan dibuka',
+    date: '2026-01-05',
+    summary: 'Pendaftaran pelatihan kewirausahaan dibuka untuk purna PMI.',
+  };
+
+  it('accept only images uploaded to /media/ in a web format', () => {
+    const ok = { src: '/media/foto-pelatihan.jpg', alt: 'Peserta pelatihan di balai desa' };
+    expect(NewsSchema.safeParse({ ...news, image: ok }).success).toBe(true);
+    for (const src of [
+      'https://example.org/x.jpg',
+      '/media/../secret.jpg',
+      '/media/x.svg',
+      'javascript:alert(1)',
+    ]) {
+      const result = NewsSchema.safeParse({ ...news, image: { ...ok, src } });
+      expect(result.success, src).toBe(false);
+    }
+  });
+
+  it('report an image file that is missing, naming the file and field', async () => {
+    const root = await site({
+      'content/berita/id/pelatihan.mdx': mdx({
+        ...news,
+        image: { src: '/media/tidak-ada.jpg', alt: 'Foto yang hilang dari folder' },
+      }),
+    });
+    const { problems } = await checkContent(root);
+    expect(problems.map(formatProblem)).toEqual([
+      'content/berita/id/pelatihan.mdx: image.src: Gambar "/media/tidak-ada.jpg" tidak ada di src/assets/media/. Unggah ulang gambarnya lewat CMS.',
+    ]);
+  });
+});

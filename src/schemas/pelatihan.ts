@@ -8,6 +8,7 @@ import {
   TimeZoneSchema,
   WebUrlSchema,
   editorialFields,
+  isCalendarDay,
 } from './shared.ts';
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -45,9 +46,7 @@ function localDateTime(dayEndsAt: string | null) {
       });
       return z.NEVER;
     }
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const probe = new Date(Date.UTC(year, month - 1, day));
-    if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+    if (!isCalendarDay(text)) {
       ctx.addIssue({
         code: 'custom',
         message: `Tanggal ${m[1]}-${m[2]}-${m[3]} tidak ada di kalender.`,

@@ -1,5 +1,6 @@
 /** Courses and sessions as the pages read them (Indonesian entries only: courses are written once). */
 import { buildNow, getSettings, published, slugOf } from './content.ts';
+import { facetChoices, itemsWith, type FacetChoice } from './facet-pages.ts';
 import { localePath } from './i18n.ts';
 import type { Locale } from '../schemas/shared.ts';
 import {
@@ -49,7 +50,11 @@ let lists:
   | Promise<{
       upcoming: SessionView[];
       past: SessionView[];
+      /** Facet values of each upcoming session (aligned with `upcoming`). */
+      records: Record<string, string[]>[];
       upcomingOptions: Record<Facet, string[]>;
+      /** Values with a static page of their own (/jadwal/saring/<facet>/<value>/). */
+      choices: FacetChoice[];
     }>
   | undefined;
 
@@ -58,13 +63,30 @@ export function scheduleLists() {
   lists ??= catalogue().then(({ sessions }) => {
     const now = buildNow();
     const upcoming = upcomingSessions(sessions, now);
+    const records = upcoming.map(facetsOf);
+    const upcomingOptions = facetOptions(records);
     return {
       upcoming,
       past: pastSessions(sessions, now),
-      upcomingOptions: facetOptions(upcoming.map(facetsOf)),
+      records,
+      upcomingOptions,
+      choices: facetChoices(records, upcomingOptions),
     };
   });
   return lists;
+}
+
+const chosenSessions = new Map<string, Promise<SessionView[]>>();
+
+/** Upcoming sessions with one filter value (memoised: every page of a choice reads it). */
+export function upcomingWith(choice: FacetChoice): Promise<SessionView[]> {
+  const key = `${choice.facet}\u0000${choice.value}`;
+  let list = chosenSessions.get(key);
+  if (!list) {
+    list = scheduleLists().then(({ upcoming, records }) => itemsWith(upcoming, records, choice));
+    chosenSessions.set(key, list);
+  }
+  return list;
 }
 
 export const SCHEDULE_PAGE_SIZE = 30;
@@ -75,6 +97,8 @@ let courseIndexCache:
       byCourse: Map<string, SessionView[]>;
       facets: Record<string, string[]>[];
       options: Record<Facet, string[]>;
+      /** Values with a static page of their own (/pelatihan/saring/<facet>/<value>/). */
+      choices: FacetChoice[];
     }>
   | undefined;
 
@@ -89,7 +113,8 @@ export function courseIndex() {
         else byCourse.set(v.course.slug, [v]);
       }
       const facets = courses.map((c) => courseFacets(c, byCourse.get(c.slug) ?? []));
-      return { byCourse, facets, options: facetOptions(facets) };
+      const options = facetOptions(facets);
+      return { byCourse, facets, options, choices: facetChoices(facets, options) };
     },
   );
   return courseIndexCache;

@@ -10,6 +10,7 @@ import {
   editorialFields,
   isCalendarDay,
 } from './shared.ts';
+import { slugify } from '../lib/slug.ts';
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
@@ -183,11 +184,7 @@ export function sessionKey(s: {
   venue?: { kecamatan: string } | undefined;
 }): string {
   if (s.id) return s.id;
-  const place = (s.venue?.kecamatan ?? 'daring')
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+  const place = slugify(s.venue?.kecamatan ?? 'daring');
   return `${s.start.slice(0, 10)}-${place || 'sesi'}`;
 }
 

@@ -55,6 +55,13 @@ export function issuesToProblems(file: string, error: z.ZodError): ContentProble
   }));
 }
 
+/** File names an entry cannot take: the site already has a page at that address. */
+const RESERVED_SLUGS: Partial<Record<EntryCollectionName, string[]>> = {
+  panduan: ['cetak'],
+  berita: ['halaman'],
+  pelatihan: ['halaman', 'saring'],
+};
+
 export function formatProblem(p: ContentProblem): string {
   if (p.line !== undefined) return `${p.file}:${p.line}: ${p.message}`;
   return p.field ? `${p.file}: ${p.field}: ${p.message}` : `${p.file}: ${p.message}`;
@@ -158,6 +165,15 @@ export async function checkContent(
             field: '',
             message:
               'Nama berkas harus huruf kecil, angka dan tanda hubung, diakhiri .mdx (misalnya cek-izin-p3mi.mdx).',
+          });
+          continue;
+        }
+        const reserved = RESERVED_SLUGS[collection]?.find((r) => name === `${r}.mdx`);
+        if (reserved) {
+          problems.push({
+            file,
+            field: '',
+            message: `Nama "${reserved}" sudah dipakai alamat halaman situs (/${collection}/${reserved}/). Pilih nama berkas lain.`,
           });
           continue;
         }

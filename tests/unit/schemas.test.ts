@@ -162,6 +162,17 @@ describe('content check (what npm run check and npm run build run first)', () =>
     ]);
   });
 
+  it('refuses a file name that the site already uses as an address', async () => {
+    const root = await site({
+      'content/panduan/id/cetak.mdx': mdx(guide),
+      'content/panduan/id/saring.mdx': mdx(guide),
+    });
+    const { problems } = await checkContent(root);
+    expect(problems.map(formatProblem)).toEqual([
+      'content/panduan/id/cetak.mdx: Nama "cetak" sudah dipakai alamat halaman situs (/panduan/cetak/). Pilih nama berkas lain.',
+    ]);
+  });
+
   it('reports a related guide that does not exist', async () => {
     const root = await site({
       'content/panduan/id/cek-izin.mdx': mdx({ ...guide, related: ['tidak-ada'] }),

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import { axeViolations, launchChromium } from './browser.ts';
 import {
   FIXTURE_KECAMATAN,
   FIXTURE_WITA_KECAMATAN,
@@ -213,6 +213,25 @@ describe('with JavaScript', () => {
     await page.locator('button[type="reset"]').click();
     await expect.poll(() => page.locator('[data-list]').isVisible()).toBe(true);
     expect(new URL(page.url()).search).toBe('');
+    await context.close();
+  });
+
+  it('passes axe (WCAG 2.2 AA) with the filtered results shown, on a phone', async () => {
+    for (const path of ['/jadwal/?cara=tatap-muka', '/en/pelatihan/?peserta=cpmi']) {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}${path}`);
+      await expect.poll(() => page.locator('[data-results] li').count()).toBeGreaterThan(0);
+      expect(await axeViolations(page), path).toEqual([]);
+      await context.close();
+    }
+    // As without JavaScript (axe itself needs it): the site's scripts are not delivered.
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    await context.route('**/_astro/*.js', (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/jadwal/`);
+    await page.locator('nav[data-browse] summary').first().click();
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 

@@ -31,26 +31,31 @@ export async function launchChromium(): Promise<Browser> {
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 let axeSource: string | undefined;
 
-/** axe-core's WCAG 2.2 AA violations on the page as it is now, one line each. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * axe-core's WCAG 2.2 AA violations on the page as it is now, one line each; only inside the
+ * first element matching `within` when given (and found).
+ */
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
   axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   // evaluate() runs through the DevTools protocol, so the page's CSP does not block axe.
   await page.evaluate(axeSource);
   const result = await page.evaluate(
-    (tags) =>
+    ([tags, selector]) =>
       (
         window as unknown as {
           axe: {
             run: (
-              ctx: Document,
+              ctx: Node,
               opts: object,
             ) => Promise<{
               violations: { id: string; help: string; nodes: { target: string[] }[] }[];
             }>;
           };
         }
-      ).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
-    WCAG_22_AA,
+      ).axe.run((selector && document.querySelector(selector)) || document, {
+        runOnly: { type: 'tag', values: tags },
+      }),
+    [WCAG_22_AA, within ?? ''] as const,
   );
   return result.violations.map(
     (v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,

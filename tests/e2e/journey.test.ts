@@ -3,11 +3,9 @@
  * place ("Langkah N dari M") and links the neighbouring steps in the same order, and the journey
  * reads top to bottom on a 360 px phone with JavaScript off.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import { axeViolations, launchChromium } from './browser.ts';
 import { builtPages, type BuiltPage } from './site.ts';
 
 const pages = builtPages();
@@ -130,31 +128,14 @@ describe('the journey on a 360 px phone without JavaScript', () => {
   // The page chrome is covered by a11y.test.ts; here only each guide's own article is checked,
   // because every guide mixes the author components differently.
   it('every guide article passes axe (WCAG 2.2 AA)', { timeout: 180_000 }, async () => {
-    const axeSource = readFileSync(
-      createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-      'utf8',
-    );
     const failures: string[] = [];
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     for (const guide of pages.filter((p) =>
       /^(\/en)?\/panduan\/(?!cetak\/)[^/]+\/$/.test(p.path),
     )) {
       await page.goto(`${inject('baseUrl')}${guide.path}`);
-      await page.evaluate(axeSource);
-      const ids = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as { axe: { run: (c: Node, o: object) => Promise<unknown> } }
-        ).axe;
-        const article = document.querySelector('article') ?? document;
-        const result = (await axe.run(article, {
-          runOnly: {
-            type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'],
-          },
-        })) as { violations: { id: string }[] };
-        return result.violations.map((v) => v.id);
-      });
-      if (ids.length > 0) failures.push(`${guide.path}: ${ids.join(', ')}`);
+      const violations = await axeViolations(page, 'article');
+      if (violations.length > 0) failures.push(`${guide.path}: ${violations.join('; ')}`);
     }
     await page.close();
     expect(failures).toEqual([]);

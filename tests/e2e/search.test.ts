@@ -3,20 +3,13 @@
  * axe on a page full of results, reading without JavaScript, no results, and the bytes a reader
  * pays before the first results.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import { axeViolations, launchChromium } from './browser.ts';
 import { builtPages } from './site.ts';
 import id from '../../src/i18n/id.json';
 
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const FINISHED =
   '[data-search-results]:is([data-state="done"], [data-state="empty"], [data-state="error"])';
 
@@ -43,25 +36,6 @@ async function tabTo(page: Page, selector: string, max = 60): Promise<number> {
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return i;
   }
   return -1;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(
-    (tags) =>
-      (
-        window as unknown as {
-          axe: {
-            run: (
-              ctx: Document,
-              opts: object,
-            ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
-    WCAG_22_AA,
-  );
-  return result.violations.map((v) => `${v.id} → ${v.nodes.map((n) => n.target.join(' '))}`);
 }
 
 describe('search with the keyboard only', () => {

@@ -8,8 +8,8 @@ export const ZONE_ABBR: Record<TimeZone, string> = {
   'Asia/Jayapura': 'WIT',
 };
 
-/** "26 Juli 2024" (id) or "26 July 2024" (en), the calendar day in the given zone. */
-export function formatDay(date: Date, locale: Locale, timeZone: string = 'Asia/Jakarta'): string {
+/** "26 Juli 2024" (id) or "26 July 2024" (en), the calendar day in the given zone (settings.timezone for site dates). */
+export function formatDay(date: Date, locale: Locale, timeZone: string): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
     day: 'numeric',
     month: 'long',
@@ -19,7 +19,7 @@ export function formatDay(date: Date, locale: Locale, timeZone: string = 'Asia/J
 }
 
 /** ISO day (2024-07-26) of an instant in a zone, for <time datetime>. */
-export function isoDay(date: Date, timeZone: string = 'Asia/Jakarta'): string {
+export function isoDay(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',

@@ -60,16 +60,34 @@ export interface JourneyPosition {
 const collator = new Intl.Collator('id');
 
 /**
+ * Items in the journey's reading order: stage (in the order of the law), then step number, then
+ * title. The journey page, the guide pages and the printable booklet all read guides this way.
+ */
+export function journeyOrder<T>(
+  items: readonly T[],
+  fields: (item: T) => { stage: Stage; order: number; title: string },
+): T[] {
+  return [...items].sort((x, y) => {
+    const a = fields(x);
+    const b = fields(y);
+    return (
+      STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) ||
+      a.order - b.order ||
+      collator.compare(a.title, b.title)
+    );
+  });
+}
+
+/**
  * Builds the journey. Guides with the same stage and order form one step; gaps in the order
  * numbers (1, 3, 7) do not leave gaps in the step numbers. Drafts never appear.
  */
 export function buildJourney(guides: readonly JourneyGuide[]): Journey {
   const stages: JourneyStage[] = [];
   const steps: JourneyStep[] = [];
+  const ordered = journeyOrder(guides, (g) => g);
   for (const stage of STAGES) {
-    const inStage = guides
-      .filter((g) => g.stage === stage && g.draft !== true)
-      .sort((a, b) => a.order - b.order || collator.compare(a.title, b.title));
+    const inStage = ordered.filter((g) => g.stage === stage && g.draft !== true);
     if (inStage.length === 0) continue;
     const stageSteps: JourneyStep[] = [];
     for (const guide of inStage) {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { precacheGroup, urlOf } from '../../src/integrations/service-worker.ts';
 import { maskableSvg, webManifest } from '../../src/integrations/web-app.ts';
 import { ogImagePath } from '../../src/lib/og.ts';
-import { journeyOrder, prefixIds } from '../../src/lib/print.ts';
+import { journeyOrder } from '../../src/lib/journey.ts';
+import { prefixIds } from '../../src/lib/print.ts';
 
 describe('precacheGroup', () => {
   it('precaches every guide, the glossary and the service points in both languages', () => {
@@ -117,13 +118,16 @@ describe('journeyOrder', () => {
   });
 
   it('orders by stage of the journey, then step, then title', () => {
-    const sorted = journeyOrder([
-      g('Pulang', 'setelah', 1),
-      g('Kontrak', 'selama', 1),
-      g('Paspor', 'sebelum', 2),
-      g('Izin', 'sebelum', 1),
-      g('Asuransi', 'sebelum', 2),
-    ]);
+    const sorted = journeyOrder(
+      [
+        g('Pulang', 'setelah', 1),
+        g('Kontrak', 'selama', 1),
+        g('Paspor', 'sebelum', 2),
+        g('Izin', 'sebelum', 1),
+        g('Asuransi', 'sebelum', 2),
+      ],
+      (x) => x.data,
+    );
     expect(sorted.map((x) => x.data.title)).toEqual([
       'Izin',
       'Asuransi',

@@ -61,3 +61,13 @@ describe('formatting', () => {
     expect(formatClock(lateWit, 'id-ID', 'Asia/Jayapura')).toBe('23.30');
   });
 });
+
+describe('site dates follow the zone they are given (settings.timezone)', () => {
+  it('names the calendar day in that zone', async () => {
+    const { formatDay, isoDay } = await import('../../src/lib/dates.ts');
+    const lateEvening = new Date('2024-07-26T16:30:00Z'); // 23.30 WIB, 01.30 WIT the next day
+    expect(formatDay(lateEvening, 'id', 'Asia/Jakarta')).toBe('26 Juli 2024');
+    expect(formatDay(lateEvening, 'id', 'Asia/Jayapura')).toBe('27 Juli 2024');
+    expect(isoDay(lateEvening, 'Asia/Jayapura')).toBe('2024-07-27');
+  });
+});

@@ -8,11 +8,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
+import { parse } from 'node-html-parser';
 import { launchChromium } from './browser.ts';
 import { builtPages, DIST, pageTypes, walk } from './site.ts';
 import { headersForPath, parseHeadersFile } from '../../src/lib/headers-file.ts';
 import {
   ADMIN_CSP_HEADER,
+  ADMIN_CSP_META,
   PUBLIC_CSP_HEADER,
   PUBLIC_CSP_META,
 } from '../../src/lib/security-headers.ts';
@@ -97,6 +99,10 @@ describe('every page type in Chromium, with the host headers', () => {
     expect(headers['content-security-policy']).toBe(ADMIN_CSP_HEADER);
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(seen.violations).toEqual([]);
+    // The same policy as a meta element, for hosts that cannot send headers.
+    const html = parse(readFileSync('dist/admin/index.html', 'utf8'));
+    const metas = html.querySelectorAll('meta[http-equiv="Content-Security-Policy"]');
+    expect(metas.map((m) => m.getAttribute('content'))).toEqual([ADMIN_CSP_META]);
   });
 });
 

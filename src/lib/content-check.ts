@@ -40,19 +40,64 @@ const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 const FILE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(md|mdx)$/;
 
 /** Splits a Markdown/MDX file into frontmatter (parsed the way Astro parses it: js-yaml) and body. */
-export function splitFrontmatter(text: string): { data: unknown; body: string } {
+export function splitFrontmatter(text: string): { data: unknown; body: string; raw: string } {
   const match = FRONTMATTER.exec(text);
   if (!match)
     throw new Error('Berkas tidak diawali bagian data (frontmatter) di antara dua baris "---".');
-  return { data: yaml.load(match[1] ?? '') ?? {}, body: text.slice(match[0].length) };
+  const raw = match[1] ?? '';
+  return { data: yaml.load(raw) ?? {}, body: text.slice(match[0].length), raw };
 }
 
-export function issuesToProblems(file: string, error: z.ZodError): ContentProblem[] {
+export function issuesToProblems(
+  file: string,
+  error: z.ZodError,
+  data?: unknown,
+): ContentProblem[] {
   return error.issues.map((issue) => ({
     file,
     field: issue.path.map(String).join('.'),
-    message: issue.message,
+    message: sessionPrefix(issue.path, data) + issue.message,
   }));
+}
+
+/** "Sesi ke-2 (2026-12-talun): " for a problem inside a course's sessions list, counted from 1. */
+function sessionPrefix(path: readonly PropertyKey[], data: unknown): string {
+  if (path[0] !== 'sessions' || typeof path[1] !== 'number') return '';
+  const session = (data as { sessions?: { id?: unknown }[] } | undefined)?.sessions?.[path[1]];
+  const id = typeof session?.id === 'string' ? ` (${session.id})` : '';
+  return `Sesi ke-${path[1] + 1}${id}: `;
+}
+
+const SESSION_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/;
+
+/**
+ * Session times as written, before YAML turns "2027-01-05T12:00:00+07:00" into a Date and loses
+ * the offset (it would read as 05:00) or "…T00:00:00" into a bare day. Only the forms the CMS
+ * writes are accepted: "2027-01-05T12:00" and, for a deadline, "2027-01-05".
+ */
+function sessionTimeProblems(file: string, frontmatter: string): ContentProblem[] {
+  let raw: unknown;
+  try {
+    raw = yaml.load(frontmatter, { schema: yaml.CORE_SCHEMA });
+  } catch {
+    return [];
+  }
+  const sessions = (raw as { sessions?: unknown } | null)?.sessions;
+  if (!Array.isArray(sessions)) return [];
+  const problems: ContentProblem[] = [];
+  sessions.forEach((session: unknown, i) => {
+    for (const key of ['start', 'end', 'deadline'] as const) {
+      const value = (session as Record<string, unknown> | null)?.[key];
+      if (typeof value !== 'string' || SESSION_TIME.test(value.trim())) continue;
+      if (!/^\d{4}-\d{2}-\d{2}[T ]\d/.test(value.trim())) continue; // the schema explains the rest
+      problems.push({
+        file,
+        field: `sessions.${i}.${key}`,
+        message: `${sessionPrefix(['sessions', i], raw)}Tulis jam setempat tanpa detik dan tanpa zona waktu, seperti 2026-12-05T08:00, bukan "${value}". Zona waktu diisi di kolom timezone.`,
+      });
+    }
+  });
+  return problems;
 }
 
 /** File names an entry cannot take: the site already has a page at that address. */
@@ -90,7 +135,7 @@ export async function checkEntryFile(
       problems: [{ file, field: '', message: `Berkas tidak bisa dibaca: ${(e as Error).message}` }],
     };
   }
-  let parts: { data: unknown; body: string };
+  let parts: { data: unknown; body: string; raw: string };
   try {
     parts = splitFrontmatter(text);
   } catch (e) {
@@ -100,10 +145,13 @@ export async function checkEntryFile(
         : (e as Error).message;
     return { problems: [{ file, field: '', message }] };
   }
-  const bodyProblems = checkBody(file, text);
+  const bodyProblems = [
+    ...(collection === 'pelatihan' ? sessionTimeProblems(file, parts.raw) : []),
+    ...checkBody(file, text),
+  ];
   const result = entryCollections[collection].safeParse(parts.data);
   if (!result.success)
-    return { problems: [...issuesToProblems(file, result.error), ...bodyProblems] };
+    return { problems: [...issuesToProblems(file, result.error, parts.data), ...bodyProblems] };
   if (bodyProblems.length > 0) return { problems: bodyProblems };
   const [locale = '', name = ''] = file.split('/').slice(-2);
   return {

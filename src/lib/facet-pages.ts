@@ -18,8 +18,8 @@ export interface FacetChoice {
 }
 
 /**
- * The choices offered for a list: every value of every facet that has at least two values (one
- * value would filter nothing), in the order of the filter form.
+ * The choices offered for a list: every value of every facet the form offers (see facetOptions),
+ * in the order of the filter form.
  */
 export function facetChoices(
   records: Record<string, string[]>[],
@@ -27,7 +27,7 @@ export function facetChoices(
 ): FacetChoice[] {
   const choices: FacetChoice[] = [];
   for (const facet of FACETS) {
-    if (options[facet].length < 2) continue;
+    if (options[facet].length === 0) continue;
     const counts = new Map<string, number>();
     for (const record of records)
       for (const value of record[facet] ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);

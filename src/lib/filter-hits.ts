@@ -9,7 +9,7 @@ import {
 } from './filter-index.ts';
 import { INTL_LOCALE, localePath, useTranslations } from './i18n.ts';
 import { audienceLabel, placeShort, sessionWhen } from './session-format.ts';
-import { FACETS, type Facet, type SessionView } from './sessions.ts';
+import { FACETS, nextSession, type Facet, type SessionView } from './sessions.ts';
 import { formatMonth } from './time.ts';
 import type { Locale } from '../schemas/shared.ts';
 
@@ -23,9 +23,9 @@ function statusData(v: SessionView): StatusData {
   };
 }
 
-/** The facets a form offers (two values or more) and their values, in form order. */
+/** The facets a form offers (those with values, see facetOptions) and their values, in form order. */
 function offered(options: Record<Facet, string[]>) {
-  const facets = FACETS.filter((f) => options[f].length > 1);
+  const facets = FACETS.filter((f) => options[f].length > 0);
   return { facets, values: facets.map((f) => options[f]) };
 }
 
@@ -57,7 +57,7 @@ export async function catalogueFilterIndex(locale: Locale): Promise<FilterIndex<
   const { facets, values } = offered(options);
   const items = courses.map((course, i): CourseHit => {
     const upcoming = byCourse.get(course.slug) ?? [];
-    const next = upcoming[0];
+    const next = nextSession(upcoming);
     return {
       u: localePath(locale, `/pelatihan/${course.slug}/`),
       t: course.data.title,

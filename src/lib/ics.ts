@@ -27,6 +27,14 @@ export function sessionPageUrl(v: SessionView, siteUrl: string): string {
   return new URL(`/pelatihan/${v.course.slug}/${v.id}/`, siteUrl).href;
 }
 
+/**
+ * RFC 5545 §3.3.11 TEXT escaping. The ics library escapes SUMMARY, DESCRIPTION and LOCATION but
+ * writes CATEGORIES and X-WR-CALNAME as given, so a topic "a; b, c" would split into three.
+ */
+export function escapeText(text: string): string {
+  return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+}
+
 function toEvent(v: SessionView, o: IcsOptions): EventAttributes & { timestamp: number } {
   const status = statusAt(v, o.now);
   const s = v.session;
@@ -49,9 +57,9 @@ function toEvent(v: SessionView, o: IcsOptions): EventAttributes & { timestamp: 
     url,
     status:
       status === 'dibatalkan' ? 'CANCELLED' : status === 'ditunda' ? 'TENTATIVE' : 'CONFIRMED',
-    categories: [...v.course.data.topics],
+    categories: v.course.data.topics.map(escapeText),
     productId: 'migrasi-aman/jadwal',
-    calName: o.calName,
+    calName: escapeText(o.calName),
   };
   if (s.venue?.lat !== undefined && s.venue.lng !== undefined)
     event.geo = { lat: s.venue.lat, lon: s.venue.lng };
@@ -62,7 +70,7 @@ function toEvent(v: SessionView, o: IcsOptions): EventAttributes & { timestamp: 
 export function sessionsToIcs(list: SessionView[], o: IcsOptions): string {
   const { error, value } = createEvents(
     list.map((v) => toEvent(v, o)),
-    { productId: 'migrasi-aman/jadwal', method: 'PUBLISH', calName: o.calName },
+    { productId: 'migrasi-aman/jadwal', method: 'PUBLISH', calName: escapeText(o.calName) },
   );
   if (error || !value) throw error ?? new Error('ics produced no output');
   return refoldByOctets(value);

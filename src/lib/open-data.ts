@@ -32,6 +32,7 @@ export const OPEN_DATA_FIELDS = [
   'topics',
   'registration_url',
   'registration_in_person',
+  'registration_whatsapp',
   'page_url',
   'example',
 ] as const;
@@ -68,6 +69,7 @@ export function openDataRecord(v: SessionView, siteUrl: string, now: Date): Open
     topics: c.topics.join(';'),
     registration_url: s.registration.url ?? null,
     registration_in_person: s.registration.inPerson ?? null,
+    registration_whatsapp: s.registration.whatsapp ?? null,
     page_url: sessionPageUrl(v, siteUrl),
     example: c.example,
   };

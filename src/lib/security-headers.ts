@@ -156,6 +156,14 @@ export const HEADER_RULES: readonly HeaderRule[] = [
       'Cache-Control': 'no-cache',
     },
   },
+  // Open data and calendar feeds: any website or app may read them (no cookies exist here).
+  ...['/jadwal.json', '/jadwal.csv', '/jadwal.ics'].map((pattern) => ({
+    pattern,
+    headers: {
+      'Access-Control-Allow-Origin': '*',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    },
+  })),
 ];
 
 /** The `_headers` file text for Netlify and Cloudflare Pages. */

@@ -101,3 +101,15 @@ export function facetLabeler(locale: Locale, t: Translator, programs: Map<string
     return value;
   };
 }
+
+/** The WhatsApp message for a session: title, day and time with zone, place; demo data says so. */
+export function shareText(v: SessionView, locale: Locale, t: Translator): string {
+  const title = v.course.data.example
+    ? `[${t('courses.example')}] ${v.course.data.title}`
+    : v.course.data.title;
+  return t('session.shareText', {
+    title,
+    date: sessionWhen(v, locale, t).line,
+    place: placeShort(v, t),
+  });
+}

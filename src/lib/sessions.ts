@@ -121,29 +121,25 @@ export const FACETS = [
 export type Facet = (typeof FACETS)[number];
 
 /**
- * Distinct values of each facet over a list of facet records, sorted. At most `limit` per facet
- * (the most frequent), so a select never grows with the size of the catalogue.
+ * Distinct values of each facet over a list of facet records, sorted: every value, so each
+ * kecamatan or topic stays reachable however many there are. A facet is left out (no values)
+ * when it would filter nothing: no value at all, or one value that every record has.
  */
-export function facetOptions(
-  records: Record<string, string[]>[],
-  limit = 60,
-): Record<Facet, string[]> {
+export function facetOptions(records: Record<string, string[]>[]): Record<Facet, string[]> {
   const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<
     Facet,
     Map<string, number>
   >;
   for (const r of records)
     for (const f of FACETS)
-      for (const v of r[f] ?? []) counts[f].set(v, (counts[f].get(v) ?? 0) + 1);
+      for (const v of new Set(r[f] ?? [])) counts[f].set(v, (counts[f].get(v) ?? 0) + 1);
   return Object.fromEntries(
-    FACETS.map((f) => [
-      f,
-      [...counts[f]]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, limit)
-        .map(([v]) => v)
-        .sort((a, b) => a.localeCompare(b, 'id')),
-    ]),
+    FACETS.map((f) => {
+      const values = [...counts[f]];
+      const filters =
+        values.length > 1 || (values[0] !== undefined && values[0][1] < records.length);
+      return [f, filters ? values.map(([v]) => v).sort((a, b) => a.localeCompare(b, 'id')) : []];
+    }),
   ) as Record<Facet, string[]>;
 }
 
@@ -161,4 +157,12 @@ export function courseFacets(course: CourseRef, sessions: SessionView[]): Record
     }
   }
   return Object.fromEntries(Object.entries(merged).map(([f, set]) => [f, [...set]]));
+}
+
+/** The session a catalogue card calls "next": the first one not cancelled or postponed, if any. */
+export function nextSession(upcoming: readonly SessionView[]): SessionView | undefined {
+  return (
+    upcoming.find((v) => v.session.status !== 'dibatalkan' && v.session.status !== 'ditunda') ??
+    upcoming[0]
+  );
 }

@@ -196,7 +196,16 @@ export const CourseSchema = z.object({
   /** Ringkasan satu atau dua kalimat. */
   summary: z.string().trim().min(20).max(240),
   /** Topik yang dipelajari, satu per baris. */
-  topics: z.array(z.string().trim().min(2)).min(1),
+  topics: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(2)
+        // Open data lists topics separated by semicolons.
+        .refine((topic) => !topic.includes(';'), 'Topik tidak boleh memuat titik koma (;).'),
+    )
+    .min(1),
   /** Untuk siapa pelatihan ini. */
   audience: z.array(AudienceSchema).min(1),
   /** Penyelenggara pelatihan. */

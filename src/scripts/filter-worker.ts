@@ -77,22 +77,25 @@ function courseCard(hit: CourseHit, texts: Texts): string {
   );
 }
 
-/** Sessions under month headings (as on the schedule page), courses in one list. */
+/**
+ * Sessions under one heading per month in calendar order (as SessionList groups them: a month is
+ * read in the session's own zone), courses in one list.
+ */
 export function renderHits(hits: Hit[], index: FilterIndex<Hit>, texts: Texts): string {
-  let html = '';
-  let month: string | undefined;
+  const months = new Map<string, string>();
+  let courses = '';
   for (const hit of hits) {
-    if ('m' in hit) {
-      if (hit.m !== month) {
-        if (month !== undefined) html += '</ul></section>';
-        month = hit.m;
-        html += `<section><h2>${esc(index.groups?.[hit.m] ?? hit.m)}</h2><ul class="card-list">`;
-      }
-      html += sessionCard(hit, texts);
-    } else html += courseCard(hit, texts);
+    if ('m' in hit) months.set(hit.m, (months.get(hit.m) ?? '') + sessionCard(hit, texts));
+    else courses += courseCard(hit, texts);
   }
-  if (month !== undefined) return `${html}</ul></section>`;
-  return html ? `<ul class="card-list">${html}</ul>` : '';
+  const sections = [...months]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(
+      ([m, cards]) =>
+        `<section><h2>${esc(index.groups?.[m] ?? m)}</h2><ul class="card-list">${cards}</ul></section>`,
+    )
+    .join('');
+  return sections + (courses ? `<ul class="card-list">${courses}</ul>` : '');
 }
 
 let loaded: Promise<FilterIndex<Hit>> | undefined;

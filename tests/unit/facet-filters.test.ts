@@ -135,9 +135,10 @@ describe('rendering matches (filter worker)', () => {
     expect(html).toContain('badge--example');
   });
 
-  it('groups sessions under one heading per month, in order', () => {
+  it('groups sessions under one heading per month, in calendar order', () => {
+    // C (WITA, just after midnight on 1 January) starts before B (WIB, late on 31 December).
     const html = renderHits(
-      [session('2026-12', 'A'), session('2026-12', 'B'), session('2027-01', 'C')],
+      [session('2026-12', 'A'), session('2027-01', 'C'), session('2026-12', 'B')],
       { facets: [], values: [], groups: { '2026-12': 'Desember 2026' }, items: [] },
       texts,
     );
@@ -145,6 +146,8 @@ describe('rendering matches (filter worker)', () => {
     expect(html).toContain('<h2>Desember 2026</h2>');
     expect(html).toContain('<h2>2027-01</h2>');
     expect(html.match(/<section>/g)).toHaveLength(html.match(/<\/section>/g)!.length);
+    expect(html.indexOf('>A<')).toBeLessThan(html.indexOf('>B<'));
+    expect(html.indexOf('>B<')).toBeLessThan(html.indexOf('<h2>2027-01</h2>'));
   });
 
   it('renders a course with its next session and count', () => {

@@ -59,6 +59,18 @@ describe('iCalendar output', () => {
     expect(wita.geo).toEqual({ lat: -5.3, lon: 122.6 });
   });
 
+  it('escapes each category and the calendar name, so a topic with a comma stays one', () => {
+    const text = sessionsToIcs(build({ topics: ['topik satu', 'topik dua, tiga\\ empat'] }), {
+      ...options,
+      calName: 'Jadwal; uji, satu',
+    });
+    expect(text).toContain('CATEGORIES:topik satu,topik dua\\, tiga\\\\ empat');
+    expect(text).toContain('X-WR-CALNAME:Jadwal\\; uji\\, satu');
+    // Split as RFC 5545 says (on commas not escaped); node-ical splits on every comma.
+    const line = text.split('\r\n').find((l) => l.startsWith('CATEGORIES:'))!;
+    expect(line.slice('CATEGORIES:'.length).split(/(?<!\\),/)).toHaveLength(2);
+  });
+
   it('keeps UIDs stable between builds and stamps DTSTAMP with the build time', () => {
     const first = sessionsToIcs(build(), options);
     const later = sessionsToIcs(build(), { ...options, now: new Date('2026-11-23T10:00:00Z') });

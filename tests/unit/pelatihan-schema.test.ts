@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, writeFile, cp } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
@@ -60,6 +60,45 @@ describe('course sessions: bad input names file, session and field', () => {
 
   it('accepts the course when nothing is broken', async () => {
     expect(await problemsFor({})).toEqual([]);
+  });
+});
+
+describe('hand-written YAML timestamps', () => {
+  /** The third session's `key` written unquoted, as an editor typing YAML by hand would. */
+  async function problemsWithRaw(key: string, written: string): Promise<string[]> {
+    const course = courseInput({
+      sessions: [
+        sessionInput({ id: 'satu' }),
+        sessionInput({ id: 'dua' }),
+        sessionInput({ id: 'tiga' }),
+      ],
+    });
+    const root = await siteWith(course);
+    const file = join(root, 'content/pelatihan/id/x.mdx');
+    const text = (await readFile(file, 'utf8')).split('\n');
+    let seen = 0;
+    const index = text.findIndex((line) => line.trim().startsWith(`${key}:`) && ++seen === 3);
+    text[index] = text[index]!.replace(/:.*$/, `: ${written}`);
+    await writeFile(file, text.join('\n'));
+    return (await checkContent(root)).problems.map(formatProblem);
+  }
+
+  it('refuses a timestamp with an offset, which YAML would turn into another hour', async () => {
+    const problems = await problemsWithRaw('deadline', '2026-11-28T12:00:00+07:00');
+    expect(problems).toEqual([
+      'content/pelatihan/id/x.mdx: sessions.2.deadline: Sesi ke-3 (tiga): Tulis jam setempat tanpa detik dan tanpa zona waktu, seperti 2026-12-05T08:00, bukan "2026-11-28T12:00:00+07:00". Zona waktu diisi di kolom timezone.',
+    ]);
+  });
+
+  it('refuses midnight with seconds, which YAML would turn into a bare day', async () => {
+    const problems = await problemsWithRaw('start', '2026-12-05T00:00:00');
+    expect(problems.some((p) => p.includes('sessions.2.start: Sesi ke-3 (tiga): Tulis jam'))).toBe(
+      true,
+    );
+  });
+
+  it('accepts the forms the CMS writes', async () => {
+    expect(await problemsWithRaw('start', '2026-12-05T09:30')).toEqual([]);
   });
 });
 

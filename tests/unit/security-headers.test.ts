@@ -124,6 +124,17 @@ describe('the generated _headers', () => {
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
   });
 
+  it('lets other sites read the open data and feeds, and only those', () => {
+    for (const path of ['/jadwal.json', '/jadwal.csv', '/jadwal.ics']) {
+      const headers = headersForPath(rules, path);
+      expect(headers['Access-Control-Allow-Origin'], path).toBe('*');
+      expect(headers['Cross-Origin-Resource-Policy'], path).toBe('cross-origin');
+    }
+    const page = headersForPath(rules, '/jadwal/');
+    expect(page['Access-Control-Allow-Origin']).toBeUndefined();
+    expect(page['Cross-Origin-Resource-Policy']).toBe('same-origin');
+  });
+
   it('the public policy is strict: no inline code, no eval, no other origin', () => {
     const csp = directives(PUBLIC_CSP_HEADER);
     expect(csp.get('default-src')).toEqual(["'self'"]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allSessions,
   facetOptions,
+  nextSession,
   pastSessions,
   upcomingSessions,
 } from '../../src/lib/sessions.ts';
@@ -60,11 +61,31 @@ describe('session lists', () => {
 });
 
 describe('filter options', () => {
-  it('offer at most the most frequent values, so a select does not grow with the catalogue', () => {
+  it('offer every value, however many', () => {
     const records = Array.from({ length: 500 }, (_, i) => ({ topik: [`topik ${i}`, 'usaha'] }));
-    const options = facetOptions(records, 10);
-    expect(options.topik).toHaveLength(10);
-    expect(options.topik).toContain('usaha');
+    const options = facetOptions(records);
+    expect(options.topik).toHaveLength(501);
     expect(options.kecamatan).toEqual([]);
+  });
+
+  it('offer a single value when some items lack it (one programme among courses without one)', () => {
+    const options = facetOptions([{ program: ['pak-camat-pmi'] }, { program: [] }]);
+    expect(options.program).toEqual(['pak-camat-pmi']);
+  });
+
+  it('leave out a facet whose only value every item has: it would filter nothing', () => {
+    const options = facetOptions([{ cara: ['daring'] }, { cara: ['daring'] }]);
+    expect(options.cara).toEqual([]);
+  });
+});
+
+describe('next session of a course', () => {
+  it('skips cancelled and postponed sessions, unless there is nothing else', () => {
+    const v = (id: string, status?: string) =>
+      ({ id, session: { status } }) as unknown as Parameters<typeof nextSession>[0][number];
+    expect(nextSession([v('a', 'dibatalkan'), v('b', 'ditunda'), v('c'), v('d')])?.id).toBe('c');
+    expect(nextSession([v('a', 'penuh'), v('b')])?.id).toBe('a');
+    expect(nextSession([v('a', 'dibatalkan')])?.id).toBe('a');
+    expect(nextSession([])).toBeUndefined();
   });
 });

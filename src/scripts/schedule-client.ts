@@ -145,7 +145,8 @@ function setUpFilters(form: HTMLFormElement): void {
     restart();
   });
   form.addEventListener('reset', () => setTimeout(restart));
-  if (chosenNow().length) restart();
+  // Also when the URL names a value no longer offered: the query is then cleaned up.
+  if (chosenNow().length || selects.some((s) => params.has(s.name))) restart();
 }
 
 refreshStatuses(Date.now());

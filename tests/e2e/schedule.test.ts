@@ -61,6 +61,17 @@ describe('schedule HTML', () => {
       expect(icsStarts.has(Date.parse(li.getAttribute('data-start')!))).toBe(true);
   });
 
+  it('offers no calendar file or share link for sessions that have ended (archive)', () => {
+    const archive = pages.filter((p) => p.path.startsWith('/jadwal/arsip/'));
+    expect(archive.length).toBeGreaterThan(0);
+    for (const page of archive)
+      for (const li of page.root.querySelectorAll('li[data-start]')) {
+        expect(li.querySelector('a[download]'), page.path).toBeNull();
+        expect(li.querySelector('a.share-wa'), page.path).toBeNull();
+      }
+    for (const li of sessionsOnSchedule) expect(li.querySelector('a[download]')).not.toBeNull();
+  });
+
   it('puts a Course with CourseInstances in each course page, matching its sessions', () => {
     const course = pages.find(
       (p) => /^\/pelatihan\/[^/]+\/$/.test(p.path) && p.root.querySelector('li[data-start]'),

@@ -137,3 +137,13 @@ describe('journeyOrder', () => {
     ]);
   });
 });
+
+describe('phone links', () => {
+  it('turn a local number into a wa.me link with the country code, and a tel: link', async () => {
+    const { telUrl, whatsappUrl, unbroken } = await import('../../src/lib/phone.ts');
+    expect(whatsappUrl('0812-3456-7890')).toBe('https://wa.me/6281234567890');
+    expect(whatsappUrl('+62 812 3456 7890')).toBe('https://wa.me/6281234567890');
+    expect(telUrl('(0342) 801-234')).toBe('tel:0342801234');
+    expect(unbroken('0812-3456 7890')).not.toMatch(/[- ]/);
+  });
+});

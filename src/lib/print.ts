@@ -17,3 +17,10 @@ export function prefixIds(html: string, prefix: string): string {
     )
     .replace(/(?<=\s)href="#([^"]+)"/g, `href="#${prefix}-$1"`);
 }
+
+/**
+ * Guides per part of the printable booklet (/panduan/cetak/, /panduan/cetak/2/, …): enough for the
+ * whole journey of a regency site in one part, while a catalogue of thousands of guides never
+ * makes one page that grows without limit.
+ */
+export const BOOKLET_PART_SIZE = 25;

@@ -2,10 +2,9 @@
  * Link-preview PNGs at build time: cached on disk by a hash of their inputs and drawn in worker
  * threads (src/lib/og-render.ts), one per CPU core.
  *
- * Astro renders one page at a time and the build's main thread would wait for every image in turn.
- * `prepareOgImages()` (called from the route's getStaticPaths, which Astro runs for every route
- * before rendering any page) hands all missing cards to the workers at once, in the order Astro
- * will ask for them, so both cores draw while the route's GET only collects finished images.
+ * In a build the route (src/pages/og/) asks for every card at once, before Astro renders any
+ * page: the workers draw them on the other core while the main thread renders the HTML, and
+ * src/integrations/og-images.ts writes them at the end.
  *
  * The cache lives in node_modules/.cache/og-images (MIGRASI_OG_CACHE overrides it: the benchmark
  * points it at its own temporary folder so that it always measures a cold build).
@@ -96,41 +95,23 @@ function draw(input: OgCard): Promise<Buffer> {
   return pool.render(input);
 }
 
-/** Images being drawn or drawn but not yet collected by the route, by key. */
-const pending = new Map<string, Promise<Buffer>>();
+/** Drawings under way, by key: two pages with the same card share one. */
+const drawing = new Map<string, Promise<Buffer>>();
 
-function start(input: OgCard, key: string): Promise<Buffer> {
-  let promise = pending.get(key);
-  if (!promise) {
-    promise = draw(input).then((png) => {
-      mkdirSync(CACHE_DIR, { recursive: true });
-      writeFileSync(join(CACHE_DIR, `${key}.png`), png);
-      return png;
-    });
-    // A failure is reported when the route asks for the image, not as an unhandled rejection.
-    promise.catch(() => undefined);
-    pending.set(key, promise);
-  }
-  return promise;
-}
-
-/** Starts drawing every card that is not cached yet, in the given order. */
-export function prepareOgImages(cards: OgCard[]): void {
-  for (const input of cards) {
-    const key = keyOf(input);
-    if (!existsSync(join(CACHE_DIR, `${key}.png`))) start(input, key);
-  }
-}
-
-/** PNG bytes of one card: from the cache, from a drawing already started, or drawn now. */
-export async function renderOgImage(input: OgCard): Promise<Buffer> {
+/** PNG bytes of one card: from the cache, from a drawing under way, or drawn now. */
+export function renderOgImage(input: OgCard): Promise<Buffer> {
   const key = keyOf(input);
-  const drawing = pending.get(key);
-  if (drawing) {
-    pending.delete(key);
-    return drawing;
-  }
+  const under = drawing.get(key);
+  if (under) return under;
   const cached = join(CACHE_DIR, `${key}.png`);
-  if (existsSync(cached)) return readFileSync(cached);
-  return start(input, key).finally(() => pending.delete(key));
+  if (existsSync(cached)) return Promise.resolve(readFileSync(cached));
+  const promise = draw(input)
+    .then((png) => {
+      mkdirSync(CACHE_DIR, { recursive: true });
+      writeFileSync(cached, png);
+      return png;
+    })
+    .finally(() => drawing.delete(key));
+  drawing.set(key, promise);
+  return promise;
 }

@@ -9,7 +9,7 @@ import { palettePng, renderCard, type OgCard } from '../../src/lib/og-render.ts'
 
 const cache = mkdtempSync(join(tmpdir(), 'og-cache-'));
 process.env['MIGRASI_OG_CACHE'] = cache;
-const { prepareOgImages, renderOgImage } = await import('../../src/lib/og-image.ts');
+const { renderOgImage } = await import('../../src/lib/og-image.ts');
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
 const CARD: OgCard = {
@@ -52,7 +52,6 @@ describe('palettePng', () => {
 describe('renderOgImage', () => {
   it('draws a 1200×630 card in the workers, the same as drawing it in this thread', async () => {
     const other = { ...CARD, title: 'Tempat mengadu bila hak Anda dilanggar' };
-    prepareOgImages([CARD, other]);
     const [png, second] = await Promise.all([renderOgImage(CARD), renderOgImage(other)]);
     const image = decode(png);
     expect([image.width, image.height]).toEqual([1200, 630]);

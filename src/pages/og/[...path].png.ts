@@ -13,7 +13,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSettings, localeOf, published, slugOf } from '../../lib/content.ts';
 import { localePath, useTranslations } from '../../lib/i18n.ts';
 import { ogImagePath } from '../../lib/og.ts';
-import { prepareOgImages, renderOgImage, type OgCard } from '../../lib/og-image.ts';
+import { renderOgImage, type OgCard } from '../../lib/og-image.ts';
+import { ogImagesToWrite } from '../../lib/og-handoff.ts';
 
 const SECTIONS = [
   { collection: 'panduan', kicker: 'og.guide' },
@@ -53,8 +54,20 @@ export const getStaticPaths = (async () => {
       add(localePath(locale, `/pelatihan/${slugOf(course)}/`), course.data.title, t('og.course'));
     }
   }
-  // Start drawing now, on every core; in `astro dev` an image is drawn when it is asked for.
-  if (import.meta.env.PROD) prepareOgImages(paths.map((p) => p.props));
+  if (import.meta.env.PROD) {
+    // In a build, start drawing every card now, in worker threads, and let
+    // src/integrations/og-images.ts write them when the pages are done: the images are drawn on
+    // the other core while Astro renders the pages, instead of one by one as this route's pages.
+    const images = ogImagesToWrite();
+    for (const { params, props } of paths) {
+      const png = renderOgImage(props);
+      // A failure is reported when the integration writes the file, not as an unhandled rejection.
+      png.catch(() => undefined);
+      images.set(`og/${params.path}.png`, png);
+    }
+    return [];
+  }
+  // `astro dev` draws an image when it is asked for.
   return paths;
 }) satisfies GetStaticPaths;
 

@@ -1,6 +1,6 @@
 /**
  * Link-preview PNGs at build time: cached on disk by a hash of their inputs and drawn in worker
- * threads (src/lib/og-render.ts), one per CPU core.
+ * threads (src/lib/og-render.ts), one per CPU core but one.
  *
  * In a build the route (src/pages/og/) asks for every card at once, before Astro renders any
  * page: the workers draw them on the other core while the main thread renders the HTML, and
@@ -91,7 +91,9 @@ let pool: Pool | undefined;
 function draw(input: OgCard): Promise<Buffer> {
   // Without the sources (e.g. a build started from another directory), draw in this thread.
   if (!existsSync(WORKER_FILE)) return renderCard(input);
-  pool ??= new Pool(Math.max(1, Math.min(availableParallelism(), 4)));
+  // One core stays with Astro, which renders the pages meanwhile; each worker holds satori and
+  // resvg (about 200 MB).
+  pool ??= new Pool(Math.max(1, Math.min(availableParallelism() - 1, 4)));
   return pool.render(input);
 }
 

@@ -107,7 +107,16 @@ const pagefindLine = astro.lines.find((l) => /pagefind/i.test(l.text));
 const pagefindInBuild = existsSync(join(outDir, 'pagefind', 'pagefind.js'));
 let pagefind: Phase & { inBuild: boolean } = { seconds: 0, peakRssMB: 0, inBuild: pagefindInBuild };
 if (pagefindInBuild) {
-  pagefind.seconds = pagefindLine ? astro.seconds - pagefindLine.at : 0;
+  // The integration reports its own duration ("indexed N pages … in 2342 ms"); the time from its
+  // first log line to the end of the build also counts the integrations that run after it.
+  const reported = astro.lines
+    .map((l) => /pagefind\].*indexed .* in (\d+) ms/i.exec(l.text))
+    .find((m) => m !== null);
+  pagefind.seconds = reported
+    ? Number(reported[1]) / 1000
+    : pagefindLine
+      ? astro.seconds - pagefindLine.at
+      : 0;
 } else {
   log('pagefind (not in the build yet: run here)');
   const pf = await run(bin('pagefind'), ['--site', outDir], { quiet: true });

@@ -10,6 +10,8 @@ import { parse } from 'yaml';
 import { externalLinksPlugin, mdxGuardPlugin } from './src/integrations/content-guard.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import reach from './src/integrations/reach.ts';
+import cmsBundle from './src/integrations/cms-bundle.ts';
+import ogImages from './src/integrations/og-images.ts';
 
 // The public address comes from the editable settings so that a fork for another regency changes
 // content only. The schema validates it again when the content layer loads.
@@ -49,6 +51,8 @@ export default defineConfig({
   prefetch: false,
   integrations: [
     mdx(),
+    cmsBundle(),
+    ogImages(),
     securityHeaders(),
     sitemap({
       i18n: { defaultLocale: 'id', locales: { id: 'id-ID', en: 'en' } },

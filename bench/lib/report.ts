@@ -9,6 +9,8 @@ export interface Results {
   entries: number;
   /** News written as MDX (like the CMS) or, with --news-md, as plain Markdown. */
   newsFormat: 'mdx' | 'md';
+  /** Whether the CMS admin bundle came from node_modules/.cache (--cms-cache) or was built. */
+  cmsBundle?: 'built' | 'cached';
   generated: Record<string, number>;
   date: string;
   machine: { cpus: number; node: string; loadAverage: number[] };
@@ -143,7 +145,11 @@ export function toMarkdown(r: Results): string {
       r.generated,
     )
       .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}`,
+      .join(', ')} · caches: ${
+      r.cmsBundle === 'cached'
+        ? 'link-preview images empty, CMS admin bundle reused (--cms-cache, as in CI with a restored cache)'
+        : 'all empty (cold build: link-preview images and the CMS admin bundle are drawn and bundled)'
+    }`,
     '## Build',
     table(
       ['phase', 'wall seconds', 'CPU seconds', 'peak RSS MB'],

@@ -1,97 +1,119 @@
 /**
- * Renders a 1200×630 link-preview PNG (title, section, site name) with satori and resvg at build
- * time. Fonts come from @fontsource/noto-sans (satori reads WOFF, not WOFF2). Images are cached by a
- * hash of their inputs in node_modules/.cache, so a rebuild renders only titles that changed.
+ * Link-preview PNGs at build time: cached on disk by a hash of their inputs and drawn in worker
+ * threads (src/lib/og-render.ts), one per CPU core but one.
+ *
+ * In a build the route (src/pages/og/) asks for every card at once, before Astro renders any
+ * page: the workers draw them on the other core while the main thread renders the HTML, and
+ * src/integrations/og-images.ts writes them at the end.
+ *
+ * The cache lives in node_modules/.cache/og-images (MIGRASI_OG_CACHE overrides it: the benchmark
+ * points it at its own temporary folder so that it always measures a cold build).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
+import { Worker } from 'node:worker_threads';
+import { card, OG_WORKER, palettePng, renderCard, type OgCard } from './og-render.ts';
 
-export const OG_WIDTH = 1200;
-export const OG_HEIGHT = 630;
+export { OG_HEIGHT, OG_WIDTH, type OgCard } from './og-render.ts';
 
-export type OgCard = {
-  title: string;
-  /** Section label above the title, e.g. "Panduan". */
-  kicker: string;
-  siteName: string;
-  /** Small line at the bottom, e.g. the regency and the site's host. */
-  footer: string;
-};
+const CACHE_DIR =
+  process.env['MIGRASI_OG_CACHE'] ?? join(process.cwd(), 'node_modules', '.cache', 'og-images');
+/** Loaded by Node from the sources (Astro bundles this file, not the worker's). */
+const WORKER_FILE = join(process.cwd(), 'src', 'lib', 'og-render.ts');
 
-const require = createRequire(join(process.cwd(), 'package.json'));
-const font = (weight: 400 | 700) =>
-  readFileSync(
-    require.resolve(`@fontsource/noto-sans/files/noto-sans-latin-${weight}-normal.woff`),
-  );
-let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
+// The design's and the encoder's source are part of the key: changing either draws every image again.
+const VERSION = createHash('sha256')
+  .update(card.toString())
+  .update(palettePng.toString())
+  .digest('hex');
 
-const CACHE_DIR = join(process.cwd(), 'node_modules', '.cache', 'og-images');
-
-type Node = { type: string; props: { style?: Record<string, unknown>; children?: unknown } };
-const el = (type: string, style: Record<string, unknown>, children?: unknown): Node => ({
-  type,
-  props: { style, children },
-});
-
-function card({ title, kicker, siteName, footer }: OgCard): Node {
-  return el(
-    'div',
-    {
-      // Satori sizes the content box: subtract the padding and the top border.
-      width: OG_WIDTH - 144,
-      height: OG_HEIGHT - 128 - 24,
-      display: 'flex',
-      flexDirection: 'column',
-      justifyContent: 'space-between',
-      padding: '64px 72px',
-      background: '#ffffff',
-      borderTop: '24px solid #0b4f4a',
-      fontFamily: 'Noto Sans',
-      color: '#1b1b1b',
-    },
-    [
-      el('div', { fontSize: 34, fontWeight: 700, color: '#0b4f4a' }, kicker),
-      el(
-        'div',
-        {
-          display: 'flex',
-          width: OG_WIDTH - 144,
-          fontSize: title.length > 60 ? 60 : 72,
-          fontWeight: 700,
-          lineHeight: 1.15,
-        },
-        title,
-      ),
-      el(
-        'div',
-        { display: 'flex', width: OG_WIDTH - 144, justifyContent: 'space-between', fontSize: 30 },
-        [el('div', { fontWeight: 700 }, siteName), el('div', { color: '#4a4a4a' }, footer)],
-      ),
-    ],
-  );
-}
-
-/** PNG bytes of one card; cached on disk by a hash of its inputs. */
-export async function renderOgImage(input: OgCard): Promise<Buffer> {
-  const hash = createHash('sha256')
+function keyOf(input: OgCard): string {
+  return createHash('sha256')
     .update(JSON.stringify(input))
-    // The design's own source is part of the key, so changing it renders every image again.
-    .update(card.toString())
+    .update(VERSION)
     .digest('hex')
     .slice(0, 32);
-  const cached = join(CACHE_DIR, `${hash}.png`);
-  if (existsSync(cached)) return readFileSync(cached);
-  fonts ??= [
-    { name: 'Noto Sans', data: font(400), weight: 400, style: 'normal' },
-    { name: 'Noto Sans', data: font(700), weight: 700, style: 'normal' },
-  ];
-  const svg = await satori(card(input) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts });
-  const png = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH } }).render().asPng();
-  mkdirSync(CACHE_DIR, { recursive: true });
-  writeFileSync(cached, png);
-  return png;
+}
+
+type Job = { id: number; card: OgCard; resolve: (png: Buffer) => void; reject: (e: Error) => void };
+
+/** Worker threads that each draw one card at a time from a shared queue. */
+class Pool {
+  private readonly queue: Job[] = [];
+  private readonly running = new Map<Worker, Job>();
+  private readonly idle: Worker[] = [];
+  private next = 0;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(WORKER_FILE, { workerData: OG_WORKER });
+      // An idle worker must not keep `astro build` from exiting.
+      worker.unref();
+      worker.on('message', (msg: { id: number; png?: Uint8Array; error?: string }) => {
+        const job = this.running.get(worker);
+        this.running.delete(worker);
+        if (job && msg.png) job.resolve(Buffer.from(msg.png));
+        else job?.reject(new Error(`og image "${job.card.title}": ${msg.error}`));
+        this.idle.push(worker);
+        this.pump();
+      });
+      worker.on('error', (error) => {
+        this.running.get(worker)?.reject(error);
+        this.running.delete(worker);
+      });
+      this.idle.push(worker);
+    }
+  }
+
+  render(input: OgCard): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.next++, card: input, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump() {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop() as Worker;
+      const job = this.queue.shift() as Job;
+      this.running.set(worker, job);
+      worker.postMessage({ id: job.id, card: job.card });
+    }
+    // Keep the process alive exactly while a worker has something to draw.
+    for (const worker of [...this.idle]) worker.unref();
+    for (const worker of this.running.keys()) worker.ref();
+  }
+}
+
+let pool: Pool | undefined;
+function draw(input: OgCard): Promise<Buffer> {
+  // Without the sources (e.g. a build started from another directory), draw in this thread.
+  if (!existsSync(WORKER_FILE)) return renderCard(input);
+  // One core stays with Astro, which renders the pages meanwhile; each worker holds satori and
+  // resvg (about 200 MB).
+  pool ??= new Pool(Math.max(1, Math.min(availableParallelism() - 1, 4)));
+  return pool.render(input);
+}
+
+/** Drawings under way, by key: two pages with the same card share one. */
+const drawing = new Map<string, Promise<Buffer>>();
+
+/** PNG bytes of one card: from the cache, from a drawing under way, or drawn now. */
+export function renderOgImage(input: OgCard): Promise<Buffer> {
+  const key = keyOf(input);
+  const under = drawing.get(key);
+  if (under) return under;
+  const cached = join(CACHE_DIR, `${key}.png`);
+  if (existsSync(cached)) return Promise.resolve(readFileSync(cached));
+  const promise = draw(input)
+    .then((png) => {
+      mkdirSync(CACHE_DIR, { recursive: true });
+      writeFileSync(cached, png);
+      return png;
+    })
+    .finally(() => drawing.delete(key));
+  drawing.set(key, promise);
+  return promise;
 }

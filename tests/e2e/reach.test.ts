@@ -292,14 +292,18 @@ describe('sharing and installing', () => {
     }
   });
 
-  it('guides, programmes and news have their own image and a WhatsApp link to themselves', () => {
+  it('guides and programmes have their own image, news items the news card; each shares itself on WhatsApp', () => {
     const shared = pages.filter((p) =>
       /^\/(en\/)?(panduan|program|berita)\/(?!cetak\/|halaman\/)[^/]+\/$/.test(p.path),
     );
     expect(shared.length).toBeGreaterThan(0);
     for (const page of shared) {
       const image = page.root.querySelector('meta[property="og:image"]')!.getAttribute('content')!;
-      expect(new URL(image).pathname, page.path).toBe(ogImagePath(page.path));
+      // News items share one card per language (see src/pages/og/[...path].png.ts).
+      const news = /^(\/en)?\/berita\//.exec(page.path);
+      expect(new URL(image).pathname, page.path).toBe(
+        ogImagePath(news ? `${news[1] ?? ''}/berita/` : page.path),
+      );
       const canonical = page.root.querySelector('link[rel="canonical"]')!.getAttribute('href')!;
       // A page may also share its training sessions; one of its links must share the page itself.
       const links = page.root
@@ -315,14 +319,16 @@ describe('sharing and installing', () => {
     }
   });
 
-  it('courses and their sessions have their own image; each session page shares itself', () => {
+  it("courses have their own image, sessions their course's; each session page shares itself", () => {
     const courses = pages.filter((p) =>
       /^\/(en\/)?pelatihan\/(?!halaman\/)[^/]+\/([^/]+\/)?$/.test(p.path),
     );
     expect(courses.length).toBeGreaterThan(0);
     for (const page of courses) {
       const image = page.root.querySelector('meta[property="og:image"]')!.getAttribute('content')!;
-      expect(new URL(image).pathname, page.path).toBe(ogImagePath(page.path));
+      // /pelatihan/<course>/<session>/ → the image of /pelatihan/<course>/.
+      const course = page.path.replace(/^((?:\/en)?\/pelatihan\/[^/]+\/)[^/]+\/$/, '$1');
+      expect(new URL(image).pathname, page.path).toBe(ogImagePath(course));
       expect(existsSync(join('dist', new URL(image).pathname)), `${page.path} image file`).toBe(
         true,
       );

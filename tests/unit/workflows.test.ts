@@ -49,4 +49,17 @@ describe('the site workflow', () => {
     expect(preview?.if).toMatch(/startsWith\(github\.head_ref, 'cms\/'\)/);
     expect(preview?.with?.['path']).toBe('dist/');
   });
+
+  it('restores the image and CMS caches before the build, keyed so every run saves a fresh one', () => {
+    const cacheAt = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+    const testAt = steps.findIndex((s) => s.run?.trim() === 'bash .ci/run');
+    expect(cacheAt).toBeGreaterThanOrEqual(0);
+    expect(cacheAt).toBeLessThan(testAt);
+    const cache = steps[cacheAt]!;
+    expect(String(cache.with?.['path'])).toContain('node_modules/.cache/og-images');
+    expect(String(cache.with?.['path'])).toContain('node_modules/.cache/cms-admin');
+    // A fixed key would be saved once and never updated: the newest entry must win.
+    expect(String(cache.with?.['key'])).toMatch(/\$\{\{ github\.run_id \}\}/);
+    expect(cache.with?.['restore-keys']).toBeTruthy();
+  });
 });

@@ -1,20 +1,24 @@
 /**
- * Link-preview images (Open Graph / Twitter), one per guide, programme, news item, course and
- * training session, plus one for
- * the site per language. Rendered at build time; see src/lib/og-image.ts.
+ * Link-preview images (Open Graph / Twitter), rendered at build time (see src/lib/og-image.ts):
+ * one per guide, programme and course, one for the news section and one for the site, per language.
+ *
+ * Not every page gets its own card. A card repeats the page's title, which WhatsApp and Facebook
+ * already print as text beside or under the image (og:title, og:description), so a card of its own
+ * is worth its build time where a page is shared for a long time: guides, programmes, courses.
+ * News items (most of the entries, read for days) show the news card, and a training session shows
+ * its course's card — its og:title carries the date. Drawing every card cost about 40 s of a cold
+ * 1,000-entry build (README "Scale").
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { catalogue } from '../../lib/catalogue.ts';
 import { getSettings, localeOf, published, slugOf } from '../../lib/content.ts';
 import { localePath, useTranslations } from '../../lib/i18n.ts';
 import { ogImagePath } from '../../lib/og.ts';
 import { renderOgImage, type OgCard } from '../../lib/og-image.ts';
-import { sessionWhen } from '../../lib/session-format.ts';
+import { ogImagesToWrite } from '../../lib/og-handoff.ts';
 
 const SECTIONS = [
   { collection: 'panduan', kicker: 'og.guide' },
   { collection: 'program', kicker: 'og.program' },
-  { collection: 'berita', kicker: 'og.news' },
 ] as const;
 
 export const getStaticPaths = (async () => {
@@ -30,6 +34,7 @@ export const getStaticPaths = (async () => {
   for (const locale of ['id', 'en'] as const) {
     const t = useTranslations(locale);
     add(localePath(locale, '/'), t('home.title'), settings.siteName);
+    add(localePath(locale, '/berita/'), t('news.title'), settings.siteName);
   }
   for (const { collection, kicker } of SECTIONS) {
     for (const entry of await published(collection)) {
@@ -42,21 +47,27 @@ export const getStaticPaths = (async () => {
       );
     }
   }
-  // Courses and their sessions are written once (Indonesian) and shown in both languages.
-  const { sessions } = await catalogue();
+  // Courses are written once (Indonesian) and shown in both languages.
   for (const locale of ['id', 'en'] as const) {
     const t = useTranslations(locale);
     for (const course of await published('pelatihan', 'id')) {
       add(localePath(locale, `/pelatihan/${slugOf(course)}/`), course.data.title, t('og.course'));
     }
-    for (const view of sessions) {
-      add(
-        localePath(locale, `/pelatihan/${view.course.slug}/${view.id}/`),
-        `${view.course.data.title} – ${sessionWhen(view, locale, t).startDay}`,
-        t('og.course'),
-      );
-    }
   }
+  if (import.meta.env.PROD) {
+    // In a build, start drawing every card now, in worker threads, and let
+    // src/integrations/og-images.ts write them when the pages are done: the images are drawn on
+    // the other core while Astro renders the pages, instead of one by one as this route's pages.
+    const images = ogImagesToWrite();
+    for (const { params, props } of paths) {
+      const png = renderOgImage(props);
+      // A failure is reported when the integration writes the file, not as an unhandled rejection.
+      png.catch(() => undefined);
+      images.set(`og/${params.path}.png`, png);
+    }
+    return [];
+  }
+  // `astro dev` draws an image when it is asked for.
   return paths;
 }) satisfies GetStaticPaths;
 

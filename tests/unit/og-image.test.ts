@@ -1,0 +1,69 @@
+/** Link-preview images: the indexed PNG holds exactly resvg's pixels, and the worker pool draws them. */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { Resvg } from '@resvg/resvg-js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { palettePng, renderCard, type OgCard } from '../../src/lib/og-render.ts';
+
+const cache = mkdtempSync(join(tmpdir(), 'og-cache-'));
+process.env['MIGRASI_OG_CACHE'] = cache;
+const { renderOgImage } = await import('../../src/lib/og-image.ts');
+afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
+const CARD: OgCard = {
+  title: 'Cek izin P3MI sebelum membayar apa pun',
+  kicker: 'Panduan',
+  siteName: 'Migrasi Aman',
+  footer: 'Kabupaten Blitar · migrasi.example.id',
+};
+
+function decode(png: Buffer) {
+  return PNG.sync.read(png);
+}
+
+describe('palettePng', () => {
+  it('keeps every pixel of an opaque image with few colours', () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">
+      <rect width="40" height="20" fill="#fff"/><circle cx="10" cy="10" r="7" fill="#0b4f4a"/>
+      <rect x="22" y="3" width="15" height="14" fill="#1b1b1b" transform="rotate(10 30 10)"/></svg>`;
+    const image = new Resvg(svg).render();
+    const png = palettePng(image.pixels, image.width, image.height);
+    expect(png).toBeDefined();
+    // Colour type 3 (indexed) in the header.
+    expect(png![25]).toBe(3);
+    const back = decode(png!);
+    expect([back.width, back.height]).toEqual([40, 20]);
+    expect(Buffer.from(back.data).equals(Buffer.from(image.pixels))).toBe(true);
+  });
+
+  it('refuses an image with transparency or with more than 256 colours', () => {
+    const transparent = new Uint8Array([255, 255, 255, 255, 0, 0, 0, 128]);
+    expect(palettePng(transparent, 2, 1)).toBeUndefined();
+    const many = new Uint8Array(300 * 4);
+    for (let i = 0; i < 300; i++) many.set([i % 256, i >> 8, 7, 255], i * 4);
+    expect(palettePng(many, 300, 1)).toBeUndefined();
+    // The same colours minus the last 44 fit.
+    expect(palettePng(many.subarray(0, 256 * 4), 256, 1)).toBeDefined();
+  });
+});
+
+describe('renderOgImage', () => {
+  it('draws a 1200×630 card in the workers, the same as drawing it in this thread', async () => {
+    const other = { ...CARD, title: 'Tempat mengadu bila hak Anda dilanggar' };
+    const [png, second] = await Promise.all([renderOgImage(CARD), renderOgImage(other)]);
+    const image = decode(png);
+    expect([image.width, image.height]).toEqual([1200, 630]);
+    expect(png.equals(await renderCard(CARD))).toBe(true);
+    expect(png.equals(second)).toBe(false);
+    expect(readdirSync(cache)).toHaveLength(2);
+  });
+
+  it('answers from the cache when the card did not change', async () => {
+    const first = await renderOgImage(CARD);
+    const again = await renderOgImage({ ...CARD });
+    expect(again.equals(first)).toBe(true);
+    expect(readdirSync(cache)).toHaveLength(2);
+  });
+});

@@ -102,7 +102,7 @@ function sessionTimeProblems(file: string, frontmatter: string): ContentProblem[
 
 /** File names an entry cannot take: the site already has a page at that address. */
 const RESERVED_SLUGS: Partial<Record<EntryCollectionName, string[]>> = {
-  panduan: ['cetak'],
+  panduan: ['cetak', 'langkah'],
   berita: ['halaman'],
   pelatihan: ['halaman', 'saring'],
 };

@@ -130,3 +130,31 @@ export function positionOf(journey: Journey, slug: string): JourneyPosition | un
     next: journey.steps[index + 1],
   };
 }
+
+/**
+ * Guides a step shows where it is listed (the journey page, a guide's "other guides of this step"):
+ * at most this many, then a link to the step's own page (/panduan/langkah/<number>/). Keeps those
+ * pages the same size however many guides a step gathers.
+ */
+export const STEP_LINK_LIMIT = 5;
+
+/** Guides per page of a step's own page. */
+export const STEP_PAGE_SIZE = 30;
+
+/** The guides of a step to list (without `except`), and how many more its own page holds. */
+export function stepPreview(
+  step: JourneyStep,
+  except?: string,
+): { shown: JourneyLink[]; more: number } {
+  const guides = step.guides.filter((g) => g.slug !== except);
+  return {
+    shown: guides.slice(0, STEP_LINK_LIMIT),
+    more: Math.max(0, guides.length - STEP_LINK_LIMIT),
+  };
+}
+
+/** Path (without locale prefix) of a step's own page, which lists all its guides. */
+export const stepPath = (step: Pick<JourneyStep, 'number'>, page = 1) =>
+  page > 1
+    ? `/panduan/langkah/${step.number}/halaman/${page}/`
+    : `/panduan/langkah/${step.number}/`;

@@ -14,6 +14,9 @@ import {
   FIXTURE_KECAMATAN,
   FIXTURE_WITA_KECAMATAN,
   HOSTILE_TITLE,
+  LONG_STEP_GUIDES,
+  LONG_STEP_TITLE,
+  writeLongStep,
   writeManySessions,
   type FixtureSession,
 } from './fixtures/many-sessions.ts';
@@ -31,6 +34,7 @@ let browser: Browser;
 beforeAll(async () => {
   cpSync('content', contentDir, { recursive: true });
   sessions = writeManySessions(contentDir);
+  writeLongStep(contentDir);
   const env = { ...process.env, MIGRASI_CONTENT_DIR: contentDir };
   // Astro's JavaScript API (as the benchmark does), so the content-layer cache goes to the
   // temporary directory; then `astro sync` describes content/ again in .astro/ for later builds.
@@ -298,6 +302,44 @@ describe('with JavaScript', () => {
     const card = page.locator(`[data-results] li[data-start^="${first}T08:00"]`);
     await expect.poll(() => card.getAttribute('data-status')).toBe('selesai');
     expect((await card.locator('[data-status-label]').innerText()).trim()).toBe('SELESAI');
+    await context.close();
+  });
+});
+
+describe('a long journey (more guides than a step or a booklet part lists)', () => {
+  it('lists five guides of a long step and links its own page, which has them all', async () => {
+    const { context, page } = await open('/panduan/', false);
+    const step = page.locator('li.step', { hasText: LONG_STEP_TITLE });
+    expect(await step.locator('.step-links a', { hasText: LONG_STEP_TITLE }).count()).toBe(5);
+    await step.getByRole('link', { name: `Lihat ${LONG_STEP_GUIDES - 5} panduan lain` }).click();
+    expect(new URL(page.url()).pathname).toMatch(/^\/panduan\/langkah\/\d+\/$/);
+    expect(await page.locator('main a', { hasText: LONG_STEP_TITLE }).count()).toBe(
+      LONG_STEP_GUIDES,
+    );
+    // A guide of that step lists some of the others, and the same link.
+    await page.locator('main a', { hasText: `${LONG_STEP_TITLE} 08` }).click();
+    const siblings = page.locator('.step-siblings a');
+    expect(await siblings.count()).toBe(6);
+    expect(await siblings.last().innerText()).toBe(
+      `Lihat ${LONG_STEP_GUIDES - 1 - 5} panduan lain untuk langkah ini`,
+    );
+    await context.close();
+  });
+
+  it('splits the booklet into parts that hold every guide once, in journey order', async () => {
+    const { context, page } = await open('/panduan/cetak/', false);
+    const parts = page.locator('nav[aria-labelledby="bagian-buku"] li');
+    expect(await parts.count()).toBeGreaterThan(1);
+    const titles: string[] = [];
+    for (let n = 1; n <= (await parts.count()); n++) {
+      await page.goto(`${baseUrl}/panduan/cetak/${n > 1 ? `${n}/` : ''}`);
+      expect(await page.locator('h1').innerText()).toContain(`bagian ${n} dari`);
+      titles.push(...(await page.locator('.booklet-guide > h2').allInnerTexts()));
+    }
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(titles.filter((t) => t.startsWith(LONG_STEP_TITLE))).toHaveLength(LONG_STEP_GUIDES);
+    // The long step is the last of the journey, so its guides close the last part.
+    expect(titles.at(-1)).toBe(`${LONG_STEP_TITLE} 08`);
     await context.close();
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildJourney, positionOf, type JourneyGuide } from '../../src/lib/journey.ts';
+import {
+  buildJourney,
+  positionOf,
+  STEP_LINK_LIMIT,
+  stepPath,
+  stepPreview,
+  type JourneyGuide,
+} from '../../src/lib/journey.ts';
 
 const g = (
   slug: string,
@@ -110,5 +117,25 @@ describe('positionOf', () => {
   it('does not place a draft or an unknown guide', () => {
     expect(positionOf(journey, 'draf')).toBeUndefined();
     expect(positionOf(journey, 'tidak-ada')).toBeUndefined();
+  });
+});
+
+describe('long steps', () => {
+  it('list at most STEP_LINK_LIMIT guides and count the rest for the step page', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({
+      slug: `g${i}`,
+      title: `Panduan ${String(i).padStart(2, '0')}`,
+      stage: 'sebelum' as const,
+      order: 1,
+    }));
+    const step = buildJourney(many).steps[0]!;
+    expect(stepPreview(step).shown).toHaveLength(STEP_LINK_LIMIT);
+    expect(stepPreview(step).more).toBe(12 - STEP_LINK_LIMIT);
+    // On a guide page the guide itself is not among "other guides of this step".
+    const fromG0 = stepPreview(step, 'g0');
+    expect(fromG0.shown.map((g) => g.slug)).not.toContain('g0');
+    expect(fromG0.more).toBe(11 - STEP_LINK_LIMIT);
+    expect(stepPath(step)).toBe('/panduan/langkah/1/');
+    expect(stepPath(step, 2)).toBe('/panduan/langkah/1/halaman/2/');
   });
 });

@@ -16,7 +16,10 @@ import {
   HOSTILE_TITLE,
   LONG_STEP_GUIDES,
   LONG_STEP_TITLE,
+  PROGRAM_NEWS,
+  PROGRAM_NEWS_TITLE,
   writeLongStep,
+  writeProgramNews,
   writeManySessions,
   type FixtureSession,
 } from './fixtures/many-sessions.ts';
@@ -35,6 +38,7 @@ beforeAll(async () => {
   cpSync('content', contentDir, { recursive: true });
   sessions = writeManySessions(contentDir);
   writeLongStep(contentDir);
+  writeProgramNews(contentDir, 'go-tki');
   const env = { ...process.env, MIGRASI_CONTENT_DIR: contentDir };
   // Astro's JavaScript API (as the benchmark does), so the content-layer cache goes to the
   // temporary directory; then `astro sync` describes content/ again in .astro/ for later builds.
@@ -340,6 +344,21 @@ describe('a long journey (more guides than a step or a booklet part lists)', () 
     expect(titles.filter((t) => t.startsWith(LONG_STEP_TITLE))).toHaveLength(LONG_STEP_GUIDES);
     // The long step is the last of the journey, so its guides close the last part.
     expect(titles.at(-1)).toBe(`${LONG_STEP_TITLE} 08`);
+    await context.close();
+  });
+});
+
+describe('a programme with many news items', () => {
+  it('lists the latest ten and finds all of them through the search, filtered', async () => {
+    const { context, page } = await open('/program/go-tki/');
+    const listed = page.locator('section[aria-labelledby="program-berita"] li h3 a');
+    expect(await listed.count()).toBe(10);
+    await page.getByRole('link', { name: /Lihat semua \d+ berita tentang program ini/ }).click();
+    expect(new URL(page.url()).pathname).toBe('/cari/');
+    const results = page.locator('[data-search-list] a', { hasText: PROGRAM_NEWS_TITLE });
+    await expect
+      .poll(() => results.count(), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(Math.min(PROGRAM_NEWS, 10));
     await context.close();
   });
 });

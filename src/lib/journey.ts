@@ -133,13 +133,19 @@ export function positionOf(journey: Journey, slug: string): JourneyPosition | un
 
 /**
  * Guides a step shows where it is listed (the journey page, a guide's "other guides of this step"):
- * at most this many, then a link to the step's own page (/panduan/langkah/<number>/). Keeps those
- * pages the same size however many guides a step gathers.
+ * all of them up to STEP_LINK_LIMIT + STEP_LINK_SLACK (six destination countries stay in view),
+ * beyond that the first STEP_LINK_LIMIT and a link to the step's own page
+ * (/panduan/langkah/<number>/). Keeps those pages the same size however many guides a step gathers.
  */
 export const STEP_LINK_LIMIT = 5;
+export const STEP_LINK_SLACK = 3;
 
 /** Guides per page of a step's own page. */
 export const STEP_PAGE_SIZE = 30;
+
+/** Whether a step has its own page (more guides than a listing shows). */
+export const hasStepPage = (step: JourneyStep) =>
+  step.guides.length > STEP_LINK_LIMIT + STEP_LINK_SLACK;
 
 /** The guides of a step to list (without `except`), and how many more its own page holds. */
 export function stepPreview(
@@ -147,10 +153,8 @@ export function stepPreview(
   except?: string,
 ): { shown: JourneyLink[]; more: number } {
   const guides = step.guides.filter((g) => g.slug !== except);
-  return {
-    shown: guides.slice(0, STEP_LINK_LIMIT),
-    more: Math.max(0, guides.length - STEP_LINK_LIMIT),
-  };
+  if (guides.length <= STEP_LINK_LIMIT + STEP_LINK_SLACK) return { shown: guides, more: 0 };
+  return { shown: guides.slice(0, STEP_LINK_LIMIT), more: guides.length - STEP_LINK_LIMIT };
 }
 
 /** Path (without locale prefix) of a step's own page, which lists all its guides. */

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   buildJourney,
   positionOf,
+  hasStepPage,
   STEP_LINK_LIMIT,
+  STEP_LINK_SLACK,
   stepPath,
   stepPreview,
   type JourneyGuide,
@@ -121,14 +123,25 @@ describe('positionOf', () => {
 });
 
 describe('long steps', () => {
-  it('list at most STEP_LINK_LIMIT guides and count the rest for the step page', () => {
-    const many = Array.from({ length: 12 }, (_, i) => ({
-      slug: `g${i}`,
-      title: `Panduan ${String(i).padStart(2, '0')}`,
-      stage: 'sebelum' as const,
-      order: 1,
-    }));
-    const step = buildJourney(many).steps[0]!;
+  const stepOf = (n: number) =>
+    buildJourney(
+      Array.from({ length: n }, (_, i) => ({
+        slug: `g${i}`,
+        title: `Panduan ${String(i).padStart(2, '0')}`,
+        stage: 'sebelum' as const,
+        order: 1,
+      })),
+    ).steps[0]!;
+
+  it('list every guide of a step up to the limit plus slack (six countries stay in view)', () => {
+    const step = stepOf(STEP_LINK_LIMIT + STEP_LINK_SLACK);
+    expect(stepPreview(step)).toEqual({ shown: step.guides, more: 0 });
+    expect(hasStepPage(step)).toBe(false);
+  });
+
+  it('beyond that list STEP_LINK_LIMIT and count the rest for the step page', () => {
+    const step = stepOf(12);
+    expect(hasStepPage(step)).toBe(true);
     expect(stepPreview(step).shown).toHaveLength(STEP_LINK_LIMIT);
     expect(stepPreview(step).more).toBe(12 - STEP_LINK_LIMIT);
     // On a guide page the guide itself is not among "other guides of this step".

@@ -1,5 +1,6 @@
 /** News ordering and pagination shared by the index pages, the RSS feed and the home page. */
 import type { CollectionEntry } from 'astro:content';
+import { pageCount as pageCountOf, pageItems } from './pagination.ts';
 import { buildNow, published } from './content.ts';
 import { selectCurrentAnnouncements, sortNewestFirst } from './news-select.ts';
 import type { Locale } from '../schemas/shared.ts';
@@ -26,9 +27,9 @@ export function currentAnnouncements(
 }
 
 export function pageCount(total: number): number {
-  return Math.max(1, Math.ceil(total / NEWS_PAGE_SIZE));
+  return pageCountOf(total, NEWS_PAGE_SIZE);
 }
 
 export function pageSlice<T>(items: T[], page: number): T[] {
-  return items.slice((page - 1) * NEWS_PAGE_SIZE, page * NEWS_PAGE_SIZE);
+  return pageItems(items, page, NEWS_PAGE_SIZE);
 }

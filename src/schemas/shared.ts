@@ -12,7 +12,10 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const SlugSchema = z
   .string()
-  .regex(SLUG_PATTERN, 'pakai huruf kecil, angka dan tanda hubung saja, misalnya "cek-izin-p3mi"');
+  .regex(
+    SLUG_PATTERN,
+    'harus memakai huruf kecil, angka dan tanda hubung saja, misalnya "cek-izin-p3mi"',
+  );
 
 /** Only web addresses a reader can open safely: no javascript:, data: or other schemes. */
 export const WebUrlSchema = z.url({

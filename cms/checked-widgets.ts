@@ -134,8 +134,11 @@ function problemsNow(props: ControlProps, numberOrWord: ReadonlySet<string>): Pr
 
 type Kind = 'leaf' | 'object' | 'list';
 
-/** Decap's list of error types: a custom one shows its message as it is. */
-const CUSTOM = 'CUSTOM';
+/**
+ * Decap's error type for a refused field. "PRESENCE" rather than "CUSTOM": Decap then also says,
+ * at the top, that the entry was not saved (a custom error blocks the save silently).
+ */
+const REFUSED = 'PRESENCE';
 
 function extend(Base: ControlClass, kind: Kind, numberOrWord: ReadonlySet<string>): ControlClass {
   return class Checked extends Base {
@@ -151,7 +154,7 @@ function extend(Base: ControlClass, kind: Kind, numberOrWord: ReadonlySet<string
         this.flagged = mine.length > 0;
         if (mine.length > 0) {
           const message = mine.map((p) => p.message).join(' · ');
-          return { error: { type: CUSTOM, parentIds: this.props.parentIds, message } };
+          return { error: { type: REFUSED, parentIds: this.props.parentIds, message } };
         }
         return own ? own.call(this) : true;
       };
@@ -199,7 +202,9 @@ function inWords(item: ImmutableLike): ImmutableLike {
   if (!item || typeof item.get !== 'function' || !item.has('start')) return item;
   const zone = (item.get('timezone') as TimeZone | undefined) || defaultZone;
   let out = item.set('timezone', ZONE_ABBR[zone] ?? zone);
-  if (!item.getIn(['venue', 'name'])) out = out.setIn(['venue', 'name'], 'daring');
+  if (item.get('mode') === 'daring' && !item.getIn(['venue', 'name'])) {
+    out = out.setIn(['venue', 'name'], 'daring');
+  }
   return out;
 }
 

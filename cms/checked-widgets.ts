@@ -14,7 +14,7 @@
  * id is "<field name>-field-<n>", its ancestors' ids are in `parentIds`, and a list item is known
  * by a key that the list control (registered here too) maps to its position.
  */
-import type { ComponentType } from 'react';
+import { createElement, forwardRef, type ComponentType } from 'react';
 import { entryCollections, SettingsSchema } from '../src/schemas/index.ts';
 import { describeIssue } from '../src/schemas/messages.ts';
 import { ZONE_ABBR } from '../src/platform/i18n/dates.ts';
@@ -238,10 +238,25 @@ export function checkFields(
   for (const [name, kind] of Object.entries({ ...KINDS, ...extra })) {
     const widget = cms.getWidget(name);
     if (!widget) continue;
-    widget.control = extend(
-      widget.control as unknown as ControlClass,
-      kind,
-      numberOrWord,
-    ) as unknown as ComponentType<never>;
+    const checked = extend(widget.control as unknown as ControlClass, kind, numberOrWord);
+    widget.control = (name === 'image'
+      ? withMediaFiles(checked)
+      : checked) as unknown as ComponentType<never>;
   }
+}
+
+/**
+ * An entry names an upload by the site's address (/media/foto.jpg), but the site serves only the
+ * resized copies, so a thumbnail drawn from that address is a broken image. Asked for by its bare
+ * file name, Decap loads the file itself from the media folder (src/assets/media/).
+ */
+export const mediaFileName = (path: string) => path.replace(/^\/media\//, '');
+
+function withMediaFiles(Control: ControlClass) {
+  type GetAsset = (path: string, field: unknown) => unknown;
+  return forwardRef<unknown, { getAsset: GetAsset }>(function MediaFileControl(props, ref) {
+    const getAsset: GetAsset = (path, field) =>
+      props.getAsset(typeof path === 'string' ? mediaFileName(path) : path, field);
+    return createElement(Control as unknown as ComponentType<object>, { ...props, getAsset, ref });
+  });
 }

@@ -484,6 +484,23 @@ describe('Decap CMS', () => {
     TIMEOUT,
   );
 
+  it(
+    'shows an uploaded image as a thumbnail in its field',
+    async () => {
+      const page = await openAdmin('/collections/berita/entries/berita-dengan-foto');
+      // The thumbnail Decap draws from the media file (src/assets/media/uji-foto.png), loaded.
+      const thumbnail = page.locator('img[src^="blob:"], img[src*="uji-foto"]').first();
+      await thumbnail.waitFor();
+      await expect
+        .poll(() => thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth), {
+          timeout: TIMEOUT / 2,
+        })
+        .toBeGreaterThan(0);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
   it('never asks another host for anything', () => {
     expect(outsideRequests).toEqual([]);
   });

@@ -17,6 +17,7 @@
 import { createElement, forwardRef, type ComponentType } from 'react';
 import { entryCollections, SettingsSchema } from '../src/schemas/index.ts';
 import { describeIssue } from '../src/schemas/messages.ts';
+import { LOCALES } from '../src/model/languages.ts';
 import { ZONE_ABBR } from '../src/platform/i18n/dates.ts';
 import type { TimeZone } from '../src/schemas/shared.ts';
 import { normaliseData, ORIGINAL_KEY } from './format.ts';
@@ -58,8 +59,11 @@ type ControlClass = new (props: ControlProps) => ControlInstance;
 /** Collection name in the CMS ("berita", "berita_en", "settings") → its schema. */
 export function schemaFor(collection: string): z.ZodType | undefined {
   if (collection === 'settings') return SettingsSchema;
-  const base = collection.replace(/_en$/, '') as keyof typeof entryCollections;
-  return entryCollections[base];
+  const base = LOCALES.reduce(
+    (name, code) => name.replace(new RegExp(`_${code}$`), ''),
+    collection,
+  );
+  return entryCollections[base as keyof typeof entryCollections];
 }
 
 export interface Problem {

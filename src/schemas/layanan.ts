@@ -41,14 +41,10 @@ export const ServicePointSchema = z
       .min(10)
       .max(280)
       .meta({ label: 'Ringkasan', hint: 'Ringkasan: apa yang bisa dibantu di sini.' }),
-    region: z
-      .string()
-      .trim()
-      .min(2)
-      .meta({
-        label: 'Wilayah',
-        hint: 'Wilayah layanan, misalnya "Kabupaten …" atau "Hong Kong".',
-      }),
+    region: z.string().trim().min(2).meta({
+      label: 'Wilayah',
+      hint: 'Wilayah layanan, misalnya "Kabupaten …" atau "Hong Kong".',
+    }),
     country: DestinationSchema.optional().meta({
       label: 'Negara tujuan',
       hint: 'Negara tujuan, untuk layanan di luar negeri.',

@@ -176,7 +176,7 @@ function child(schema: z.ZodType, key: PropertyKey): z.ZodType | undefined {
   return undefined;
 }
 
-const IDENTIFYING = ['title', 'name', 'term', 'labelId', 'publisher'];
+const IDENTIFYING = ['title', 'name', 'term', 'path', 'publisher'];
 
 /** "14 Agustus 2027" for a session, the title of a source…: what tells one list item from another. */
 function identify(item: unknown, key: string | undefined): string {

@@ -12,6 +12,13 @@ import {
 } from './shared.ts';
 import { dayInWords } from './messages.ts';
 import { slugify } from '../platform/content/slug.ts';
+import { SESSION_STATUSES, STATUS_OVERRIDES } from '../model/session-statuses.ts';
+import ui from '../i18n/id.json' with { type: 'json' };
+
+/** The override choices as editors read them: the statuses table's labels (src/i18n/id.json). */
+const STATUS_LABELS = Object.fromEntries(
+  STATUS_OVERRIDES.map((s) => [s, (ui as Record<string, string>)[SESSION_STATUSES[s].label] ?? s]),
+);
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
@@ -71,7 +78,7 @@ export const LocalDateTimeSchema = localDateTime(null).meta({ date: 'local' });
 export const LocalDeadlineSchema = localDateTime('23:59').meta({ date: 'local' });
 
 export const SESSION_MODES = ['tatap-muka', 'daring', 'campuran'] as const;
-export const STATUS_OVERRIDES = ['penuh', 'ditunda', 'dibatalkan'] as const;
+export { STATUS_OVERRIDES };
 
 export const VenueSchema = z.object({
   name: z
@@ -179,7 +186,7 @@ export const SessionSchema = z
     registration: RegistrationSchema.meta({ label: 'Pendaftaran', hint: 'Cara mendaftar.' }),
     status: z
       .enum(STATUS_OVERRIDES)
-      .meta({ options: { penuh: 'Penuh', ditunda: 'Ditunda', dibatalkan: 'Dibatalkan' } })
+      .meta({ options: STATUS_LABELS })
       .optional()
       .meta({ label: 'Status', hint: 'Status khusus bila sesi penuh, ditunda atau dibatalkan.' }),
     contact: ContactSchema.optional().meta({ label: 'Narahubung', hint: 'Narahubung sesi ini.' }),

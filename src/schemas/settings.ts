@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { ContactSchema, TimeZoneSchema, WebUrlSchema } from './shared.ts';
+import { LANGUAGES, type Locale } from '../model/languages.ts';
 
 export const NavItemSchema = z.object({
   path: z
@@ -13,16 +14,20 @@ export const NavItemSchema = z.object({
       label: 'Alamat halaman',
       hint: 'Alamat halaman tanpa awalan bahasa, misalnya "/panduan/".',
     }),
-  labelId: z
-    .string()
-    .trim()
-    .min(2)
-    .meta({ label: 'Label (Indonesia)', hint: 'Label menu dalam bahasa Indonesia.' }),
-  labelEn: z
-    .string()
-    .trim()
-    .min(2)
-    .meta({ label: 'Label (Inggris)', hint: 'Label menu dalam bahasa Inggris.' }),
+  labels: z
+    .object(
+      Object.fromEntries(
+        LANGUAGES.map((l) => [
+          l.code,
+          z
+            .string()
+            .trim()
+            .min(2)
+            .meta({ label: `Label (${l.label})`, hint: `Label menu dalam ${l.label}.` }),
+        ]),
+      ) as Record<Locale, z.ZodString>,
+    )
+    .meta({ label: 'Label menu', hint: 'Label menu dalam setiap bahasa situs.' }),
 });
 
 export const SettingsSchema = z

@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { dayInWords } from './messages.ts';
+import { LOCALES } from '../model/languages.ts';
 
 /** Lower-case words joined by hyphens: the form of every entry id and reference. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -96,9 +97,8 @@ export const InstantSchema = z
   })
   .meta({ date: 'instant' });
 
-export const LOCALES = ['id', 'en'] as const;
+export { LOCALES, type Locale } from '../model/languages.ts';
 export const LocaleSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof LocaleSchema>;
 
 /** Who a guide, programme or course is for. */
 export const AUDIENCES = ['cpmi', 'pmi', 'purna', 'keluarga'] as const;

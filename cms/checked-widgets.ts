@@ -154,7 +154,14 @@ function extend(Base: ControlClass, kind: Kind, numberOrWord: ReadonlySet<string
       this.isValid = () => {
         const place = placeOf(this.props);
         const problems = place === undefined ? [] : problemsNow(this.props, numberOrWord);
-        const mine = problems.filter((p) => p.path === place);
+        const mine = problems.filter(
+          (p) =>
+            p.path === place ||
+            // A multiple choice shows what is wrong with one of its values.
+            (kind === 'leaf' &&
+              /^\d+$/.test(p.path.slice(`${place}.`.length)) &&
+              p.path.startsWith(`${place}.`)),
+        );
         this.flagged = mine.length > 0;
         if (mine.length > 0) {
           const message = mine.map((p) => p.message).join(' · ');
@@ -261,6 +268,7 @@ function withMediaFiles(Control: ControlClass) {
   return forwardRef<unknown, { getAsset: GetAsset }>(function MediaFileControl(props, ref) {
     const getAsset: GetAsset = (path, field) =>
       props.getAsset(typeof path === 'string' ? mediaFileName(path) : path, field);
-    return createElement(Control as unknown as ComponentType<object>, { ...props, getAsset, ref });
+    const Inner = Control as unknown as ComponentType<{ getAsset: GetAsset; ref: unknown }>;
+    return createElement(Inner, { ...props, getAsset, ref });
   });
 }

@@ -13,11 +13,11 @@ import {
 import { dayInWords } from './messages.ts';
 import { slugify } from '../platform/content/slug.ts';
 import { SESSION_STATUSES, STATUS_OVERRIDES } from '../model/session-statuses.ts';
-import ui from '../i18n/id.json' with { type: 'json' };
+import { labelsFrom } from './ui-labels.ts';
 
-/** The override choices as editors read them: the statuses table's labels (src/i18n/id.json). */
-const STATUS_LABELS = Object.fromEntries(
-  STATUS_OVERRIDES.map((s) => [s, (ui as Record<string, string>)[SESSION_STATUSES[s].label] ?? s]),
+/** The override choices as editors read them: the statuses table's labels. */
+const STATUS_LABELS = labelsFrom(
+  Object.fromEntries(STATUS_OVERRIDES.map((s) => [s, SESSION_STATUSES[s].label])),
 );
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -150,11 +150,11 @@ export const SessionSchema = z
     mode: z
       .enum(SESSION_MODES)
       .meta({
-        options: {
-          'tatap-muka': 'Tatap muka',
-          daring: 'Daring (lewat internet)',
-          campuran: 'Campuran (tatap muka dan daring)',
-        },
+        options: labelsFrom({
+          'tatap-muka': 'session.mode.tatapMuka',
+          daring: 'session.mode.daring',
+          campuran: 'session.mode.campuran',
+        }),
       })
       .meta({
         label: 'Cara pelaksanaan',

@@ -7,6 +7,7 @@ import {
   SourceSchema,
   editorialFields,
 } from './shared.ts';
+import { labelsFrom } from './ui-labels.ts';
 
 export const PROGRAM_STATUSES = ['aktif', 'berkala', 'selesai', 'direncanakan'] as const;
 
@@ -73,12 +74,12 @@ export const ProgramSchema = z
     status: z
       .enum(PROGRAM_STATUSES)
       .meta({
-        options: {
-          aktif: 'Sedang berjalan',
-          berkala: 'Diadakan berkala',
-          selesai: 'Sudah selesai',
-          direncanakan: 'Direncanakan',
-        },
+        options: labelsFrom({
+          aktif: 'programs.statusAktif',
+          berkala: 'programs.statusBerkala',
+          selesai: 'programs.statusSelesai',
+          direncanakan: 'programs.statusDirencanakan',
+        }),
       })
       .meta({
         label: 'Status',

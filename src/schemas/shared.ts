@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { dayInWords } from './messages.ts';
+import { labelsFrom } from './ui-labels.ts';
 import { LOCALES } from '../model/languages.ts';
 
 /** Lower-case words joined by hyphens: the form of every entry id and reference. */
@@ -103,18 +104,22 @@ export const LocaleSchema = z.enum(LOCALES);
 /** Who a guide, programme or course is for. */
 export const AUDIENCES = ['cpmi', 'pmi', 'purna', 'keluarga'] as const;
 export const AudienceSchema = z.enum(AUDIENCES).meta({
-  options: {
-    cpmi: 'Calon pekerja migran (CPMI)',
-    pmi: 'Pekerja migran (PMI)',
-    purna: 'Purna PMI (sudah pulang)',
-    keluarga: 'Keluarga pekerja migran',
-  },
+  options: labelsFrom({
+    cpmi: 'courses.audience.cpmi',
+    pmi: 'courses.audience.pmi',
+    purna: 'courses.audience.purna',
+    keluarga: 'courses.audience.keluarga',
+  }),
 });
 
 /** The three stages of UU No. 18 Tahun 2017. */
 export const STAGES = ['sebelum', 'selama', 'setelah'] as const;
 export const StageSchema = z.enum(STAGES).meta({
-  options: { sebelum: 'Sebelum berangkat', selama: 'Selama bekerja', setelah: 'Setelah pulang' },
+  options: labelsFrom({
+    sebelum: 'stage.sebelum',
+    selama: 'stage.selama',
+    setelah: 'stage.setelah',
+  }),
 });
 
 /** Time zones of Indonesia (WIB, WITA, WIT). */

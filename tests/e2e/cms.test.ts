@@ -185,6 +185,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext({
     timezoneId: 'America/New_York',
+    // An American English browser: its own date input would show mm/dd/yyyy and AM/PM.
+    locale: 'en-US',
     viewport: { width: 1400, height: 1000 },
   });
   context.on('request', (request) => {
@@ -315,7 +317,13 @@ describe('Decap CMS', () => {
         .toContain('2026-12-05 08.00 WITA');
 
       await publish(page);
-      const { data } = splitFrontmatter(await waitForFile(file, before));
+      const after = await waitForFile(file, before);
+      // Only the sessions changed: every other line of the file is as it was.
+      const { added, removed } = lineDiff(before, after);
+      expect(removed).toEqual(['sessions: []']);
+      expect(added[0]).toBe('sessions:');
+      expect(added.every((line) => line === 'sessions:' || line.startsWith('  '))).toBe(true);
+      const { data } = splitFrontmatter(after);
       const parsed = entryCollections.pelatihan.safeParse(data);
       expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
       const session = parsed.data!.sessions[0]!;

@@ -336,6 +336,35 @@ describe('Decap CMS', () => {
   );
 
   it(
+    'adds a session to a course with sessions: only the new lines appear, the others stay as written',
+    async () => {
+      const file = contentFile('pelatihan', 'id', 'olahan-pangan-rumahan.mdx');
+      const before = readFileSync(file, 'utf8');
+      const page = await openAdmin('/collections/pelatihan/entries/olahan-pangan-rumahan');
+      await page.getByRole('button', { name: /Tambah sesi/i }).click();
+      const last = (field: string) => page.locator(`[id^="${field}-field"]`).last();
+      await last('start').fill('14-08-2027 08.00');
+      await last('end').fill('14-08-2027 12.00');
+      await last('deadline').fill('10-08-2027');
+      await last('mode').fill('Daring');
+      await page.keyboard.press('Enter');
+      await last('onlineUrl').fill('https://contoh.go.id/kelas-daring');
+      await last('capacity').fill('40');
+      await last('inPerson').fill('Daftar lewat kantor desa masing-masing.');
+      await publish(page);
+      const after = await waitForFile(file, before);
+      const { added, removed } = lineDiff(before, after);
+      expect(removed).toEqual([]);
+      expect(added[0]).toBe('  - start: 2027-08-14T08:00');
+      expect(added.slice(1).every((line) => line.startsWith('    '))).toBe(true);
+      const parsed = entryCollections.pelatihan.safeParse(splitFrontmatter(after).data);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
     'changes one word of a guide: that line changes, every other line stays byte-identical',
     async () => {
       const file = contentFile('panduan', 'id', 'dokumen-wajib.mdx');

@@ -78,6 +78,21 @@ describe('sources and contacts', () => {
     }
   });
 
+  it('accepts a number written with its area code in parentheses, as sources print it', () => {
+    const source = {
+      title: 'Profil',
+      publisher: 'Lembaga',
+      url: 'https://example.org/',
+      accessed: '2026-11-30',
+    };
+    expect(
+      ContactSchema.safeParse({ name: 'Kantor', phone: '(021) 27808211', source }).success,
+    ).toBe(true);
+    expect(ContactSchema.safeParse({ name: 'Kantor', phone: '(021) x', source }).success).toBe(
+      false,
+    );
+  });
+
   it('refuses a phone number without its source', () => {
     const result = ContactSchema.safeParse({ name: 'BP3MI', phone: '0800-1000' });
     expect(result.success).toBe(false);

@@ -50,6 +50,10 @@ export const NewsSchema = z
       label: 'Tanggal terbit',
       hint: 'Tanggal dan jam terbit. Berita bertanggal nanti tetap tersembunyi sampai situs dibangun ulang pada atau sesudah tanggal itu (situs dibangun ulang setiap hari).',
     }),
+    dateKnown: z.boolean().default(true).meta({
+      label: 'Tanggal terbit tercantum di berita asli',
+      hint: 'Pilih "tidak" bila berita asli tidak mencantumkan tanggal terbitnya: tanggal di atas lalu berarti tanggal dimuat di situs ini, tampil sebagai "tanggal terbit tidak diketahui", dan berita ini diurutkan sesudah berita yang tanggalnya diketahui.',
+    }),
     dateNote: z.string().trim().optional().meta({
       label: 'Catatan tanggal',
       hint: 'Catatan tentang tanggal, misalnya bila tanggal di berita asli tidak cocok dengan harinya.',

@@ -1,6 +1,6 @@
 /** Glossary terms: each gets an anchor on /glosarium/ that guides link to. */
 import { z } from 'astro/zod';
-import { SlugSchema, SourceSchema, editorialFields } from './shared.ts';
+import { NeedsCheckSchema, SlugSchema, SourceSchema, editorialFields } from './shared.ts';
 
 export const TermSchema = z
   .object({
@@ -37,6 +37,10 @@ export const TermSchema = z
       .array(SourceSchema)
       .default([])
       .meta({ label: 'Sumber', hint: 'Sumber arti istilah, bila ada.' }),
+    needsCheck: NeedsCheckSchema.meta({
+      label: 'Perlu dicek ulang',
+      hint: 'Bagian arti yang belum pasti atau diperdebatkan: tampil dengan tanda "perlu dicek ulang".',
+    }),
     ...editorialFields,
   })
   .meta({ label: 'Glosarium', item: 'Istilah' });

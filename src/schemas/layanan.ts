@@ -6,6 +6,7 @@ import {
   DestinationSchema,
   SourceSchema,
   editorialFields,
+  NeedsCheckSchema,
 } from './shared.ts';
 
 export const SERVICE_KINDS = [
@@ -69,7 +70,7 @@ export const ServicePointSchema = z
       label: 'Terakhir diperiksa',
       hint: 'Tanggal terakhir data diperiksa.',
     }),
-    needsCheck: z.array(z.string().trim().min(5)).default([]).meta({
+    needsCheck: NeedsCheckSchema.meta({
       label: 'Perlu dicek ulang',
       hint: 'Fakta yang belum pasti: tampil dengan tanda "perlu dicek ulang".',
     }),

@@ -9,6 +9,7 @@ import {
   SourceSchema,
   StageSchema,
   editorialFields,
+  NeedsCheckSchema,
 } from './shared.ts';
 
 export const GuideSchema = z
@@ -52,7 +53,7 @@ export const GuideSchema = z
       label: 'Terakhir diperiksa',
       hint: 'Tanggal terakhir semua fakta di panduan ini diperiksa.',
     }),
-    needsCheck: z.array(z.string().trim().min(5)).default([]).meta({
+    needsCheck: NeedsCheckSchema.meta({
       label: 'Perlu dicek ulang',
       hint: 'Fakta yang belum pasti: tiap catatan tampil dengan tanda "perlu dicek ulang".',
     }),

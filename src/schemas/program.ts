@@ -6,6 +6,7 @@ import {
   DaySchema,
   SourceSchema,
   editorialFields,
+  NeedsCheckSchema,
 } from './shared.ts';
 import { labelsFrom } from './ui-labels.ts';
 
@@ -93,7 +94,7 @@ export const ProgramSchema = z
       label: 'Terakhir diperiksa',
       hint: 'Tanggal terakhir fakta di halaman ini diperiksa.',
     }),
-    needsCheck: z.array(z.string().trim().min(5)).default([]).meta({
+    needsCheck: NeedsCheckSchema.meta({
       label: 'Perlu dicek ulang',
       hint: 'Fakta yang belum pasti: tampil dengan tanda "perlu dicek ulang".',
     }),

@@ -163,10 +163,10 @@ export const DestinationSchema = z.enum(DESTINATIONS).meta({
   },
 });
 
-/** Indonesian phone numbers as written on official pages: digits, spaces, +, - and parentheses. */
+/** Phone numbers as written on official pages: digits, spaces, +, - and parentheses, as in (021) 1234567. */
 export const PhoneSchema = z
   .string()
-  .regex(/^\+?[0-9][0-9 ()-]{2,20}$/, 'hanya boleh berisi angka, spasi, +, - dan tanda kurung');
+  .regex(/^\+?\(?[0-9][0-9 ()-]{2,20}$/, 'hanya boleh berisi angka, spasi, +, - dan tanda kurung');
 
 export const SourceSchema = z.object({
   title: z
@@ -247,6 +247,23 @@ export const ContactSchema = z
     }
   });
 export type Contact = z.infer<typeof ContactSchema>;
+
+/**
+ * Uncertain or contested facts, one note per item: each is shown with a visible "perlu dicek ulang"
+ * badge on screen and in print. Guides, programmes, service points and glossary terms share it.
+ */
+export const NeedsCheckSchema = z
+  .array(
+    z
+      .string({ error: 'harus berupa teks biasa (satu kalimat atau lebih)' })
+      .trim()
+      .min(5, 'terlalu pendek: tulis fakta mana yang belum pasti'),
+    {
+      error: 'harus berupa daftar: satu catatan per baris, diawali tanda "-"',
+    },
+  )
+  .default([])
+  .meta({ item: 'Catatan perlu dicek ulang' });
 
 /** Fields every editorial entry has. */
 export const editorialFields = {

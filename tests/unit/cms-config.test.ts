@@ -148,6 +148,19 @@ describe('CMS config generated from the schemas', () => {
     expect(course).toHaveProperty('label', 'Pelatihan');
   });
 
+  it('lets editors mark a glossary term as needing checks, in the same list widget guides use', () => {
+    const fieldOf = (name: string) =>
+      (config.collections.find((c) => c.name === name) as { fields: CmsField[] }).fields.find(
+        (f) => f.name === 'needsCheck',
+      );
+    const term = fieldOf('glosarium');
+    const guide = fieldOf('panduan');
+    expect(term).toBeDefined();
+    expect(term?.['widget']).toBe(guide?.['widget']);
+    expect(term?.['required']).toBe(false);
+    expect(String(term?.['hint'])).toMatch(/perlu dicek ulang/);
+  });
+
   it('folds a session into its day, time, zone and place', () => {
     const course = config.collections.find((c) => c.name === 'pelatihan') as { fields: CmsField[] };
     const sessions = cmsPaths(course.fields).get('sessions')!;

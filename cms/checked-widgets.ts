@@ -19,7 +19,7 @@ import { entryCollections, SettingsSchema } from '../src/schemas/index.ts';
 import { describeIssue } from '../src/schemas/messages.ts';
 import { LOCALES } from '../src/model/languages.ts';
 import { ZONE_ABBR } from '../src/platform/i18n/dates.ts';
-import type { TimeZone } from '../src/schemas/shared.ts';
+import { isCalendarDay, type TimeZone } from '../src/schemas/shared.ts';
 import { normaliseData, ORIGINAL_KEY } from './format.ts';
 import type { z } from 'astro/zod';
 
@@ -181,7 +181,16 @@ function extend(Base: ControlClass, kind: Kind, numberOrWord: ReadonlySet<string
       }
       if (kind === 'list') {
         const label = this.objectLabel?.bind(this);
-        if (label) this.objectLabel = (item: ImmutableLike) => label(inWords(item));
+        if (label) {
+          this.objectLabel = (item: ImmutableLike) => {
+            // A new session, or one whose day is not a real day, has no day to fold into yet.
+            const summary = String(this.props.field.get('summary') ?? '');
+            if (summary.includes('{{fields.start') && !isRealDay(item?.get?.('start'))) {
+              return `${String(this.props.field.get('label_singular') ?? 'Sesi')} (tanggal belum diisi dengan benar)`;
+            }
+            return label(inWords(item));
+          };
+        }
       }
     }
 
@@ -208,6 +217,10 @@ function extend(Base: ControlClass, kind: Kind, numberOrWord: ReadonlySet<string
  * (the settings' zone when empty) and "daring" for an online session without a place.
  */
 let defaultZone: TimeZone = 'Asia/Jakarta';
+
+function isRealDay(value: unknown): boolean {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) && isCalendarDay(value);
+}
 
 function inWords(item: ImmutableLike): ImmutableLike {
   if (!item || typeof item.get !== 'function' || !item.has('start')) return item;

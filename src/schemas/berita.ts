@@ -25,7 +25,7 @@ export const NewsImageSchema = z.object({
     }),
   alt: z.string().trim().min(5).meta({
     label: 'Teks pengganti (alt)',
-    hint: 'Teks pengganti gambar untuk pembaca layar: jelaskan isi gambar. Wajib.',
+    hint: 'Teks pengganti gambar untuk pembaca layar: jelaskan isi gambar.',
   }),
 });
 
@@ -78,7 +78,7 @@ export const NewsSchema = z
     }),
     image: NewsImageSchema.optional().meta({
       label: 'Gambar utama',
-      hint: 'Gambar utama (opsional) dengan teks penggantinya.',
+      hint: 'Foto untuk berita ini, dengan teks penggantinya.',
     }),
     region: z.string().trim().min(2).optional().meta({
       label: 'Wilayah',

@@ -22,6 +22,10 @@ class List {
   constructor(props: Record<string, unknown>) {
     this.props = props;
   }
+  /** Decap fills the summary template from the item; here, the values it would read. */
+  objectLabel(item: ImmutableMap<string, unknown>): string {
+    return [item.get('start'), item.get('timezone'), item.getIn(['venue', 'name'])].join(' | ');
+  }
 }
 
 const widgets: Record<string, { control: unknown }> = {
@@ -69,6 +73,22 @@ const course = {
 const entry = (data: unknown) => ImmutableMap({ collection: 'pelatihan', data: fromJS(data) });
 
 describe('fields checked by the schema', () => {
+  it('folds a session with its zone in words, the place or "daring", and no made-up day', () => {
+    const list = make('list', {
+      forID: 'sessions-field-30',
+      field: fromJS({ summary: '{{fields.start}}', label_singular: 'Sesi' }),
+    });
+    const label = (item: unknown) => list['objectLabel']!(fromJS(item));
+    expect(label({ start: '2027-08-14T08:00', venue: { name: 'Balai Desa' } })).toBe(
+      '2027-08-14T08:00 | WIB | Balai Desa',
+    );
+    expect(label({ start: '2027-08-14T08:00', timezone: 'Asia/Makassar', mode: 'daring' })).toBe(
+      '2027-08-14T08:00 | WITA | daring',
+    );
+    expect(label({ start: '2027-02-31T08:00' })).toBe('Sesi (tanggal belum diisi dengan benar)');
+    expect(label({})).toBe('Sesi (tanggal belum diisi dengan benar)');
+  });
+
   it('finds the problems of an entry by place, in the words of the content check', () => {
     expect(entryProblems('pelatihan', course, NUMBER_OR_WORD_FIELDS)).toEqual([
       {

@@ -424,6 +424,13 @@ describe('Decap CMS', () => {
       await expect
         .poll(() => messagesOf(page, summary))
         .toEqual(['Ringkasan terlalu pendek: tulis paling sedikit 20 huruf (sekarang 7)']);
+      // Written as a sentence, not shouted in capitals as Decap styles its messages.
+      const id = await summary.getAttribute('id');
+      expect(
+        await page
+          .locator(`label[for="${id}"] + ul`)
+          .evaluate((list) => getComputedStyle(list).textTransform),
+      ).toBe('none');
       // The message follows the typing and stays while the summary is still too short…
       await summary.fill('Terlalu pendek juga');
       await expect

@@ -45,6 +45,11 @@ export interface SearchInfo {
   kabupaten?: string | readonly (string | undefined)[] | undefined;
   /** Publication date of news; makes the page sortable by date. */
   date?: Date | undefined;
+  /**
+   * False when the news source printed no date: `date` is then only when the item was added here,
+   * so it is not shown, and the page sorts after every dated item (as the news list does).
+   */
+  dateKnown?: boolean | undefined;
   /** The entry's `keywords` (and glossary aliases): words readers use for what the page calls otherwise. */
   keywords?: readonly string[] | undefined;
 }

@@ -8,6 +8,7 @@ import { fieldsOf, type CmsField } from './fields.ts';
 import { metaOf } from '../src/schemas/messages.ts';
 import { editorComponents } from './editor-components.ts';
 import { DEFAULT_LOCALE, LANGUAGES, language, type Locale } from '../src/model/languages.ts';
+import { COLLECTIONS } from '../src/model/collections.ts';
 
 /** decap-server's port for `npm start` (its default). The admin accepts ?decap=<port> to override. */
 export const DECAP_SERVER_PORT = 8081;
@@ -58,7 +59,7 @@ export function entryCollectionConfig(
   const schema = entryCollections[name];
   const fields = [...fieldsOf(schema, timezone ? { timezone } : {}), bodyField()];
   const identifier = IDENTIFIER.find((f) => fields.some((x) => x.name === f)) ?? 'title';
-  const { label: plural = name, item: singular = plural } = metaOf(schema);
+  const [plural, singular] = COLLECTIONS[name].cms;
   const translation = locale !== DEFAULT_LOCALE;
   const suffix = translation ? ` (${language(locale).label})` : '';
   const hasDate = fields.some((f) => f.name === 'date');

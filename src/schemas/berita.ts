@@ -118,7 +118,6 @@ export const NewsSchema = z
         message: 'tidak boleh sebelum Tanggal terbit',
       });
     }
-  })
-  .meta({ label: 'Berita & pengumuman', item: 'Berita' });
+  });
 
 export type News = z.infer<typeof NewsSchema>;

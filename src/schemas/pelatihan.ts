@@ -250,87 +250,85 @@ export function sessionKey(s: {
   return `${s.start.slice(0, 10)}-${place || 'sesi'}`;
 }
 
-export const CourseSchema = z
-  .object({
-    title: z.string().trim().min(5).max(120).meta({ label: 'Judul', hint: 'Nama pelatihan.' }),
-    program: SlugSchema.optional().meta({
-      relation: { collection: 'program', display: 'name' },
-      label: 'Program',
-      hint: 'Program yang menaungi pelatihan ini (nama berkas program, misalnya "pak-camat-pmi").',
-    }),
-    summary: z
-      .string()
-      .trim()
-      .min(20)
-      .max(240)
-      .meta({ label: 'Ringkasan', hint: 'Ringkasan satu atau dua kalimat.' }),
-    topics: z
-      .array(
-        z
-          .string()
-          .trim()
-          .min(2)
-          // Open data lists topics separated by semicolons.
-          .refine((topic) => !topic.includes(';'), 'tidak boleh memuat titik koma (;)'),
-      )
-      .min(1)
-      .meta({ label: 'Topik', item: 'Topik', hint: 'Topik yang dipelajari, satu per baris.' }),
-    audience: z
-      .array(AudienceSchema)
-      .min(1)
-      .meta({ label: 'Untuk siapa', hint: 'Untuk siapa pelatihan ini.' }),
-    provider: z
-      .string()
-      .trim()
-      .min(2)
-      .meta({ label: 'Penyelenggara', hint: 'Penyelenggara pelatihan.' }),
-    partners: z
-      .array(z.string().trim().min(2))
-      .default([])
-      .meta({ label: 'Mitra', hint: 'Mitra penyelenggara.' }),
-    cost: CostSchema.default('gratis').meta({
-      label: 'Biaya',
-      hint: '"gratis" atau jumlah rupiah tanpa titik (misalnya 150000).',
-    }),
-    requirements: z
-      .array(z.string().trim().min(3))
-      .default([])
-      .meta({ label: 'Syarat', hint: 'Syarat peserta, satu per baris.' }),
-    outcomes: z
-      .array(z.string().trim().min(3))
-      .default([])
-      .meta({ label: 'Yang didapat', hint: 'Yang didapat peserta, satu per baris.' }),
-    language: z.string().trim().min(2).max(12).default('id').meta({
-      label: 'Bahasa pengantar',
-      hint: 'Bahasa pengantar (kode bahasa, misalnya "id" atau "jv").',
-    }),
-    example: z.boolean().default(false).meta({
-      label: 'Data contoh',
-      hint: 'Centang bila ini data contoh, bukan jadwal sungguhan: tampil dengan tanda "Contoh".',
-    }),
-    sessions: z
-      .array(SessionSchema)
-      .default([])
-      .superRefine((sessions, ctx) => {
-        // Calendar UIDs and poster addresses come from the session code: two equal codes would
-        // merge two sessions in a subscriber's calendar.
-        const seen = new Map<string, number>();
-        sessions.forEach((s, i) => {
-          const key = sessionKey(s);
-          const first = seen.get(key);
-          if (first === undefined) seen.set(key, i);
-          else
-            ctx.addIssue({
-              code: 'custom',
-              path: [i, 'id'],
-              message: `Kode sesi "${key}" sama dengan kode sesi ke-${first + 1}: isi Kode sesi dengan kode lain`,
-            });
-        });
-      })
-      .meta({ label: 'Sesi', item: 'Sesi', itemKey: 'start', hint: 'Jadwal sesi pelatihan.' }),
-    ...editorialFields,
-  })
-  .meta({ label: 'Pelatihan', item: 'Pelatihan' });
+export const CourseSchema = z.object({
+  title: z.string().trim().min(5).max(120).meta({ label: 'Judul', hint: 'Nama pelatihan.' }),
+  program: SlugSchema.optional().meta({
+    relation: { collection: 'program', display: 'name' },
+    label: 'Program',
+    hint: 'Program yang menaungi pelatihan ini (nama berkas program, misalnya "pak-camat-pmi").',
+  }),
+  summary: z
+    .string()
+    .trim()
+    .min(20)
+    .max(240)
+    .meta({ label: 'Ringkasan', hint: 'Ringkasan satu atau dua kalimat.' }),
+  topics: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(2)
+        // Open data lists topics separated by semicolons.
+        .refine((topic) => !topic.includes(';'), 'tidak boleh memuat titik koma (;)'),
+    )
+    .min(1)
+    .meta({ label: 'Topik', item: 'Topik', hint: 'Topik yang dipelajari, satu per baris.' }),
+  audience: z
+    .array(AudienceSchema)
+    .min(1)
+    .meta({ label: 'Untuk siapa', hint: 'Untuk siapa pelatihan ini.' }),
+  provider: z
+    .string()
+    .trim()
+    .min(2)
+    .meta({ label: 'Penyelenggara', hint: 'Penyelenggara pelatihan.' }),
+  partners: z
+    .array(z.string().trim().min(2))
+    .default([])
+    .meta({ label: 'Mitra', hint: 'Mitra penyelenggara.' }),
+  cost: CostSchema.default('gratis').meta({
+    label: 'Biaya',
+    hint: '"gratis" atau jumlah rupiah tanpa titik (misalnya 150000).',
+  }),
+  requirements: z
+    .array(z.string().trim().min(3))
+    .default([])
+    .meta({ label: 'Syarat', hint: 'Syarat peserta, satu per baris.' }),
+  outcomes: z
+    .array(z.string().trim().min(3))
+    .default([])
+    .meta({ label: 'Yang didapat', hint: 'Yang didapat peserta, satu per baris.' }),
+  language: z.string().trim().min(2).max(12).default('id').meta({
+    label: 'Bahasa pengantar',
+    hint: 'Bahasa pengantar (kode bahasa, misalnya "id" atau "jv").',
+  }),
+  example: z.boolean().default(false).meta({
+    label: 'Data contoh',
+    hint: 'Centang bila ini data contoh, bukan jadwal sungguhan: tampil dengan tanda "Contoh".',
+  }),
+  sessions: z
+    .array(SessionSchema)
+    .default([])
+    .superRefine((sessions, ctx) => {
+      // Calendar UIDs and poster addresses come from the session code: two equal codes would
+      // merge two sessions in a subscriber's calendar.
+      const seen = new Map<string, number>();
+      sessions.forEach((s, i) => {
+        const key = sessionKey(s);
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, i);
+        else
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'id'],
+            message: `Kode sesi "${key}" sama dengan kode sesi ke-${first + 1}: isi Kode sesi dengan kode lain`,
+          });
+      });
+    })
+    .meta({ label: 'Sesi', item: 'Sesi', itemKey: 'start', hint: 'Jadwal sesi pelatihan.' }),
+  ...editorialFields,
+});
 
 export type Course = z.infer<typeof CourseSchema>;
 export type Session = z.infer<typeof SessionSchema>;

@@ -11,7 +11,8 @@ import { NUMBER_OR_WORD_FIELDS } from './fields.ts';
 import { createMdxFormat, inFieldOrder, normaliseData, toYaml } from './format.ts';
 import { editorComponents } from './editor-components.ts';
 import { id } from './locale-id.ts';
-import { EntryPreview } from './previews.ts';
+import { createPreview } from './previews.ts';
+import type { TimeZone } from '../src/schemas/shared.ts';
 import type { SchemaDocs } from './schema-docs.ts';
 import { EntryInvalidError, validateEntry } from './validate.ts';
 
@@ -21,6 +22,8 @@ export interface AdminData {
   /** From content/settings/site.yaml, so a fork sets its repository without touching code. */
   cmsRepo?: string;
   cmsAuthUrl?: string;
+  /** settings.timezone: previews read days in it, as the site does. */
+  timezone?: TimeZone;
 }
 
 interface ImmutableEntry {
@@ -31,7 +34,7 @@ interface ImmutableEntry {
 // (custom formats, editor_components); the config is checked by Decap itself at start-up.
 type Loose = never;
 
-export function startCms({ docs, siteUrl, cmsRepo, cmsAuthUrl }: AdminData): void {
+export function startCms({ docs, siteUrl, cmsRepo, cmsAuthUrl, timezone }: AdminData): void {
   const params = new URLSearchParams(window.location.search);
   const local = ['localhost', '127.0.0.1'].includes(window.location.hostname);
   const decapPort = Number(params.get('decap')) || undefined;
@@ -56,6 +59,10 @@ export function startCms({ docs, siteUrl, cmsRepo, cmsAuthUrl }: AdminData): voi
   } as Loose);
   for (const component of editorComponents) CMS.registerEditorComponent(component as Loose);
   CMS.registerPreviewStyle(globalCssUrl);
+  const EntryPreview = createPreview({
+    siteUrl: siteUrl ?? window.location.origin,
+    timeZone: timezone ?? 'Asia/Jakarta',
+  });
   for (const collection of config.collections) {
     if ('folder' in collection) CMS.registerPreviewTemplate(collection.name, EntryPreview as Loose);
   }

@@ -12,6 +12,7 @@ import { createMdxFormat, inFieldOrder, normaliseData, toYaml } from './format.t
 import { editorComponents } from './editor-components.ts';
 import { id } from './locale-id.ts';
 import { createPreview } from './previews.ts';
+import { registerMediaThumbnails } from './media-thumbnails.ts';
 import type { TimeZone } from '../src/schemas/shared.ts';
 import type { SchemaDocs } from './schema-docs.ts';
 import { EntryInvalidError, validateEntry } from './validate.ts';
@@ -59,9 +60,11 @@ export function startCms({ docs, siteUrl, cmsRepo, cmsAuthUrl, timezone }: Admin
   } as Loose);
   for (const component of editorComponents) CMS.registerEditorComponent(component as Loose);
   CMS.registerPreviewStyle(globalCssUrl);
+  registerMediaThumbnails(CMS as Loose, config.public_folder);
   const EntryPreview = createPreview({
     siteUrl: siteUrl ?? window.location.origin,
     timeZone: timezone ?? 'Asia/Jakarta',
+    publicFolder: config.public_folder,
   });
   for (const collection of config.collections) {
     if ('folder' in collection) CMS.registerPreviewTemplate(collection.name, EntryPreview as Loose);

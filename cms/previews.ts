@@ -29,6 +29,7 @@ import type { Locale, Source, TimeZone } from '../src/schemas/shared.ts';
 import { editorComponents } from './editor-components.ts';
 import { toSafeMdx } from './format.ts';
 import { renderBody } from './markdown-preview.ts';
+import { uploadPath } from './media-thumbnails.ts';
 
 interface ImmutableLike {
   get(key: string): unknown;
@@ -48,6 +49,8 @@ export interface PreviewContext {
   timeZone: TimeZone;
   /** The clock the session statuses are computed at (tests pass a fixed one). */
   now?: () => Date;
+  /** config.public_folder: uploads are asked for by file name (see cms/media-thumbnails.ts). */
+  publicFolder?: string;
 }
 
 type Data = Record<string, unknown>;
@@ -183,7 +186,7 @@ export function createPreview(ctx: PreviewContext) {
     const raw = (toJs(entry.get('data')) ?? {}) as Data;
     const slug = entry.get('slug');
     const assetUrl = (path: string) => {
-      const asset = getAsset?.(path);
+      const asset = getAsset?.(uploadPath(path, ctx.publicFolder ?? '/media'));
       return asset ? String(asset) : path;
     };
     return h('main', {

@@ -120,7 +120,10 @@ function start(request: Request, url: URL, env: OAuthEnv): Response {
   }
   // Decap names the site by its host (site_id); only a listed site may receive a token.
   const siteId = url.searchParams.get('site_id') ?? '';
-  const origin = allowedOrigins(env).find((o) => new URL(o).host === siteId);
+  // Decap sends the page's host without its port (document.location.host, port dropped).
+  const origin = allowedOrigins(env).find((o) =>
+    [new URL(o).host, new URL(o).hostname].includes(siteId),
+  );
   if (!origin) {
     return refuse(403, 'Masuk gagal: situs ini tidak terdaftar untuk masuk ke CMS.');
   }

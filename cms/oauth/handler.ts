@@ -114,7 +114,7 @@ function page(
 const refuse = (status: number, text: string, headers: Record<string, string> = {}) =>
   page(status, 'Masuk gagal', text, '', headers);
 
-function start(request: Request, url: URL, env: OAuthEnv): Response {
+function start(url: URL, env: OAuthEnv): Response {
   if (url.searchParams.get('provider') !== PROVIDER) {
     return refuse(400, 'Masuk gagal: hanya akun GitHub yang didukung.');
   }
@@ -217,7 +217,7 @@ export async function handleOAuth(request: Request, env: OAuthEnv): Promise<Resp
       'Layanan masuk belum diatur: GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET dan ALLOWED_ORIGINS.',
     );
   }
-  if (url.pathname === '/auth') return start(request, url, env);
+  if (url.pathname === '/auth') return start(url, env);
   if (url.pathname === '/callback') return finish(request, url, env);
   return refuse(404, 'Halaman tidak ada.');
 }

@@ -12,7 +12,7 @@ import {
   stepsHtml,
 } from '../src/user-components/markup.ts';
 import type { Locale } from '../src/schemas/shared.ts';
-import { renderMarkdown } from './markdown-preview.ts';
+import { renderBody } from './markdown-preview.ts';
 
 export interface EditorComponent {
   id: string;
@@ -28,6 +28,10 @@ export interface EditorComponent {
 
 /** Decap calls `toPreview(data, getAsset)`; the CMS preview passes the entry's language. */
 const asLocale = (value: unknown): Locale => (value === 'en' ? 'en' : 'id');
+
+/** A block's body as the site renders it: Markdown with author components inside (a SourceNote in a Callout). */
+const inner = (body: string | undefined, locale: unknown) =>
+  renderBody(body ?? '', editorComponents, asLocale(locale));
 
 const ATTRS = String.raw`((?:\s+[a-zA-Z]+="[^"\n]*")*)`;
 
@@ -72,7 +76,7 @@ export const editorComponents: EditorComponent[] = [
     toBlock: (d) =>
       `<Callout${attr('type', d.type || 'info')}${attr('title', d.title)}>\n\n${(d.body ?? '').trim()}\n\n</Callout>`,
     toPreview: (d, locale) =>
-      calloutHtml(asLocale(locale), { type: d.type, title: d.title }, renderMarkdown(d.body ?? '')),
+      calloutHtml(asLocale(locale), { type: d.type, title: d.title }, inner(d.body, locale)),
   },
   {
     id: 'steps',
@@ -81,7 +85,7 @@ export const editorComponents: EditorComponent[] = [
     pattern: /^<Steps>\n\n([\s\S]*?)\n\n<\/Steps>/,
     fromBlock: (m) => ({ body: m[1] ?? '' }),
     toBlock: (d) => `<Steps>\n\n${(d.body ?? '').trim()}\n\n</Steps>`,
-    toPreview: (d) => stepsHtml(renderMarkdown(d.body ?? '')),
+    toPreview: (d, locale) => stepsHtml(inner(d.body, locale)),
   },
   {
     id: 'checklist',
@@ -94,7 +98,7 @@ export const editorComponents: EditorComponent[] = [
     fromBlock: (m) => ({ title: parseAttrs(m[1])['title'] ?? '', body: m[2] ?? '' }),
     toBlock: (d) =>
       `<Checklist${attr('title', d.title)}>\n\n${(d.body ?? '').trim()}\n\n</Checklist>`,
-    toPreview: (d) => checklistHtml({ title: d.title }, renderMarkdown(d.body ?? '')),
+    toPreview: (d, locale) => checklistHtml({ title: d.title }, inner(d.body, locale)),
   },
   {
     id: 'sourceNote',

@@ -21,6 +21,7 @@ import { attr, esc } from '../src/platform/markup/html.ts';
 import {
   lastCheckedHtml,
   needsCheckHtml,
+  needsCheckPointerHtml,
   sourceListHtml,
 } from '../src/platform/markup/entry-markup.ts';
 import { entryCollections } from '../src/schemas/index.ts';
@@ -134,6 +135,7 @@ export function previewHtml(
           {
             kind: (d['kind'] as 'berita' | 'pengumuman' | undefined) ?? 'berita',
             date: d['date'],
+            dateKnown: d['dateKnown'] !== false,
             until: isDate(d['until']) ? d['until'] : undefined,
             region: str(d['region']) || undefined,
             dateNote: str(d['dateNote']) || undefined,
@@ -162,8 +164,11 @@ export function previewHtml(
   } else {
     if (summary) parts.push(`<p class="lead">${esc(summary)}</p>`);
     if (isDate(d['checked'])) parts.push(lastCheckedHtml(locale, d['checked'], ctx.timeZone));
-    parts.push(needsCheckHtml(locale, (d['needsCheck'] as string[] | undefined) ?? []));
-    parts.push(body);
+    const notes = (d['needsCheck'] as string[] | undefined) ?? [];
+    // A guide answers first: a pointer above its text, the notes after it (as its page does).
+    if (base === 'panduan') parts.push(needsCheckPointerHtml(locale, notes), body);
+    parts.push(needsCheckHtml(locale, notes));
+    if (base !== 'panduan') parts.push(body);
     const sessions = (d['sessions'] as Session[] | undefined) ?? [];
     if (base === 'pelatihan' && sessions.length > 0) {
       const course = { slug: str(raw['slug']) || 'kursus', data: { ...d, sessions } as never };

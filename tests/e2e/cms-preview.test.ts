@@ -116,6 +116,7 @@ describe('the CMS preview renders what the site renders', () => {
       expect(canon(preview.querySelector('h1')!)).toBe(canon(site.querySelector('h1')!));
       expect(sameParts(site, preview, ':scope > p.meta')).toBe(1);
       expect(sameParts(site, preview, '[aria-labelledby="perlu-dicek"]')).toBe(1);
+      expect(sameParts(site, preview, 'p.pointer')).toBe(1);
       expect(sameParts(site, preview, '.sources')).toBe(1);
       // Callouts: the same element, attributes and heading; the same text inside.
       const callouts = (root: HTMLElement) =>

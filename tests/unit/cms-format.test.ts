@@ -226,4 +226,14 @@ describe('the body preview', () => {
     );
     expect(html).toContain('<div class="steps"><ol>');
   });
+
+  it('draws author components inside a block, as the site does', () => {
+    const html = render(
+      '<Callout type="info">\n\nFakta <SourceNote publisher="BP2MI" url="https://bp2mi.go.id/" /> ini.\n\n</Callout>',
+    );
+    expect(html).toContain(
+      '<p>Fakta <span class="source-note">(sumber: <a href="https://bp2mi.go.id/" rel="noopener noreferrer">BP2MI</a>)</span> ini.</p>',
+    );
+    expect(html).not.toContain('SourceNote');
+  });
 });

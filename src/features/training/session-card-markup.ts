@@ -11,6 +11,14 @@ import type { Locale } from '~/schemas/shared.ts';
 import { unbroken, whatsappUrl } from './phone.ts';
 import { facetsOf, placeLine, statusAt, type SessionView } from './sessions.ts';
 import { deadlineLine, modeLabel, sessionWhen, shareText, statusLabel } from './session-format.ts';
+import type { SessionStatus } from './schedule-status.ts';
+import { statusRow } from '~/model/session-statuses.ts';
+
+/** The status as a badge; the status script rewrites its text and tone when it changes. */
+export function sessionStatusBadgeHtml(locale: Locale, status: SessionStatus): string {
+  const t = useTranslations(locale);
+  return `<span class="badge status"${attr('data-tone', statusRow(status).tone)} data-status-label>${esc(statusLabel(status, t))}</span>`;
+}
 
 export interface SessionCardOptions {
   /** The site's address, for the link that is shared. */
@@ -93,7 +101,7 @@ export function sessionCardHtml(
     `${attr('data-override', s.status)}${attr('data-seats-left', s.seatsLeft)}` +
     `${attr('data-facets', JSON.stringify(facetsOf(v)))}>` +
     `<${h}>${heading}</${h}>` +
-    `<p><span class="badge status" data-status-label>${esc(statusLabel(status, t))}</span>${example}</p>` +
+    `<p>${sessionStatusBadgeHtml(locale, status)}${example}</p>` +
     `<dl class="facts">${facts}</dl>` +
     `<p class="session-actions no-print">${actions}</p></li>`
   );

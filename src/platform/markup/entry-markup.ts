@@ -30,6 +30,20 @@ export function needsCheckHtml(locale: Locale, notes: readonly string[]): string
   );
 }
 
+/**
+ * One line above a guide's text when some of its facts are uncertain. The notes themselves follow
+ * the text, so the guide's answer comes first; this line makes sure nobody reads the answer
+ * without knowing that doubts exist, on screen and on paper alike.
+ */
+export function needsCheckPointerHtml(locale: Locale, notes: readonly string[]): string {
+  if (notes.length === 0) return '';
+  const t = useTranslations(locale);
+  return (
+    `<p class="pointer"><span class="badge badge--check">${esc(t('check.badge'))}</span> ` +
+    `${esc(t('check.pointer'))} <a href="#perlu-dicek">${esc(t('check.pointerLink'))}</a></p>`
+  );
+}
+
 /** The numbered list of public sources, each with the day it was read. */
 export function sourceListHtml(locale: Locale, sources: readonly Source[], timeZone: string) {
   const t = useTranslations(locale);

@@ -17,5 +17,7 @@ export function esc(value: unknown): string {
 /** ` name="value"`, or nothing when the value is missing (undefined, null, false or ''). */
 export function attr(name: string, value: unknown): string {
   if (value === undefined || value === null || value === false || value === '') return '';
-  return ` ${name}="${esc(value)}"`;
+  // Inside double quotes only `&` and `"` need escaping; `'` stays as Astro writes it.
+  const text = String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return ` ${name}="${text}"`;
 }

@@ -5,7 +5,7 @@
  * author components; a news item's date line; a course's session cards as on /jadwal/; and an
  * uploaded picture, which must load in the form and in the preview.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HTMLElement, parse, TextNode, type Node } from 'node-html-parser';
 import { PNG } from 'pngjs';
@@ -108,7 +108,7 @@ describe('the CMS preview renders what the site renders', () => {
       const slug = entriesWhere(
         `panduan/${locale}`,
         (t) => /\nneedsCheck:\s*\n\s+- /.test(t) && t.includes('<Callout'),
-      ).find((s) => statSync(join('dist', prefix, 'panduan', s)).isDirectory());
+      ).find((s) => existsSync(join('dist', prefix, 'panduan', s, 'index.html')));
       expect(slug, 'a guide with needsCheck notes and a Callout').toBeDefined();
       const site = sitePage(`${prefix}/panduan/${slug}`);
       const page = await admin(`/collections/${collection}/entries/${slug}`);
@@ -138,13 +138,9 @@ describe('the CMS preview renders what the site renders', () => {
   );
 
   it('a news item: its date line as the site writes it', async () => {
-    const slug = entriesWhere('berita/id', (t) => /\nregion: /.test(t)).find((s) => {
-      try {
-        return statSync(join('dist/berita', s)).isDirectory();
-      } catch {
-        return false;
-      }
-    });
+    const slug = entriesWhere('berita/id', (t) => /\nregion: /.test(t)).find((s) =>
+      existsSync(join('dist/berita', s, 'index.html')),
+    );
     expect(slug, 'a published news item with a region').toBeDefined();
     const site = sitePage(`berita/${slug}`);
     const page = await admin(`/collections/berita/entries/${slug}`);

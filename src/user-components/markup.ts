@@ -6,8 +6,9 @@
 import { useTranslations } from '../platform/i18n/i18n.ts';
 import { attr, esc } from '../platform/markup/html.ts';
 import type { Locale } from '../schemas/shared.ts';
+import { CALLOUT_TYPES } from './contracts.ts';
 
-export const CALLOUT_TYPES = ['info', 'peringatan', 'bahaya'] as const;
+export { CALLOUT_TYPES };
 export type CalloutType = (typeof CALLOUT_TYPES)[number];
 
 const VARIANT: Record<CalloutType, string> = {

@@ -77,6 +77,8 @@ async function bundle(root: string, outDir: string) {
     base: `/${CMS_ENTRY_DIR}/`,
     publicDir: false,
     envPrefix: 'PUBLIC_',
+    // The same `~/` alias as tsconfig.json: the previews render with the site's feature modules.
+    resolve: { alias: { '~/': `${join(root, 'src')}/` } },
     logLevel: 'error',
     build: {
       outDir,

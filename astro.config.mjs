@@ -12,6 +12,7 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import reach from './src/integrations/reach.ts';
 import cmsBundle from './src/integrations/cms-bundle.ts';
 import ogImages from './src/integrations/og-images.ts';
+import listenAudio from './src/integrations/listen-audio.ts';
 
 // The public address comes from the editable settings so that a fork for another regency changes
 // content only. The schema validates it again when the content layer loads.
@@ -53,6 +54,8 @@ export default defineConfig({
     mdx(),
     cmsBundle(),
     ogImages(),
+    // Before reach and pagefind: it fills the audio players into the finished pages.
+    listenAudio(),
     securityHeaders(),
     sitemap({
       i18n: { defaultLocale: 'id', locales: { id: 'id-ID', en: 'en' } },

@@ -28,22 +28,23 @@ function htmlFile(dist: string, page: string): string {
   return join(dist, page.endsWith('/') ? `${page}index.html` : page);
 }
 
-/** Replaces the player's placeholders, or removes the player when there is no audio. */
+/**
+ * Fills in the player's length and size, or removes the player when there is no audio. The player
+ * is the one `<div data-listen-key="…">` that Listen.astro writes, with no `<div>` inside.
+ */
 export function fillPlayer(html: string, key: string, meta: string | null): string {
-  const start = `<!--listen:${key}-->`;
-  const end = `<!--/listen:${key}-->`;
-  const from = html.indexOf(start);
-  const to = html.indexOf(end);
-  if (from < 0 || to < from) return html;
-  if (meta === null) return html.slice(0, from) + html.slice(to + end.length);
-  const player = html
-    .slice(from + start.length, to)
-    .replace(
-      `<span class="listen__meta" data-listen-meta="${key}"></span>`,
-      `<span class="listen__meta">(${meta})</span>`,
-    )
-    .replace(/ data-listen-meta="[^"]*"/, '');
-  return html.slice(0, from) + player + html.slice(to + end.length);
+  const player = new RegExp(`<div[^>]*\\sdata-listen-key="${key}"[^>]*>[\\s\\S]*?</div>`);
+  return html.replace(player, (block) => {
+    if (meta === null) return '';
+    return block.replace(
+      /(<span class="listen__meta"[^>]*>)(<\/span>)/,
+      (_, open: string, close: string) => `${open}(${escapeHtml(meta)})${close}`,
+    );
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export default function listenAudio(): AstroIntegration {

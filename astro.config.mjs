@@ -13,6 +13,7 @@ import reach from './src/integrations/reach.ts';
 import cmsBundle from './src/integrations/cms-bundle.ts';
 import ogImages from './src/integrations/og-images.ts';
 import listenAudio from './src/integrations/listen-audio.ts';
+import { DEFAULT_LOCALE, LANGUAGES } from './src/model/languages.ts';
 
 // The public address comes from the editable settings so that a fork for another regency changes
 // content only. The schema validates it again when the content layer loads.
@@ -36,7 +37,7 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   // Markdown and MDX (which inherits this processor) run the content guard: forbidden constructs
-  // fail the build naming file and line. See src/lib/mdx-guard.ts.
+  // fail the build naming file and line. See src/platform/content/mdx-guard.ts.
   markdown: {
     processor: satteri({
       mdastPlugins: [mdxGuardPlugin],
@@ -58,7 +59,11 @@ export default defineConfig({
     listenAudio(),
     securityHeaders(),
     sitemap({
-      i18n: { defaultLocale: 'id', locales: { id: 'id-ID', en: 'en' } },
+      // Keys are the languages' folders (the default's code stands for the root), values hreflang.
+      i18n: {
+        defaultLocale: DEFAULT_LOCALE,
+        locales: Object.fromEntries(LANGUAGES.map((l) => [l.prefix || l.code, l.lang])),
+      },
       filter: (page) => !page.includes('/admin/') && !page.includes('/offline/'),
     }),
     reach({ siteName: settings.siteName, regency: settings.regency }),

@@ -21,7 +21,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 // once the config is read, and a later `import('vite')` from here then fails ("Vite module runner
 // has been closed") whenever the bundle is not cached.
 import { build } from 'vite';
-import { CMS_ENTRY_DIR, setCmsEntry } from '../lib/cms-entry.ts';
+import { CMS_ENTRY_DIR, setCmsEntry } from '../../cms/entry.ts';
 
 const ENTRY = 'cms/admin.ts';
 
@@ -159,7 +159,7 @@ export default function cmsBundle(): AstroIntegration {
         cacheDir =
           process.env['MIGRASI_CMS_CACHE'] ?? join(root, 'node_modules', '.cache', 'cms-admin');
         ready = ensureBundle(root, cacheDir, logger);
-        // The admin page asks for the entry's name while it renders (src/lib/cms-entry.ts).
+        // The admin page asks for the entry's name while it renders (cms/entry.ts).
         setCmsEntry(ready.then((meta) => `/${CMS_ENTRY_DIR}/${meta.entry}`));
         // A failure is reported where it is awaited, not as an unhandled rejection now.
         ready.catch(() => undefined);

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { audioJobs, type AudioFile } from '../features/listen/audio-store.ts';
-import { useTranslations } from '../lib/i18n.ts';
+import { useTranslations } from '../platform/i18n/i18n.ts';
 
 /** "3 menit, 360 KB" — what pressing play costs, said before it is pressed. */
 export function audioMeta(audio: AudioFile, locale: 'id' | 'en'): string {

@@ -16,7 +16,7 @@ import type { AstroIntegration } from 'astro';
 // Imported with the config: Astro's module runner that loaded it may be closed by the time the
 // build is done, and an `import('pagefind')` then fails ("Vite module runner has been closed").
 import * as pagefind from 'pagefind';
-import { INDEX_TAG_PLACEHOLDER } from '../lib/search.ts';
+import { INDEX_TAG_PLACEHOLDER } from '../platform/search/search.ts';
 
 /** The search pages, which carry the index version for Pagefind's metaCacheTag. */
 const SEARCH_PAGES = ['cari/index.html', 'en/cari/index.html'];

@@ -1,0 +1,106 @@
+/**
+ * iCalendar (RFC 5545) files for sessions, written by the `ics` library so escaping, line folding
+ * and DTSTAMP follow the standard. Times go out in UTC: every calendar app converts them to the
+ * reader's own zone, and no VTIMEZONE block is needed.
+ */
+import { createEvents, type EventAttributes } from 'ics';
+import { placeLine, statusAt, type SessionView } from './sessions.ts';
+import { statusRow } from '../../model/session-statuses.ts';
+
+export interface IcsOptions {
+  /** Absolute site URL, e.g. https://migrasi.example.go.id */
+  siteUrl: string;
+  /** Calendar name shown by subscribing apps. */
+  calName: string;
+  /** DTSTAMP: the instant the file was generated. */
+  now: Date;
+  /** Prefix for the example badge in titles, e.g. "[Contoh]". */
+  exampleLabel: string;
+}
+
+/** The UID never changes while the course file name and session code stay the same. */
+export function sessionUid(v: SessionView, siteUrl: string): string {
+  return `${v.course.slug}.${v.id}@${new URL(siteUrl).host}`;
+}
+
+/** The session's own page (details and printable poster). */
+export function sessionPageUrl(v: SessionView, siteUrl: string): string {
+  return new URL(`/pelatihan/${v.course.slug}/${v.id}/`, siteUrl).href;
+}
+
+/**
+ * RFC 5545 §3.3.11 TEXT escaping. The ics library escapes SUMMARY, DESCRIPTION and LOCATION but
+ * writes CATEGORIES and X-WR-CALNAME as given, so a topic "a; b, c" would split into three.
+ */
+export function escapeText(text: string): string {
+  return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+}
+
+function toEvent(v: SessionView, o: IcsOptions): EventAttributes & { timestamp: number } {
+  const status = statusAt(v, o.now);
+  const s = v.session;
+  const url = sessionPageUrl(v, o.siteUrl);
+  const how = [s.registration.url, s.registration.inPerson, s.registration.whatsapp]
+    .filter(Boolean)
+    .join(' — ');
+  const event: EventAttributes & { timestamp: number } = {
+    uid: sessionUid(v, o.siteUrl),
+    timestamp: o.now.getTime(),
+    start: v.start.getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: v.end.getTime(),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title: `${v.course.data.example ? `${o.exampleLabel} ` : ''}${v.course.data.title}`,
+    description: [v.course.data.summary, how, url].filter(Boolean).join('\n\n'),
+    location: placeLine(v) || s.onlineUrl || '',
+    url,
+    status: statusRow(status).ics,
+    categories: v.course.data.topics.map(escapeText),
+    productId: 'migrasi-aman/jadwal',
+    calName: escapeText(o.calName),
+  };
+  if (s.venue?.lat !== undefined && s.venue.lng !== undefined)
+    event.geo = { lat: s.venue.lat, lon: s.venue.lng };
+  return event;
+}
+
+/** One VCALENDAR with a VEVENT per session; throws when the library refuses an event. */
+export function sessionsToIcs(list: SessionView[], o: IcsOptions): string {
+  const { error, value } = createEvents(
+    list.map((v) => toEvent(v, o)),
+    { productId: 'migrasi-aman/jadwal', method: 'PUBLISH', calName: escapeText(o.calName) },
+  );
+  if (error || !value) throw error ?? new Error('ics produced no output');
+  return refoldByOctets(value);
+}
+
+/**
+ * RFC 5545 §3.1 limits lines to 75 octets, but the library counts characters, so a line with
+ * "–" or other non-ASCII text came out longer. Unfold and fold again by UTF-8 bytes, never
+ * splitting a character.
+ */
+export function refoldByOctets(text: string): string {
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const folded = lines.map((line) => {
+    const parts: string[] = [];
+    let current = '';
+    let bytes = 0;
+    let limit = 75;
+    for (const char of line) {
+      const size = Buffer.byteLength(char);
+      if (bytes + size > limit) {
+        parts.push(current);
+        current = '';
+        bytes = 0;
+        limit = 74; // continuation lines start with one space
+      }
+      current += char;
+      bytes += size;
+    }
+    parts.push(current);
+    return parts.join('\r\n ');
+  });
+  return folded.join('\r\n');
+}

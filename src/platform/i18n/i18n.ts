@@ -1,0 +1,69 @@
+/**
+ * UI strings and locale-aware paths. Components get every visible word through `t()`.
+ * Languages come from the table in src/model/languages.ts; each has `src/i18n/<code>.json`.
+ */
+import defaultStrings from '../../i18n/id.json';
+import { UiStringsSchema } from '../../schemas/i18n.ts';
+import {
+  DEFAULT_LOCALE,
+  LANGUAGES,
+  LOCALES,
+  language,
+  localePath,
+  type Locale,
+} from '../../model/languages.ts';
+
+export { DEFAULT_LOCALE, LOCALES, localePath, type Locale };
+
+/** Every key the default language defines; other languages must define the same keys. */
+export type UiKey = keyof typeof defaultStrings;
+
+const files = import.meta.glob<Record<string, string>>('../../i18n/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+const dictionaries = Object.fromEntries(
+  LANGUAGES.map(({ code }) => {
+    const file = files[`../../i18n/${code}.json`];
+    if (!file) throw new Error(`Language "${code}" has no strings file src/i18n/${code}.json`);
+    return [code, UiStringsSchema.parse(file)];
+  }),
+) as Record<Locale, Record<string, string>>;
+
+/** `<html lang>` / `hreflang` value of each language. */
+export const HTML_LANG = Object.fromEntries(LANGUAGES.map((l) => [l.code, l.lang])) as Record<
+  Locale,
+  string
+>;
+/** Intl locale of each language. */
+export const INTL_LOCALE = Object.fromEntries(LANGUAGES.map((l) => [l.code, l.intl])) as Record<
+  Locale,
+  string
+>;
+
+/** Returns a translator for one locale. `{name}` placeholders are filled from `vars`. */
+export function useTranslations(locale: Locale) {
+  const dict = dictionaries[locale];
+  return function t(key: UiKey, vars: Record<string, string | number> = {}): string {
+    const text = dict[key] ?? dictionaries[DEFAULT_LOCALE][key];
+    if (text === undefined) throw new Error(`Missing UI string "${key}" for locale "${locale}"`);
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  };
+}
+
+export type Translator = ReturnType<typeof useTranslations>;
+
+/** The `[...lang]` route parameter for a locale: undefined for the default, which lives at the root. */
+export function langParam(locale: Locale): string | undefined {
+  const { prefix } = language(locale);
+  return prefix === '' ? undefined : prefix;
+}
+
+/** getStaticPaths entries for a page that exists once per locale. */
+export function localeStaticPaths() {
+  return LOCALES.map((locale) => ({
+    params: { lang: langParam(locale) },
+    props: { locale },
+  }));
+}

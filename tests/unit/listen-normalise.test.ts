@@ -35,6 +35,7 @@ describe('numbers as words', () => {
     expect(numberWords('25,000,000', 'en')).toBe('twenty-five million');
     expect(numberWords('1.5', 'en')).toBe('one point five');
     expect(numberWords('0812', 'id')).toBe('nol delapan satu dua');
+    expect(numberWords('02', 'id')).toBe('dua');
   });
 
   it('refuses what is not a whole number', () => {

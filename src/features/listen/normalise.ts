@@ -164,7 +164,7 @@ function digitsOneByOne(digits: string, locale: SpeechLocale): string {
 
 /**
  * A written number as words. Indonesian writes 25.000.000 and 1,5; English 25,000,000 and 1.5.
- * A leading zero (a code, a phone number) is read digit by digit.
+ * A number of four digits or more with a leading zero (a code) is read digit by digit.
  */
 export function numberWords(raw: string, locale: SpeechLocale): string {
   const group = locale === 'id' ? '.' : ',';
@@ -175,8 +175,9 @@ export function numberWords(raw: string, locale: SpeechLocale): string {
   if (!/^\d+$/.test(whole) || (fraction !== undefined && !/^\d+$/.test(fraction))) {
     return digitsOneByOne(raw, locale);
   }
+  // "No. 02" is number two; a longer number with a leading zero is a code, read digit by digit.
   const head =
-    whole.length > 1 && whole.startsWith('0')
+    whole.length > 3 && whole.startsWith('0')
       ? digitsOneByOne(whole, locale)
       : whole.length > 15
         ? digitsOneByOne(whole, locale)

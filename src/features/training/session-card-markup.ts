@@ -57,10 +57,10 @@ export function sessionCardHtml(
   const register = [
     esc(s.registration.inPerson),
     s.registration.url
-      ? ` <a${attr('href', s.registration.url)} rel="noopener noreferrer">${esc(t('session.registerForm'))}</a>`
+      ? ` <a class="action"${attr('href', s.registration.url)} rel="noopener noreferrer">${esc(t('session.registerForm'))}</a>`
       : '',
     s.registration.whatsapp
-      ? ` ${esc(t('session.registerWhatsapp'))}: <a${attr('href', whatsappUrl(s.registration.whatsapp))} rel="noopener noreferrer">${esc(unbroken(s.registration.whatsapp))}</a>`
+      ? ` ${esc(t('session.registerWhatsapp'))}: <a class="action"${attr('href', whatsappUrl(s.registration.whatsapp))} rel="noopener noreferrer">${esc(unbroken(s.registration.whatsapp))}</a>`
       : '',
   ].join('');
 

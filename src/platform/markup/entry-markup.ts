@@ -39,7 +39,7 @@ export function needsCheckPointerHtml(locale: Locale, notes: readonly string[]):
   if (notes.length === 0) return '';
   const t = useTranslations(locale);
   return (
-    `<p class="pointer"><span class="badge badge--check">${esc(t('check.badge'))}</span> ` +
+    `<p class="pointer" data-listen="skip"><span class="badge badge--check">${esc(t('check.badge'))}</span> ` +
     `${esc(t('check.pointer'))} <a href="#perlu-dicek">${esc(t('check.pointerLink'))}</a></p>`
   );
 }

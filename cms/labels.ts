@@ -19,6 +19,7 @@ export const FIELD_LABELS: Record<string, string> = {
   countries: 'Negara tujuan',
   country: 'Negara tujuan',
   date: 'Tanggal terbit',
+  dateKnown: 'Tanggal terbit tercantum di berita asli',
   dateNote: 'Catatan tanggal',
   deadline: 'Batas pendaftaran',
   definition: 'Arti',

@@ -187,6 +187,23 @@ export const ContactSchema = z
   });
 export type Contact = z.infer<typeof ContactSchema>;
 
+/**
+ * Uncertain or contested facts, one note per item: each is shown with a visible "perlu dicek ulang"
+ * badge on screen and in print. Guides, programmes, service points and glossary terms share it.
+ */
+export const NeedsCheckSchema = z
+  .array(
+    z
+      .string({ error: 'Tulis setiap catatan sebagai teks biasa (satu kalimat atau lebih).' })
+      .trim()
+      .min(5, 'Catatan "perlu dicek ulang" terlalu pendek: tulis fakta mana yang belum pasti.'),
+    {
+      error:
+        'Tulis catatan "perlu dicek ulang" sebagai daftar: satu catatan per baris, diawali tanda "-".',
+    },
+  )
+  .default([]);
+
 /** Fields every editorial entry has. */
 export const editorialFields = {
   /** Kata lain yang dipakai orang untuk mencari halaman ini (misalnya TKI, calo). Membantu pencarian. */

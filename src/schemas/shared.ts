@@ -127,11 +127,11 @@ export const DESTINATIONS = [
 ] as const;
 export const DestinationSchema = z.enum(DESTINATIONS);
 
-/** Indonesian phone numbers as written on official pages: digits, spaces, +, - and parentheses. */
+/** Phone numbers as written on official pages: digits, spaces, +, - and parentheses, as in (021) 1234567. */
 export const PhoneSchema = z
   .string()
   .regex(
-    /^\+?[0-9][0-9 ()-]{2,20}$/,
+    /^\+?\(?[0-9][0-9 ()-]{2,20}$/,
     'Nomor telepon hanya boleh berisi angka, spasi, +, - dan tanda kurung.',
   );
 

@@ -5,7 +5,7 @@ import {
   selectHighlights,
   sortNewestFirst,
   type NewsLike,
-} from '../../src/lib/news-select.ts';
+} from '~/features/news/news-select.ts';
 
 const NOW = new Date('2026-03-10T05:00:00Z');
 

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { checkContent, checkEntryFile, formatProblem } from '../../src/lib/content-check.ts';
-import { GuideSchema } from '../../src/schemas/panduan.ts';
-import { NewsSchema } from '../../src/schemas/berita.ts';
-import { ContactSchema, SourceSchema } from '../../src/schemas/shared.ts';
+import { checkContent, checkEntryFile, formatProblem } from '~/platform/content/content-check.ts';
+import { GuideSchema } from '~/schemas/panduan.ts';
+import { NewsSchema } from '~/schemas/berita.ts';
+import { ContactSchema, SourceSchema } from '~/schemas/shared.ts';
 
 const guide = {
   title: 'Cek izin perusahaan',
@@ -76,6 +76,21 @@ describe('sources and contacts', () => {
     for (const url of ['javascript:alert(1)', 'data:text/html,hi', 'ftp://example.org/x']) {
       expect(SourceSchema.safeParse({ ...guide.sources[0], url }).success, url).toBe(false);
     }
+  });
+
+  it('accepts a number written with its area code in parentheses, as sources print it', () => {
+    const source = {
+      title: 'Profil',
+      publisher: 'Lembaga',
+      url: 'https://example.org/',
+      accessed: '2026-11-30',
+    };
+    expect(
+      ContactSchema.safeParse({ name: 'Kantor', phone: '(021) 27808211', source }).success,
+    ).toBe(true);
+    expect(ContactSchema.safeParse({ name: 'Kantor', phone: '(021) x', source }).success).toBe(
+      false,
+    );
   });
 
   it('refuses a phone number without its source', () => {

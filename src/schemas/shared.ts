@@ -5,6 +5,7 @@
  * editors see in the CMS (cms/ reads them), so they are product copy, not developer notes.
  */
 import { z } from 'astro/zod';
+import { LOCALES } from '../model/languages.ts';
 
 // Messages in Indonesian for editors; a missing field says so plainly instead of naming JS types.
 z.config(z.locales.id());
@@ -90,9 +91,8 @@ export const InstantSchema = z.union([z.date(), z.string()]).transform((value, c
   return parsed;
 });
 
-export const LOCALES = ['id', 'en'] as const;
+export { LOCALES, type Locale } from '../model/languages.ts';
 export const LocaleSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof LocaleSchema>;
 
 /** Who a guide, programme or course is for. */
 export const AUDIENCES = ['cpmi', 'pmi', 'purna', 'keluarga'] as const;

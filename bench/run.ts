@@ -150,7 +150,11 @@ if (values.profile) {
     join(profileDir, 'log.txt'),
     astro.lines.map((l) => `${l.at.toFixed(2)}\t${l.text}`).join('\n'),
   );
-  log(`profiles in ${profileDir}`);
+  const { profileSummary } = await import('./profile.ts');
+  const summary = profileSummary(profileDir);
+  await writeFile(join(profileDir, 'summary.md'), summary);
+  console.log(summary);
+  log(`profiles and summary.md in ${profileDir}`);
 }
 // When an integration runs Pagefind inside the build, time it from its first log line.
 const pagefindLine = astro.lines.find((l) => /pagefind/i.test(l.text));

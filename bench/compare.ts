@@ -155,43 +155,49 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
       `${kind} (round ${s.round}): ${s.seconds.toFixed(1)} s, CPU ${s.cpuSeconds?.toFixed(1) ?? '–'} s, ${s.peakRssMB} MB, load ${s.load.toFixed(1)}`,
     );
   };
+  // Written after every round, so that a run stopped early still leaves its numbers.
+  const report = async (done: number, final: boolean) => {
+    const result = compare({
+      entries: o.entries,
+      rounds: done,
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, node: process.version },
+      versions: {
+        astro: versions.astro,
+        '@astrojs/mdx': versions.mdx,
+        pagefind: versions.pagefind,
+        '@astrojs/starlight': installedVersion(peerDir('starlight'), '@astrojs/starlight'),
+      },
+      publishCaches:
+        'project: Astro content layer (cacheDir), link-preview cards, CMS admin bundle; peers: Astro content layer',
+      samples,
+    });
+    await mkdir(join(o.root, 'bench/results'), { recursive: true });
+    await writeFile(
+      join(o.root, `bench/results/peers-${o.entries}.json`),
+      `${JSON.stringify(result, null, 2)}\n`,
+    );
+    const md = comparisonMarkdown(result);
+    await writeFile(join(o.root, `bench/results/peers-${o.entries}.md`), md);
+    if (final) console.log(`\n${md}`);
+    return result;
+  };
   for (let round = 1; round <= o.rounds; round++) {
     add('project cold', await project(round, true));
     add('bare cold', await peer('bare', round, true));
     add('starlight cold', await peer('starlight', round, true));
-    if (!o.publish) continue;
-    let restore = await editOnce(join(o.contentDir, newsItem.path), round);
-    add('project publish', await project(round, false));
-    await restore();
-    for (const name of PEERS) {
-      restore = await editOnce(join(peerDir(name), pagePath(name, firstPage)), round);
-      add(`${name} publish`, await peer(name, round, false));
+    if (o.publish) {
+      let restore = await editOnce(join(o.contentDir, newsItem.path), round);
+      add('project publish', await project(round, false));
       await restore();
+      for (const name of PEERS) {
+        restore = await editOnce(join(peerDir(name), pagePath(name, firstPage)), round);
+        add(`${name} publish`, await peer(name, round, false));
+        await restore();
+      }
     }
+    if (round < o.rounds) await report(round, false);
   }
 
-  const result = compare({
-    entries: o.entries,
-    rounds: o.rounds,
-    date: new Date().toISOString(),
-    machine: { cpus: cpus().length, node: process.version },
-    versions: {
-      astro: versions.astro,
-      '@astrojs/mdx': versions.mdx,
-      pagefind: versions.pagefind,
-      '@astrojs/starlight': installedVersion(peerDir('starlight'), '@astrojs/starlight'),
-    },
-    publishCaches:
-      'project: Astro content layer (cacheDir), link-preview cards, CMS admin bundle; peers: Astro content layer',
-    samples,
-  });
-  await mkdir(join(o.root, 'bench/results'), { recursive: true });
-  await writeFile(
-    join(o.root, `bench/results/peers-${o.entries}.json`),
-    `${JSON.stringify(result, null, 2)}\n`,
-  );
-  const md = comparisonMarkdown(result);
-  await writeFile(join(o.root, `bench/results/peers-${o.entries}.md`), md);
-  console.log(`\n${md}`);
-  return result;
+  return report(o.rounds, true);
 }

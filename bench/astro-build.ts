@@ -6,6 +6,8 @@
  * With BENCH_PROFILE_DIR set (`npm run bench -- --profile`), it also writes memory.jsonl there: the
  * process's memory every 250 ms, to be read beside the build's timed log lines; with
  * BENCH_HEAP_SNAPSHOT_MB as well, one heap snapshot when the JS heap first exceeds that size.
+ * BENCH_ASTRO_CONFIG (`--astro-config '<json>'`) is merged over astro.config.mjs, to try an option
+ * without editing the project, e.g. '{"build":{"concurrency":2}}'.
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +46,12 @@ if (profileDir) {
   timer.unref();
 }
 
-await build({ outDir, cacheDir, logLevel: 'info' });
+const extra = process.env['BENCH_ASTRO_CONFIG'];
+await build({
+  ...(extra ? (JSON.parse(extra) as Record<string, unknown>) : {}),
+  outDir,
+  cacheDir,
+  logLevel: 'info',
+});
 // Astro may leave handles open (watchers, workers); the benchmark only needs the files.
 process.exit(0);

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --entries N [--skip-lighthouse] [--keep] [--seed S] [--news-md] [--cms-cache]
- *  [--profile] [--build-only]`, or with `--peers [--rounds R] [--skip-publish]` the comparison with bare Astro and
+ *  [--profile] [--build-only] [--astro-config JSON]`, or with `--peers [--rounds R] [--skip-publish]` the comparison with bare Astro and
  * Starlight (bench/compare.ts) instead of the measurements below.
  *
  * Copies content/ into a temporary directory, adds N synthetic entries, builds the site from it
@@ -33,6 +33,7 @@ const { values } = parseArgs({
     'skip-publish': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     'build-only': { type: 'boolean', default: false },
+    'astro-config': { type: 'string' },
   },
 });
 const rounds = Number(values.rounds);
@@ -143,7 +144,14 @@ const astro = await run(
     outDir,
     cacheDir,
   ],
-  { env: values.profile ? { ...env, BENCH_PROFILE_DIR: profileDir } : env, quiet: true },
+  {
+    env: {
+      ...env,
+      ...(values.profile ? { BENCH_PROFILE_DIR: profileDir } : {}),
+      ...(values['astro-config'] ? { BENCH_ASTRO_CONFIG: values['astro-config'] } : {}),
+    },
+    quiet: true,
+  },
 );
 if (values.profile) {
   await writeFile(
@@ -189,6 +197,9 @@ log(
 // The build left .astro/ describing the generated tree: describe content/ again for dev and checks.
 await run(bin('astro'), ['sync'], { quiet: true });
 if (values['build-only']) {
+  log(
+    `CPU ${((check.cpuSeconds ?? 0) + (astro.cpuSeconds ?? 0)).toFixed(1)} s, peak ${Math.max(check.peakRssMB, astro.peakRssMB)} MB, load ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}`,
+  );
   if (!values.keep) await rm(work, { recursive: true, force: true });
   process.exit(0);
 }

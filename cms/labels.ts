@@ -3,6 +3,7 @@
  * stay short, so they live here. tests/unit/cms-config.test.ts fails when a schema field has no
  * label, so a new field cannot reach editors unlabelled.
  */
+import { COLLECTION_NAMES, COLLECTIONS } from '../src/model/collections.ts';
 export const FIELD_LABELS: Record<string, string> = {
   accessed: 'Tanggal dibuka',
   address: 'Alamat',
@@ -19,6 +20,7 @@ export const FIELD_LABELS: Record<string, string> = {
   countries: 'Negara tujuan',
   country: 'Negara tujuan',
   date: 'Tanggal terbit',
+  dateKnown: 'Tanggal terbit tercantum di berita asli',
   dateNote: 'Catatan tanggal',
   deadline: 'Batas pendaftaran',
   definition: 'Arti',
@@ -39,8 +41,7 @@ export const FIELD_LABELS: Record<string, string> = {
   kecamatan: 'Kecamatan',
   keywords: 'Kata kunci pencarian',
   kind: 'Jenis',
-  labelEn: 'Label (Inggris)',
-  labelId: 'Label (Indonesia)',
+  labels: 'Label menu',
   language: 'Bahasa pengantar',
   lat: 'Garis lintang',
   legalBasis: 'Dasar hukum',
@@ -97,13 +98,8 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Collection labels (plural, singular) as editors see them in the sidebar. */
-export const COLLECTION_LABELS: Record<string, [string, string]> = {
-  panduan: ['Panduan', 'Panduan'],
-  program: ['Program', 'Program'],
-  berita: ['Berita & pengumuman', 'Berita'],
-  pelatihan: ['Pelatihan', 'Pelatihan'],
-  layanan: ['Layanan', 'Tempat layanan'],
-  glosarium: ['Glosarium', 'Istilah'],
+export const COLLECTION_LABELS: Record<string, readonly [string, string]> = {
+  ...Object.fromEntries(COLLECTION_NAMES.map((name) => [name, COLLECTIONS[name].cms])),
   settings: ['Pengaturan', 'Pengaturan'],
 };
 

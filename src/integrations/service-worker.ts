@@ -6,6 +6,13 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { getManifest } from 'workbox-build';
+import { LANGUAGES } from '../model/languages.ts';
+import { COLLECTION_NAMES, COLLECTIONS, type CollectionDescriptor } from '../model/collections.ts';
+
+/** `(en/)?`: the optional language folder in front of a built file's path, from the languages table. */
+const LANG = `(${LANGUAGES.filter((l) => l.prefix !== '')
+  .map((l) => `${l.prefix}\\/`)
+  .join('|')})?`;
 
 export type PrecacheGroup = 'core' | 'pages';
 
@@ -17,20 +24,29 @@ export interface PrecacheEntry {
 
 /** What a reader needs even with Save-Data on: the offline page, the stylesheet, the app icons. */
 const CORE = [
-  /^(en\/)?offline\/index\.html$/,
+  new RegExp(`^${LANG}offline\\/index\\.html$`),
   /^_astro\/[^/]+\.css$/,
-  /^(en\/)?manifest\.webmanifest$/,
+  new RegExp(`^${LANG}manifest\\.webmanifest$`),
   /^icons\/icon-192\.png$/,
   /^favicon\.svg$/,
   /^sw-register\.js$/,
 ];
-/** The journey and the help a reader looks up without signal. The printable booklet repeats
- * every guide in one long page, so it is left to be cached when opened. */
-const PAGES = [
-  /^(en\/)?panduan\/(?!cetak\/)([^/]+\/)?index\.html$/,
-  /^(en\/)?glosarium\/index\.html$/,
-  /^(en\/)?layanan\/(.+\/)?index\.html$/,
-];
+/**
+ * The journey and the help a reader looks up without signal: what each collection's `precache`
+ * says in src/model/collections.ts (its list page, or the list and every entry page).
+ */
+const PAGES = COLLECTION_NAMES.flatMap((name) => {
+  const {
+    routes,
+    precache,
+    precacheExclude: exclude = [],
+  }: CollectionDescriptor = COLLECTIONS[name];
+  const home = routes[0];
+  if (precache === 'none') return [];
+  if (precache === 'list') return [new RegExp(`^${LANG}${home}\\/index\\.html$`)];
+  const skip = exclude.map((folder) => `(?!${folder}\\/)`).join('');
+  return [new RegExp(`^${LANG}${home}\\/${skip}([^/]+\\/)?index\\.html$`)];
+});
 
 /** Which precache group a dist-relative file belongs to, or null when it is not precached. */
 export function precacheGroup(file: string): PrecacheGroup | null {

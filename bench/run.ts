@@ -1,5 +1,7 @@
 /**
- * `npm run bench -- --entries N [--skip-lighthouse] [--keep] [--seed S] [--news-md] [--cms-cache]`
+ * `npm run bench -- --entries N [--skip-lighthouse] [--keep] [--seed S] [--news-md] [--cms-cache]
+ *  [--profile] [--build-only] [--astro-config JSON]`, or with `--peers [--rounds R] [--skip-publish]` the comparison with bare Astro and
+ * Starlight (bench/compare.ts) instead of the measurements below.
  *
  * Copies content/ into a temporary directory, adds N synthetic entries, builds the site from it
  * into a temporary outDir (content/ and dist/ stay untouched), then measures build time and
@@ -27,8 +29,16 @@ const { values } = parseArgs({
     'news-md': { type: 'boolean', default: false },
     'cms-cache': { type: 'boolean', default: false },
     warm: { type: 'boolean', default: false },
+    peers: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
+    'skip-publish': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    'build-only': { type: 'boolean', default: false },
+    'astro-config': { type: 'string' },
   },
 });
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a whole number ≥ 1');
 const entries = Number(values.entries);
 if (!Number.isInteger(entries) || entries < 10)
   throw new Error('--entries must be a whole number ≥ 10');
@@ -84,6 +94,23 @@ const generated = generateEntries({ entries, seed: Number(values.seed), programs
 await writeEntries(contentDir, generated);
 const count = (c: string) => generated.filter((e) => e.collection === c).length;
 
+if (values.peers) {
+  const { runComparison } = await import('./compare.ts');
+  await runComparison({
+    root,
+    work,
+    contentDir,
+    entries,
+    rounds,
+    seed: Number(values.seed),
+    publish: !values['skip-publish'],
+    generated,
+  });
+  await run(bin('astro'), ['sync'], { quiet: true });
+  if (!values.keep) await rm(work, { recursive: true, force: true });
+  process.exit(0);
+}
+
 // Other work on the machine slows the build: the load average is recorded with the results.
 const loadBefore = loadavg()[0] ?? 0;
 // The link-preview images get an empty cache of their own: the benchmark measures a cold build.
@@ -100,10 +127,45 @@ const env = {
 log('content check (scripts/check-content.ts)');
 const check = await run(bin('node'), [join(root, 'scripts/check-content.ts')], { env });
 log('astro build');
-const astro = await run(bin('node'), [join(root, 'bench/astro-build.ts'), outDir, cacheDir], {
-  env,
-  quiet: true,
-});
+// --profile: V8's CPU and sampling heap profiles of the build (main thread and card workers), its
+// memory over time and the timed log lines, kept in .bench/profile-N/ (see bench/profile.ts).
+const profileDir = join(root, '.bench', `profile-${entries}`);
+if (values.profile) await rm(profileDir, { recursive: true, force: true });
+const astro = await run(
+  bin('node'),
+  [
+    ...(values.profile
+      ? [
+          `--cpu-prof`,
+          `--cpu-prof-dir=${profileDir}`,
+          `--heap-prof`,
+          `--heap-prof-dir=${profileDir}`,
+        ]
+      : []),
+    join(root, 'bench/astro-build.ts'),
+    outDir,
+    cacheDir,
+  ],
+  {
+    env: {
+      ...env,
+      ...(values.profile ? { BENCH_PROFILE_DIR: profileDir } : {}),
+      ...(values['astro-config'] ? { BENCH_ASTRO_CONFIG: values['astro-config'] } : {}),
+    },
+    quiet: true,
+  },
+);
+if (values.profile) {
+  await writeFile(
+    join(profileDir, 'log.txt'),
+    astro.lines.map((l) => `${l.at.toFixed(2)}\t${l.text}`).join('\n'),
+  );
+  const { profileSummary } = await import('./profile.ts');
+  const summary = profileSummary(profileDir);
+  await writeFile(join(profileDir, 'summary.md'), summary);
+  console.log(summary);
+  log(`profiles and summary.md in ${profileDir}`);
+}
 // When an integration runs Pagefind inside the build, time it from its first log line.
 const pagefindLine = astro.lines.find((l) => /pagefind/i.test(l.text));
 const pagefindInBuild = existsSync(join(outDir, 'pagefind', 'pagefind.js'));
@@ -157,6 +219,13 @@ if (values.warm) {
 
 // The build left .astro/ describing the generated tree: describe content/ again for dev and checks.
 await run(bin('astro'), ['sync'], { quiet: true });
+if (values['build-only']) {
+  log(
+    `CPU ${((check.cpuSeconds ?? 0) + (astro.cpuSeconds ?? 0)).toFixed(1)} s, peak ${Math.max(check.peakRssMB, astro.peakRssMB)} MB, load ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}`,
+  );
+  if (!values.keep) await rm(work, { recursive: true, force: true });
+  process.exit(0);
+}
 
 const pages = htmlPages(outDir);
 const largest = [...pages].sort((a, b) => b.bytes - a.bytes).slice(0, 10);

@@ -12,6 +12,12 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import reach from './src/integrations/reach.ts';
 import cmsBundle from './src/integrations/cms-bundle.ts';
 import ogImages from './src/integrations/og-images.ts';
+import { siteAddress } from './src/platform/content/site-address.ts';
+import {
+  exampleCourseSlugs,
+  examplesIncluded,
+  isExamplePage,
+} from './src/features/training/examples.ts';
 
 // The public address comes from the editable settings so that a fork for another regency changes
 // content only. The schema validates it again when the content layer loads.
@@ -26,8 +32,14 @@ const settings = parse(
   ),
 );
 
+// SITE_URL (passed by the deploy workflow) wins over the settings; a placeholder address warns.
+const address = siteAddress(settings.siteUrl);
+for (const warning of address.warnings) console.warn(`\u26a0 ${warning}`);
+// Example courses (MIGRASI_EXAMPLES=1) are never offered to search engines.
+const exampleSlugs = examplesIncluded() ? exampleCourseSlugs() : [];
+
 export default defineConfig({
-  site: settings.siteUrl,
+  site: address.url,
   trailingSlash: 'always',
   build: {
     format: 'directory',
@@ -39,7 +51,7 @@ export default defineConfig({
   markdown: {
     processor: satteri({
       mdastPlugins: [mdxGuardPlugin],
-      hastPlugins: [externalLinksPlugin(settings.siteUrl)],
+      hastPlugins: [externalLinksPlugin(address.url)],
     }),
   },
   vite: {
@@ -56,7 +68,10 @@ export default defineConfig({
     securityHeaders(),
     sitemap({
       i18n: { defaultLocale: 'id', locales: { id: 'id-ID', en: 'en' } },
-      filter: (page) => !page.includes('/admin/') && !page.includes('/offline/'),
+      filter: (page) =>
+        !page.includes('/admin/') &&
+        !page.includes('/offline/') &&
+        !isExamplePage(new URL(page).pathname, exampleSlugs),
     }),
     reach({ siteName: settings.siteName, regency: settings.regency }),
     // Last, so the index is built from the finished HTML.

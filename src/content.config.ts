@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { entryCollections, SETTINGS_FILE, SettingsSchema } from './schemas/index.ts';
+import { EXAMPLES_DIR, examplesIncluded } from './features/training/examples.ts';
+import { siteAddress } from './platform/content/site-address.ts';
 
 /** MIGRASI_CONTENT_DIR lets the benchmark build another content tree; the site uses content/. */
 const CONTENT_DIR = process.env['MIGRASI_CONTENT_DIR'] ?? './content';
@@ -14,12 +16,24 @@ const CONTENT_DIR = process.env['MIGRASI_CONTENT_DIR'] ?? './content';
 const entriesIn = (name: string) =>
   glob({ pattern: '*/*.{md,mdx}', base: `${CONTENT_DIR}/${name}` });
 
+/**
+ * Example courses (fictional, in examples/pelatihan/<locale>/) join the catalogue only when the
+ * build asks for them with MIGRASI_EXAMPLES=1; otherwise this collection stays empty.
+ */
+const exampleCourses = examplesIncluded()
+  ? glob({ pattern: '*/*.{md,mdx}', base: `./${EXAMPLES_DIR}/pelatihan` })
+  : { name: 'no-examples', load: async ({ store }: { store: { clear(): void } }) => store.clear() };
+
 export const collections = {
   panduan: defineCollection({ loader: entriesIn('panduan'), schema: entryCollections.panduan }),
   program: defineCollection({ loader: entriesIn('program'), schema: entryCollections.program }),
   berita: defineCollection({ loader: entriesIn('berita'), schema: entryCollections.berita }),
   pelatihan: defineCollection({
     loader: entriesIn('pelatihan'),
+    schema: entryCollections.pelatihan,
+  }),
+  pelatihanContoh: defineCollection({
+    loader: exampleCourses,
     schema: entryCollections.pelatihan,
   }),
   layanan: defineCollection({ loader: entriesIn('layanan'), schema: entryCollections.layanan }),
@@ -34,11 +48,11 @@ export const collections = {
         const path = process.env['MIGRASI_CONTENT_DIR']
           ? pathToFileURL(join(CONTENT_DIR, SETTINGS_FILE.replace(/^content\//, '')))
           : new URL(`../${SETTINGS_FILE}`, import.meta.url);
-        const data = await parseData({
-          id: 'site',
-          data: parse(await readFile(path, 'utf8')) as Record<string, unknown>,
-          filePath: SETTINGS_FILE,
-        });
+        const raw = parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+        // The address the site is published at: SITE_URL from the deploy workflow, else the
+        // settings (src/platform/content/site-address.ts); astro.config.mjs makes the same choice.
+        if (typeof raw['siteUrl'] === 'string') raw['siteUrl'] = siteAddress(raw['siteUrl']).url;
+        const data = await parseData({ id: 'site', data: raw, filePath: SETTINGS_FILE });
         store.set({ id: 'site', data, filePath: SETTINGS_FILE });
         watcher?.add(path.pathname);
       },

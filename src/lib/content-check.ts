@@ -16,6 +16,7 @@ import {
 import { LOCALES } from '../schemas/shared.ts';
 import { blankFrontmatter, guardTree, type GuardProblem } from './mdx-guard.ts';
 import { markdownToMdast, mdxToMdast } from 'satteri';
+import { checkExampleCourses, examplesInContent } from '../features/training/example-check.ts';
 
 export interface ContentProblem {
   /** Path relative to the project root, e.g. content/panduan/id/dokumen-wajib.mdx */
@@ -204,6 +205,8 @@ export async function checkContent(
         continue;
       }
       for (const name of await listDir(join(base, child))) {
+        // .gitkeep keeps an empty folder (content/pelatihan/id/ when every course is an example).
+        if (name.startsWith('.')) continue;
         const file = relative(root, join(base, child, name))
           .split('\\')
           .join('/');
@@ -234,6 +237,8 @@ export async function checkContent(
 
   problems.push(...checkReferences(entries));
   problems.push(...(await checkMedia(root, entries)));
+  problems.push(...examplesInContent(entries));
+  problems.push(...(await checkExampleCourses(root, entries, checkEntryFile)));
   return { entries, problems };
 }
 

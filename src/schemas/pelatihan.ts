@@ -89,18 +89,46 @@ export const VenueSchema = z.object({
   lng: z.number().min(-180).max(180).optional(),
 });
 
+/**
+ * A number WhatsApp can reach: an Indonesian mobile number (08…, 628…, +62 8…) or any number with
+ * its country code (+…), written with digits, spaces, +, - and parentheses only.
+ */
+export function isWhatsAppNumber(value: string): boolean {
+  const text = value.trim();
+  if (!/^\+?[0-9][0-9 ()-]*$/.test(text)) return false;
+  const digits = text.replace(/[^0-9]/g, '');
+  if (text.startsWith('+')) {
+    if (digits.startsWith('62')) return /^628\d{7,11}$/.test(digits);
+    return /^[1-9]\d{7,14}$/.test(digits);
+  }
+  return /^08\d{8,11}$/.test(digits) || /^628\d{7,11}$/.test(digits);
+}
+
+export const WHATSAPP_MESSAGE =
+  'Nomor WhatsApp harus nomor HP, misalnya 0812-3456-7890 atau +62 812 3456 7890 (hanya angka, spasi, +, - dan tanda kurung).';
+
+export const WhatsAppNumberSchema = z
+  .string({
+    // YAML reads an unquoted 081234567890 as a number and drops the leading 0.
+    error: 'Tulis nomor WhatsApp di antara tanda kutip, misalnya "0812-3456-7890".',
+  })
+  .trim()
+  .refine(isWhatsAppNumber, { message: WHATSAPP_MESSAGE });
+
 export const RegistrationSchema = z
   .object({
     /** Alamat formulir pendaftaran daring. */
     url: WebUrlSchema.optional(),
-    /** Nomor WhatsApp pendaftaran. */
-    whatsapp: PhoneSchema.optional(),
+    /** Nomor WhatsApp pendaftaran (nomor HP); situs membuat pesan pendaftaran yang sudah terisi. */
+    whatsapp: WhatsAppNumberSchema.optional(),
+    /** Nomor telepon pendaftaran, untuk ditelepon atau dikirimi SMS. */
+    phone: PhoneSchema.optional(),
     /** Cara mendaftar langsung, misalnya "Datang ke kantor Disnaker membawa KTP". */
     inPerson: z.string().trim().min(5).optional(),
   })
-  .refine((r) => r.url ?? r.whatsapp ?? r.inPerson, {
+  .refine((r) => r.url ?? r.whatsapp ?? r.phone ?? r.inPerson, {
     message:
-      'Isi paling sedikit satu cara mendaftar: alamat web, WhatsApp atau cara datang langsung.',
+      'Isi paling sedikit satu cara mendaftar: alamat web, WhatsApp, telepon atau cara datang langsung.',
   });
 
 export const SessionSchema = z
@@ -220,7 +248,10 @@ export const CourseSchema = z.object({
   outcomes: z.array(z.string().trim().min(3)).default([]),
   /** Bahasa pengantar (kode bahasa, misalnya "id" atau "jv"). */
   language: z.string().trim().min(2).max(12).default('id'),
-  /** Centang bila ini data contoh, bukan jadwal sungguhan: tampil dengan tanda "Contoh". */
+  /**
+   * Hanya untuk data contoh di folder examples/ (bukan jadwal sungguhan); pelatihan di content/
+   * tidak boleh dicentang.
+   */
   example: z.boolean().default(false),
   /** Jadwal sesi pelatihan. */
   sessions: z

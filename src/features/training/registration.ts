@@ -1,0 +1,91 @@
+/**
+ * How a reader joins a session: the links behind the "Daftar" button and the other ways listed
+ * beside it. WhatsApp opens a chat with a message already written (course, day, place and the
+ * question), SMS the same text, a phone number a call; a form is a link; in person is text.
+ */
+import type { Locale } from '../../schemas/shared.ts';
+import type { Translator } from '../../lib/i18n.ts';
+import { sessionWhen, placeShort } from '../../lib/session-format.ts';
+import type { SessionView } from '../../lib/sessions.ts';
+
+/** Digits only, with the country code: 0812… becomes 62812…, +44 7700… becomes 447700…. */
+export function internationalDigits(phone: string): string {
+  return phone.replace(/[^0-9]/g, '').replace(/^0/, '62');
+}
+
+/** `https://wa.me/<number>?text=…`: a chat with this number, the message already typed. */
+export function whatsappChatUrl(phone: string, text: string): string {
+  return `https://wa.me/${internationalDigits(phone)}?text=${encodeURIComponent(text)}`;
+}
+
+/** `sms:+<number>?body=…` (RFC 5724): the same message as a text message. */
+export function smsUrl(phone: string, text: string): string {
+  return `sms:+${internationalDigits(phone)}?body=${encodeURIComponent(text)}`;
+}
+
+/** `tel:+<number>`: a call. */
+export function callUrl(phone: string): string {
+  return `tel:+${internationalDigits(phone)}`;
+}
+
+/** The message a reader sends to register: which course, when, where, and how to sign up. */
+export function registrationMessage(v: SessionView, locale: Locale, t: Translator): string {
+  return t('join.message', {
+    title: v.course.data.title,
+    date: sessionWhen(v, locale, t).line,
+    place: placeShort(v, t),
+  });
+}
+
+export type JoinKind = 'whatsapp' | 'form' | 'call' | 'sms';
+
+export interface JoinLink {
+  kind: JoinKind;
+  href: string;
+  /** Button or link text. */
+  label: string;
+  /** The number written out, for a poster or a reader who types it by hand. */
+  number?: string;
+}
+
+export interface JoinWays {
+  /** The main action (one button), when the session can be joined through a link. */
+  main?: JoinLink;
+  /** The other links, in the order a reader would try them. */
+  others: JoinLink[];
+  /** How to register in person, as the editor wrote it. */
+  inPerson?: string;
+}
+
+/**
+ * Every way to register for a session, the most direct first: WhatsApp (a chat with the message
+ * written), the form, a call, an SMS. The first one is the main button.
+ */
+export function joinWays(v: SessionView, locale: Locale, t: Translator): JoinWays {
+  const r = v.session.registration;
+  const message = registrationMessage(v, locale, t);
+  const links: JoinLink[] = [];
+  if (r.whatsapp)
+    links.push({
+      kind: 'whatsapp',
+      href: whatsappChatUrl(r.whatsapp, message),
+      label: t('join.whatsapp'),
+      number: r.whatsapp,
+    });
+  if (r.url) links.push({ kind: 'form', href: r.url, label: t('join.form') });
+  if (r.phone) {
+    links.push({ kind: 'call', href: callUrl(r.phone), label: t('join.call'), number: r.phone });
+    links.push({
+      kind: 'sms',
+      href: smsUrl(r.phone, message),
+      label: t('join.sms'),
+      number: r.phone,
+    });
+  }
+  const [main, ...others] = links;
+  return {
+    ...(main ? { main } : {}),
+    others,
+    ...(r.inPerson ? { inPerson: r.inPerson } : {}),
+  };
+}

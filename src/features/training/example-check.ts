@@ -6,7 +6,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { CheckedEntry, ContentProblem } from '../../lib/content-check.ts';
+import type { CheckedEntry, ContentProblem } from '../../platform/content/content-check.ts';
 import { EXAMPLES_DIR } from './examples.ts';
 
 type CheckFile = (

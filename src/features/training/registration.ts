@@ -3,10 +3,10 @@
  * beside it. WhatsApp opens a chat with a message already written (course, day, place and the
  * question), SMS the same text, a phone number a call; a form is a link; in person is text.
  */
-import type { Locale } from '../../schemas/shared.ts';
-import type { Translator } from '../../lib/i18n.ts';
-import { sessionWhen, placeShort } from '../../lib/session-format.ts';
-import type { SessionView } from '../../lib/sessions.ts';
+import type { Locale } from '~/schemas/shared.ts';
+import type { Translator } from '~/platform/i18n/i18n.ts';
+import { sessionWhen, placeShort } from './session-format.ts';
+import type { SessionView } from './sessions.ts';
 
 /** Digits only, with the country code: 0812… becomes 62812…, +44 7700… becomes 447700…. */
 export function internationalDigits(phone: string): string {

@@ -7,26 +7,7 @@ import type { Locale } from '~/schemas/shared.ts';
 import type { Translator } from '~/platform/i18n/i18n.ts';
 import { sessionWhen, placeShort } from './session-format.ts';
 import type { SessionView } from './sessions.ts';
-
-/** Digits only, with the country code: 0812… becomes 62812…, +44 7700… becomes 447700…. */
-export function internationalDigits(phone: string): string {
-  return phone.replace(/[^0-9]/g, '').replace(/^0/, '62');
-}
-
-/** `https://wa.me/<number>?text=…`: a chat with this number, the message already typed. */
-export function whatsappChatUrl(phone: string, text: string): string {
-  return `https://wa.me/${internationalDigits(phone)}?text=${encodeURIComponent(text)}`;
-}
-
-/** `sms:+<number>?body=…` (RFC 5724): the same message as a text message. */
-export function smsUrl(phone: string, text: string): string {
-  return `sms:+${internationalDigits(phone)}?body=${encodeURIComponent(text)}`;
-}
-
-/** `tel:+<number>`: a call. */
-export function callUrl(phone: string): string {
-  return `tel:+${internationalDigits(phone)}`;
-}
+import { internationalDigits, smsUrl, whatsappUrl } from './phone.ts';
 
 /** The message a reader sends to register: which course, when, where, and how to sign up. */
 export function registrationMessage(v: SessionView, locale: Locale, t: Translator): string {
@@ -68,13 +49,18 @@ export function joinWays(v: SessionView, locale: Locale, t: Translator): JoinWay
   if (r.whatsapp)
     links.push({
       kind: 'whatsapp',
-      href: whatsappChatUrl(r.whatsapp, message),
+      href: whatsappUrl(r.whatsapp, message),
       label: t('join.whatsapp'),
       number: r.whatsapp,
     });
   if (r.url) links.push({ kind: 'form', href: r.url, label: t('join.form') });
   if (r.phone) {
-    links.push({ kind: 'call', href: callUrl(r.phone), label: t('join.call'), number: r.phone });
+    links.push({
+      kind: 'call',
+      href: `tel:+${internationalDigits(r.phone)}`,
+      label: t('join.call'),
+      number: r.phone,
+    });
     links.push({
       kind: 'sms',
       href: smsUrl(r.phone, message),

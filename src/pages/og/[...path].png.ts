@@ -15,6 +15,8 @@ import { localePath, useTranslations } from '~/platform/i18n/i18n.ts';
 import { ogImagePath } from '~/platform/cards/og.ts';
 import { renderOgImage, type OgCard } from '~/platform/cards/og-image.ts';
 import { ogImagesToWrite } from '~/platform/cards/og-handoff.ts';
+import { courseEntries } from '~/features/training/catalogue.ts';
+import { markedTitle } from '~/features/training/examples.ts';
 
 const SECTIONS = [
   { collection: 'panduan', kicker: 'og.guide' },
@@ -50,8 +52,14 @@ export const getStaticPaths = (async () => {
   // Courses are written once (Indonesian) and shown in both languages.
   for (const locale of ['id', 'en'] as const) {
     const t = useTranslations(locale);
-    for (const course of await published('pelatihan', 'id')) {
-      add(localePath(locale, `/pelatihan/${slugOf(course)}/`), course.data.title, t('og.course'));
+    for (const course of await courseEntries()) {
+      // An example course's card says so: the picture travels without the page around it.
+      const { title, example } = course.data;
+      add(
+        localePath(locale, `/pelatihan/${slugOf(course)}/`),
+        markedTitle(title, example, t('session.exampleLabel')),
+        example ? `${t('og.course')} · ${t('courses.example').toUpperCase()}` : t('og.course'),
+      );
     }
   }
   if (import.meta.env.PROD) {

@@ -11,9 +11,6 @@
  * which nobody can register; the build warns while the address is still that placeholder.
  */
 
-/** The address in the settings as shipped: reserved, so it can never reach a stranger's host. */
-export const PLACEHOLDER_SITE_URL = 'https://migrasi-aman.example/';
-
 /** Hosts that mean "not set yet": the reserved example domains (RFC 2606 / RFC 6761). */
 export function isPlaceholderAddress(url: string): boolean {
   const host = new URL(url).hostname;

@@ -146,7 +146,6 @@ beforeAll(async () => {
       'topics: [uji]',
       'audience: [purna]',
       'provider: Dinas Tenaga Kerja',
-      'example: true',
       'sessions: []',
       '---',
       '',

@@ -91,6 +91,8 @@ const loadBefore = loadavg()[0] ?? 0;
 const cmsCache = values['cms-cache'];
 const env = {
   MIGRASI_CONTENT_DIR: contentDir,
+  // The repository's example courses (examples/) as well, as the tests build them.
+  MIGRASI_EXAMPLES: '1',
   MIGRASI_OG_CACHE: join(cacheDir, 'og-images'),
   ...(cmsCache ? {} : { MIGRASI_CMS_CACHE: join(cacheDir, 'cms-admin') }),
   ASTRO_TELEMETRY_DISABLED: '1',

@@ -5,6 +5,7 @@
  */
 import type { z } from 'astro/zod';
 import { entryCollections, SettingsSchema } from '../src/schemas/index.ts';
+import { EXAMPLE_IN_CONTENT_MESSAGE } from '../src/schemas/pelatihan.ts';
 import { normaliseData } from './format.ts';
 
 /** Collection name in the CMS ("berita", "berita_en", "settings") → its schema. */
@@ -23,12 +24,18 @@ export function validateEntry(
   const schema = schemaFor(collection);
   if (!schema) return [];
   const { body: _body, ...rest } = data;
+  // The CMS edits content/, where a course marked as an example is refused (see the content check).
+  const example = collection === 'pelatihan' && rest['example'] === true;
+  const exampleProblem = example ? [`example: ${EXAMPLE_IN_CONTENT_MESSAGE}`] : [];
   const result = schema.safeParse(normaliseData(rest, numberOrWord));
-  if (result.success) return [];
-  return result.error.issues.map((issue) => {
-    const field = issue.path.map(String).join('.');
-    return field ? `${field}: ${issue.message}` : issue.message;
-  });
+  if (result.success) return exampleProblem;
+  return [
+    ...result.error.issues.map((issue) => {
+      const field = issue.path.map(String).join('.');
+      return field ? `${field}: ${issue.message}` : issue.message;
+    }),
+    ...exampleProblem,
+  ];
 }
 
 export class EntryInvalidError extends Error {

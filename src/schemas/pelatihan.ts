@@ -276,5 +276,14 @@ export const CourseSchema = z.object({
   ...editorialFields,
 });
 
+/**
+ * Said by the content check and the CMS when a course under content/ is marked as an example:
+ * example data lives in examples/ and is built only on request (MIGRASI_EXAMPLES=1).
+ */
+export const EXAMPLE_IN_CONTENT_MESSAGE =
+  'Data contoh tidak boleh disimpan di content/: situs kantor hanya memuat pelatihan sungguhan. ' +
+  'Pindahkan berkas ini ke examples/pelatihan/id/, atau hapus centang "Data contoh" ' +
+  '(baris "example: true") bila pelatihannya sungguhan.';
+
 export type Course = z.infer<typeof CourseSchema>;
 export type Session = z.infer<typeof SessionSchema>;

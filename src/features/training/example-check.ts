@@ -8,6 +8,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { CheckedEntry, ContentProblem } from '../../platform/content/content-check.ts';
 import { EXAMPLES_DIR } from './examples.ts';
+import { EXAMPLE_IN_CONTENT_MESSAGE } from '../../schemas/pelatihan.ts';
 
 type CheckFile = (
   root: string,
@@ -30,9 +31,7 @@ export function examplesInContent(entries: readonly CheckedEntry[]): ContentProb
     .map((e) => ({
       file: e.file,
       field: 'example',
-      message:
-        'Data contoh tidak boleh disimpan di content/: situs kantor hanya memuat pelatihan sungguhan. ' +
-        `Pindahkan berkas ini ke ${EXAMPLES_DIR}/pelatihan/id/, atau hapus baris "example: true" bila pelatihannya sungguhan.`,
+      message: EXAMPLE_IN_CONTENT_MESSAGE,
     }));
 }
 

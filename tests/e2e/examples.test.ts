@@ -199,8 +199,26 @@ describe('the poster', () => {
     expect(await qr.getAttribute('data-qr-url')).toBe(
       await page.locator('link[rel="canonical"]').getAttribute('href'),
     );
-    const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
-    expect(pdf.match(/\/Type\s*\/Page(?![a-z])/g)?.length).toBe(1);
+    expect(await pdfPages(page)).toBe(1);
+    await page.close();
+  });
+
+  it('of every session, the longest title and time included, prints on one A4 sheet', async () => {
+    const page = await browser.newPage();
+    await page.emulateMedia({ media: 'print' });
+    const over: string[] = [];
+    for (const { path } of sessionPages) {
+      await page.goto(`${inject('baseUrl')}${path}`);
+      const pages = await pdfPages(page);
+      if (pages !== 1) over.push(`${path}: ${pages} pages`);
+    }
+    expect(over).toEqual([]);
     await page.close();
   });
 });
+
+/** The number of pages Chromium prints the page on (A4, the page's own @page rules). */
+async function pdfPages(page: Page): Promise<number> {
+  const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+  return pdf.match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0;
+}

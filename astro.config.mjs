@@ -18,6 +18,7 @@ import {
   examplesIncluded,
   isExamplePage,
 } from './src/features/training/examples.ts';
+import { DEFAULT_LOCALE, LANGUAGES } from './src/model/languages.ts';
 
 // The public address comes from the editable settings so that a fork for another regency changes
 // content only. The schema validates it again when the content layer loads.
@@ -67,7 +68,11 @@ export default defineConfig({
     ogImages(),
     securityHeaders(),
     sitemap({
-      i18n: { defaultLocale: 'id', locales: { id: 'id-ID', en: 'en' } },
+      // Keys are the languages' folders (the default's code stands for the root), values hreflang.
+      i18n: {
+        defaultLocale: DEFAULT_LOCALE,
+        locales: Object.fromEntries(LANGUAGES.map((l) => [l.prefix || l.code, l.lang])),
+      },
       filter: (page) =>
         !page.includes('/admin/') &&
         !page.includes('/offline/') &&

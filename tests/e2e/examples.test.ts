@@ -134,6 +134,19 @@ describe('joining a session', () => {
     await page.close();
   });
 
+  it('hides the button when the page is read after registration has closed', async () => {
+    const target = openSessionWith('https://wa.me/44')!;
+    const deadline = Date.parse(
+      target.root.querySelector('.poster')!.getAttribute('data-deadline')!,
+    );
+    const context = await browser.newContext();
+    await context.clock.setFixedTime(new Date(deadline + 120_000));
+    const page = await context.newPage();
+    await page.goto(`${inject('baseUrl')}${target.path}`);
+    await expect.poll(() => page.locator('.poster [data-join]').isVisible()).toBe(false);
+    await context.close();
+  });
+
   it('offers a call and an SMS with the message where a phone number is given', async () => {
     const target = openSessionWith('href="tel:+');
     expect(target).toBeDefined();

@@ -15,6 +15,7 @@ import {
   type Facet,
   type SessionView,
 } from './sessions.ts';
+import { DEFAULT_LOCALE } from '~/model/languages.ts';
 
 let cache:
   | Promise<{
@@ -30,9 +31,9 @@ let cache:
  */
 export async function courseEntries() {
   const examples = (await getCollection('pelatihanContoh')).filter(
-    (e) => localeOf(e) === 'id' && !e.data.draft,
+    (e) => localeOf(e) === DEFAULT_LOCALE && !e.data.draft,
   );
-  return [...(await published('pelatihan', 'id')), ...examples];
+  return [...(await published('pelatihan', DEFAULT_LOCALE)), ...examples];
 }
 
 async function load() {
@@ -55,7 +56,7 @@ export function catalogue() {
 
 /** Programme names by slug, for filter labels and course facts. */
 export async function programNames(): Promise<Map<string, string>> {
-  return new Map((await published('program', 'id')).map((p) => [slugOf(p), p.data.name]));
+  return new Map((await published('program', DEFAULT_LOCALE)).map((p) => [slugOf(p), p.data.name]));
 }
 
 let lists:

@@ -9,20 +9,22 @@
  * its course's card — its og:title carries the date. Drawing every card cost about 40 s of a cold
  * 1,000-entry build (README "Scale").
  */
-import { LOCALES } from '~/model/languages.ts';
+import { DEFAULT_LOCALE, LOCALES } from '~/model/languages.ts';
+import { COLLECTION_NAMES, COLLECTIONS, type CollectionDescriptor } from '~/model/collections.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSettings, localeOf, published, slugOf } from '~/platform/content/content.ts';
-import { localePath, useTranslations } from '~/platform/i18n/i18n.ts';
+import { localePath, useTranslations, type UiKey } from '~/platform/i18n/i18n.ts';
 import { ogImagePath } from '~/platform/cards/og.ts';
 import { renderOgImage, type OgCard } from '~/platform/cards/og-image.ts';
 import { ogImagesToWrite } from '~/platform/cards/og-handoff.ts';
 import { courseEntries } from '~/features/training/catalogue.ts';
 import { markedTitle } from '~/features/training/examples.ts';
 
-const SECTIONS = [
-  { collection: 'panduan', kicker: 'og.guide' },
-  { collection: 'program', kicker: 'og.program' },
-] as const;
+/** Collections whose entries have a card of their own (`card` in src/model/collections.ts). */
+const SECTIONS = COLLECTION_NAMES.flatMap((collection) => {
+  const { card, translated = true }: CollectionDescriptor = COLLECTIONS[collection];
+  return card ? [{ collection, kicker: card as UiKey, translated }] : [];
+});
 
 export const getStaticPaths = (async () => {
   const settings = await getSettings();
@@ -39,28 +41,26 @@ export const getStaticPaths = (async () => {
     add(localePath(locale, '/'), t('home.title'), settings.siteName);
     add(localePath(locale, '/berita/'), t('news.title'), settings.siteName);
   }
-  for (const { collection, kicker } of SECTIONS) {
-    for (const entry of await published(collection)) {
-      const locale = localeOf(entry);
-      const data = entry.data as { title?: string; name?: string };
-      add(
-        localePath(locale, `/${collection}/${slugOf(entry)}/`),
-        data.title ?? data.name ?? slugOf(entry),
-        useTranslations(locale)(kicker),
-      );
-    }
-  }
-  // Courses are written once (in the default language) and shown in every language.
-  for (const locale of LOCALES) {
-    const t = useTranslations(locale);
-    for (const course of await courseEntries()) {
-      // An example course's card says so: the picture travels without the page around it.
-      const { title, example } = course.data;
-      add(
-        localePath(locale, `/pelatihan/${slugOf(course)}/`),
-        markedTitle(title, example, t('session.exampleLabel')),
-        example ? `${t('og.course')} · ${t('courses.example').toUpperCase()}` : t('og.course'),
-      );
+  for (const { collection, kicker, translated } of SECTIONS) {
+    // A translated collection has entries per language; an untranslated one (courses) is written
+    // once in the default language and shown in every language.
+    // Courses: the office's and, in a build with MIGRASI_EXAMPLES=1, the example courses.
+    const entries: { id: string; data: unknown }[] =
+      collection === 'pelatihan'
+        ? await courseEntries()
+        : await published(collection, translated ? undefined : DEFAULT_LOCALE);
+    for (const entry of entries) {
+      const data = entry.data as { title?: string; name?: string; example?: boolean };
+      const title = data.title ?? data.name ?? slugOf(entry);
+      for (const locale of translated ? [localeOf(entry)] : LOCALES) {
+        const t = useTranslations(locale);
+        // An example course's card says so: the picture travels without the page around it.
+        add(
+          localePath(locale, `/${collection}/${slugOf(entry)}/`),
+          markedTitle(title, data.example === true, t('session.exampleLabel')),
+          data.example ? `${t(kicker)} · ${t('courses.example').toUpperCase()}` : t(kicker),
+        );
+      }
     }
   }
   if (import.meta.env.PROD) {

@@ -18,6 +18,7 @@ import {
   examplesIncluded,
   isExamplePage,
 } from './src/features/training/examples.ts';
+import listenAudio from './src/integrations/listen-audio.ts';
 import { DEFAULT_LOCALE, LANGUAGES } from './src/model/languages.ts';
 
 // The public address comes from the editable settings so that a fork for another regency changes
@@ -66,6 +67,8 @@ export default defineConfig({
     mdx(),
     cmsBundle(),
     ogImages(),
+    // Before reach and pagefind: it fills the audio players into the finished pages.
+    listenAudio(),
     securityHeaders(),
     sitemap({
       // Keys are the languages' folders (the default's code stands for the root), values hreflang.

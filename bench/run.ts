@@ -16,7 +16,7 @@ import { run } from './lib/proc.ts';
 import { dirBytes, htmlPages, stats } from './lib/output.ts';
 import { measureBrowser } from './lib/browser.ts';
 import { runLighthouse } from './lib/lighthouse.ts';
-import { evaluate, toMarkdown, type Phase, type Results } from './lib/report.ts';
+import { evaluate, listenStats, toMarkdown, type Phase, type Results } from './lib/report.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'news-md': { type: 'boolean', default: false },
     'cms-cache': { type: 'boolean', default: false },
+    warm: { type: 'boolean', default: false },
   },
 });
 const entries = Number(values.entries);
@@ -94,6 +95,7 @@ const env = {
   // The repository's example courses (examples/) as well, as the tests build them.
   MIGRASI_EXAMPLES: '1',
   MIGRASI_OG_CACHE: join(cacheDir, 'og-images'),
+  MIGRASI_AUDIO_CACHE: join(cacheDir, 'listen-audio'),
   ...(cmsCache ? {} : { MIGRASI_CMS_CACHE: join(cacheDir, 'cms-admin') }),
   ASTRO_TELEMETRY_DISABLED: '1',
 };
@@ -133,6 +135,27 @@ const buildSeconds = check.seconds + astro.seconds + (pagefindInBuild ? 0 : page
 log(
   `built in ${buildSeconds.toFixed(1)} s (check ${check.seconds.toFixed(1)}, astro ${astro.seconds.toFixed(1)}, pagefind ${pagefind.seconds.toFixed(1)})`,
 );
+
+// The audio ("Dengarkan") reports what it did: files, how many synthesised, seconds of speech, size.
+const listenCold = listenStats(astro.lines.map((l) => l.text));
+if (listenCold) log(`listen (cold): ${JSON.stringify(listenCold)}`);
+// --warm: the same build again with the caches the first one filled (link-preview images, audio,
+// CMS bundle), as CI rebuilds after a content edit: what the audio costs once it is cached.
+let warm: Results['warm'];
+if (values.warm) {
+  log('astro build again with warm caches (--warm)');
+  const again = await run(
+    bin('node'),
+    [join(root, 'bench/astro-build.ts'), join(work, 'dist-warm'), cacheDir],
+    { env, quiet: true },
+  );
+  warm = {
+    seconds: round(again.seconds),
+    cpuSeconds: again.cpuSeconds,
+    peakRssMB: again.peakRssMB,
+    listen: listenStats(again.lines.map((l) => l.text)),
+  };
+}
 
 // The build left .astro/ describing the generated tree: describe content/ again for dev and checks.
 await run(bin('astro'), ['sync'], { quiet: true });
@@ -193,6 +216,8 @@ const results: Results = {
     },
     pagefind: { ...pagefind, seconds: round(pagefind.seconds) },
   },
+  listen: listenCold,
+  warm,
   output: {
     htmlPages: pages.length,
     htmlBytes: stats(pages.map((p) => p.bytes)),

@@ -7,7 +7,9 @@ import type { Locale } from '~/schemas/shared.ts';
 import type { Translator } from '~/platform/i18n/i18n.ts';
 import { sessionWhen, placeShort } from './session-format.ts';
 import type { SessionView } from './sessions.ts';
-import { internationalDigits, smsUrl, whatsappUrl } from './phone.ts';
+import { internationalDigits, smsUrl, unbroken, whatsappUrl } from './phone.ts';
+import { deadlineLine } from './session-format.ts';
+import { attr, esc } from '~/platform/markup/html.ts';
 
 /** The message a reader sends to register: which course, when, where, and how to sign up. */
 export function registrationMessage(v: SessionView, locale: Locale, t: Translator): string {
@@ -74,4 +76,29 @@ export function joinWays(v: SessionView, locale: Locale, t: Translator): JoinWay
     others,
     ...(r.inPerson ? { inPerson: r.inPerson } : {}),
   };
+}
+
+/** A link's text: a number stays with its label, never split (no plain space in a tel: link). */
+const linkText = (way: JoinLink, withNumber: boolean) =>
+  withNumber && way.number ? `${way.label}\u00a0${unbroken(way.number)}` : way.label;
+
+/**
+ * How to join one session, as HTML (session cards, the poster, the CMS preview): one button of at
+ * least 44 × 44 px for the most direct way with the deadline beside it, then the other ways. The
+ * status script hides it (`data-join`) when a page read later finds registration closed.
+ */
+export function joinActionHtml(v: SessionView, locale: Locale, t: Translator): string {
+  const { main, others, inPerson } = joinWays(v, locale, t);
+  const link = (way: JoinLink, cls: string, withNumber: boolean) =>
+    `<a${attr('class', cls || undefined)}${attr('href', way.href)} rel="noopener noreferrer">${esc(linkText(way, withNumber))}</a>`;
+  const button = main ? link(main, 'button button--primary join-button', main.kind === 'call') : '';
+  const deadline = `<span class="join-deadline">${esc(t('join.deadline'))} <time${attr('datetime', v.deadlineIso)}>${esc(deadlineLine(v, locale))}</time></span>`;
+  const rest =
+    others.length > 0
+      ? `<p class="join-others">${esc(t('join.others'))} ${others.map((w) => link(w, '', true)).join(' · ')}</p>`
+      : '';
+  const person = inPerson
+    ? `<p class="join-in-person">${esc(t('join.inPerson'))}: ${esc(inPerson)}</p>`
+    : '';
+  return `<div class="join" data-join><p class="join-main">${button}${deadline}</p>${rest}${person}</div>`;
 }

@@ -13,7 +13,15 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
-const SKIP = new Set(['node_modules', 'dist', '.git', '.astro', '.bench', 'bench/tmp']);
+const SKIP = new Set([
+  'node_modules',
+  'dist',
+  'dist-examples',
+  '.git',
+  '.astro',
+  '.bench',
+  'bench/tmp',
+]);
 // Build caches stay out of the copy so its build cannot disturb the project's own.
 const PRIVATE_MODULES = new Set(['.astro', '.cache', '.vite', '.vite-temp']);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SOON_MS, sessionStatus } from '~/features/training/schedule-status.ts';
+import { SOON_MS } from '~/features/training/schedule-status.ts';
+import { sessionStatus } from '~/features/training/sessions.ts';
 import { SESSION_STATUSES } from '~/model/session-statuses.ts';
 import { SessionSchema } from '~/schemas/pelatihan.ts';
 import { localToInstant } from '~/platform/i18n/time.ts';

@@ -1,12 +1,20 @@
 /**
  * The status of a training session at an instant. Pure and tiny: the build uses it to write the
  * status into the HTML and the browser script imports the same module to correct it when the page
- * is read days later, so both always agree.
+ * is read days later, so both always agree. Which override wins when comes from the statuses
+ * table (src/model/session-statuses.ts): the build passes the table's `activeOverride`
+ * (`sessionStatus` in sessions.ts), the browser the same facts as the page wrote them, so the
+ * table itself never ships to phones.
  */
-
-import { activeOverride, type SessionStatus } from '../../model/session-statuses.ts';
+import type { SessionStatus } from '../../model/session-statuses.ts';
 
 export { STATUSES, type SessionStatus } from '../../model/session-statuses.ts';
+
+/** The editor's override that applies, given whether the session has started (see the table). */
+export type OverrideAt = (
+  override: string | undefined,
+  started: boolean,
+) => SessionStatus | undefined;
 
 /** Registration "closes soon" in the last three days before the deadline. */
 export const SOON_MS = 3 * 24 * 60 * 60 * 1000;
@@ -24,12 +32,12 @@ export interface StatusInput {
 }
 
 /** What is true at `now` for a session, most decisive rule first. */
-export function sessionStatus(s: StatusInput, now: number): SessionStatus {
-  const fixed = activeOverride(s.override, true);
+export function statusFrom(s: StatusInput, now: number, overrideAt: OverrideAt): SessionStatus {
+  const fixed = overrideAt(s.override, true);
   if (fixed) return fixed;
   if (now >= s.end) return 'selesai';
   if (now >= s.start) return 'berlangsung';
-  const beforeStart = activeOverride(s.override, false);
+  const beforeStart = overrideAt(s.override, false);
   if (beforeStart) return beforeStart;
   if (s.seatsLeft === 0) return 'penuh';
   const closes = s.deadline + 60_000;

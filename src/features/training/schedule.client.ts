@@ -6,15 +6,19 @@
  * pages is filtered from its index by a worker started only then (filter-worker.client.ts).
  * Without JavaScript the page shows its list and links to a static page per filter value.
  */
-import { sessionStatus } from './schedule-status.ts';
-import { statusRow } from '../../model/session-statuses.ts';
+import { statusFrom } from './schedule-status.ts';
+import type { ClientStatus } from './session-format.ts';
 import type { FilterReply, FilterRequest } from './filter-worker.client.ts';
 
 const at = (el: Element, name: string) => el.getAttribute(name) ?? '';
 
 export function refreshStatuses(now: number, root: ParentNode = document): void {
   for (const el of root.querySelectorAll<HTMLElement>('[data-start][data-status]')) {
-    const status = sessionStatus(
+    // The statuses table as the page wrote it: labels, tones, what can be booked, override rules.
+    const table = JSON.parse(
+      el.closest('[data-labels]')?.getAttribute('data-labels') ?? '{}',
+    ) as Record<string, ClientStatus>;
+    const status = statusFrom(
       {
         start: Date.parse(at(el, 'data-start')),
         end: Date.parse(at(el, 'data-end')),
@@ -24,18 +28,24 @@ export function refreshStatuses(now: number, root: ParentNode = document): void 
           el.dataset['seatsLeft'] === undefined ? undefined : Number(el.dataset['seatsLeft']),
       },
       now,
+      (override, started) => {
+        const when = override === undefined ? undefined : table[override]?.when;
+        return when === 'always' || (when === 'before-start' && !started)
+          ? (override as ReturnType<typeof statusFrom>)
+          : undefined;
+      },
     );
     if (status === el.dataset['status']) continue;
     el.dataset['status'] = status;
+    const row = table[status];
     const label = el.querySelector<HTMLElement>('[data-status-label]');
-    const labels = JSON.parse(
-      el.closest('[data-labels]')?.getAttribute('data-labels') ?? '{}',
-    ) as Record<string, string>;
-    if (label && labels[status]) label.textContent = labels[status];
-    if (label) label.dataset['tone'] = statusRow(status).tone;
+    if (label && row) {
+      label.textContent = row.label;
+      label.dataset['tone'] = row.tone;
+    }
     // The join button shows only while registration is open (the status table's `bookable`).
     for (const join of el.querySelectorAll<HTMLElement>('[data-join]'))
-      join.hidden = !statusRow(status).bookable;
+      join.hidden = !row?.bookable;
   }
 }
 

@@ -3,7 +3,7 @@ import type { Locale } from '~/schemas/shared.ts';
 import { ZONE_ABBR } from '~/platform/i18n/dates.ts';
 import { INTL_LOCALE, type Translator, type UiKey } from '~/platform/i18n/i18n.ts';
 import type { SessionStatus } from './schedule-status.ts';
-import { SESSION_STATUSES } from '~/model/session-statuses.ts';
+import { SESSION_STATUSES, type StatusRow } from '~/model/session-statuses.ts';
 import type { SessionView } from './sessions.ts';
 import { formatClock, formatLongDay, formatMonth } from '~/platform/i18n/time.ts';
 
@@ -46,11 +46,31 @@ export function statusLabel(status: SessionStatus, t: Translator): string {
   return t(SESSION_STATUSES[status].label);
 }
 
-/** Every status label, for the browser script that corrects the status when the page is read. */
-export function statusLabels(t: Translator): Record<SessionStatus, string> {
+/** What the browser's status script needs of one status (written into the page as JSON). */
+export interface ClientStatus {
+  label: string;
+  tone: string;
+  bookable: boolean;
+  /** For an override: when it wins over the clock (see the statuses table). */
+  when?: 'always' | 'before-start';
+}
+
+/**
+ * The statuses table as the browser script needs it, with labels in the page's language: the
+ * page carries it (`data-labels`) so the script corrects a status without shipping the table.
+ */
+export function statusLabels(t: Translator): Record<SessionStatus, ClientStatus> {
   return Object.fromEntries(
-    Object.entries(SESSION_STATUSES).map(([status, row]) => [status, t(row.label)]),
-  ) as Record<SessionStatus, string>;
+    Object.entries(SESSION_STATUSES).map(([status, row]: [string, StatusRow]) => [
+      status,
+      {
+        label: t(row.label as UiKey),
+        tone: row.tone,
+        bookable: row.bookable,
+        ...(row.when && { when: row.when }),
+      },
+    ]),
+  ) as Record<SessionStatus, ClientStatus>;
 }
 
 const MODE_KEYS: Record<string, UiKey> = {

@@ -4,8 +4,8 @@
  */
 import { sessionKey, type Course, type Session } from '~/schemas/pelatihan.ts';
 import type { TimeZone } from '~/schemas/shared.ts';
-import { sessionStatus, type SessionStatus } from './schedule-status.ts';
-import { statusRow } from '../../model/session-statuses.ts';
+import { statusFrom, type SessionStatus, type StatusInput } from './schedule-status.ts';
+import { activeOverride, statusRow } from '../../model/session-statuses.ts';
 import { localToInstant, localToIso, monthKey } from '~/platform/i18n/time.ts';
 
 export interface CourseRef {
@@ -62,6 +62,11 @@ export function allSessions(courses: CourseRef[], defaultZone: TimeZone): Sessio
         a.course.slug.localeCompare(b.course.slug) ||
         a.id.localeCompare(b.id),
     );
+}
+
+/** A session's status at `now`, by the statuses table's rules. */
+export function sessionStatus(s: StatusInput, now: number): SessionStatus {
+  return statusFrom(s, now, activeOverride);
 }
 
 export function statusAt(v: SessionView, now: Date): SessionStatus {

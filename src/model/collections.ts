@@ -28,6 +28,22 @@ export interface CollectionDescriptor {
   translated?: boolean;
 }
 
+/**
+ * The collections' names, in the order readers see them (search filters). Spelled out as well as
+ * being the keys below, checked to agree by the type checker, so that the browser's search script
+ * can take the names without the descriptors.
+ */
+export const COLLECTION_NAMES = [
+  'panduan',
+  'program',
+  'berita',
+  'pelatihan',
+  'glosarium',
+  'layanan',
+] as const;
+
+export type CollectionName = (typeof COLLECTION_NAMES)[number];
+
 /** Collections whose entries are files content/<name>/<locale>/<slug>.mdx; the key is <name>. */
 export const COLLECTIONS = {
   panduan: {
@@ -66,11 +82,12 @@ export const COLLECTIONS = {
     precache: 'list',
     cms: ['Glosarium', 'Istilah'],
   },
-} as const satisfies Record<string, CollectionDescriptor>;
+} as const satisfies Record<CollectionName, CollectionDescriptor>;
 
-export type CollectionName = keyof typeof COLLECTIONS;
-
-export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+// Every descriptor has a name in COLLECTION_NAMES and every name a descriptor.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Exact<keyof typeof COLLECTIONS, CollectionName> = true;
+void namesMatch;
 
 /** The collection whose pages live under a first path segment ("jadwal" → pelatihan). */
 export function collectionOfSegment(segment: string | undefined): CollectionName | undefined {

@@ -35,7 +35,7 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   // Markdown and MDX (which inherits this processor) run the content guard: forbidden constructs
-  // fail the build naming file and line. See src/lib/mdx-guard.ts.
+  // fail the build naming file and line. See src/platform/content/mdx-guard.ts.
   markdown: {
     processor: satteri({
       mdastPlugins: [mdxGuardPlugin],

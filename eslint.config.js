@@ -16,4 +16,21 @@ export default [
       ],
     },
   },
+  {
+    // `*.client.ts` runs in the browser: it may not reach for Node or Astro's server modules.
+    files: ['**/*.client.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(node:|astro:|astro/)',
+              message: 'A *.client.ts file runs in the browser: no node:* or astro:* imports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];

@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The same `~/` alias as tsconfig.json, so tests import src/ modules the way the site does.
+  resolve: { alias: { '~/': fileURLToPath(new URL('./src/', import.meta.url)) } },
   test: {
     projects: [
       {

@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { splitFrontmatter } from '../src/lib/content-check.ts';
+import { splitFrontmatter } from '../src/platform/content/content-check.ts';
 import { entryCollections, type EntryCollectionName } from '../src/schemas/index.ts';
 import { AUDIENCES, DESTINATIONS, STAGES, type Locale } from '../src/schemas/shared.ts';
 import { NEWS_KINDS } from '../src/schemas/berita.ts';

@@ -123,7 +123,7 @@ export function buildConfig(options: BuildOptions) {
       allowed_hosts: ['localhost', '127.0.0.1'],
     },
     // Uploads live under src/ so the build can resize and compress them (astro:assets, see
-    // src/lib/media.ts); the value written in the entry stays /media/<file>.
+    // src/platform/content/media.ts); the value written in the entry stays /media/<file>.
     media_folder: 'src/assets/media',
     public_folder: '/media',
     ...(options.siteUrl ? { site_url: options.siteUrl, display_url: options.siteUrl } : {}),

@@ -5,7 +5,7 @@
  * components' `toPreview`; session times are shown in the session's zone as the site shows them.
  */
 import { createElement as h, type ReactNode } from 'react';
-import { ZONE_ABBR } from '../src/lib/dates.ts';
+import { ZONE_ABBR } from '../src/platform/i18n/dates.ts';
 import type { TimeZone } from '../src/schemas/shared.ts';
 import { editorComponents } from './editor-components.ts';
 import { toSafeMdx } from './format.ts';

@@ -1,6 +1,6 @@
 /** `npm run check:content`: validates content/ and prints one line per problem, in Indonesian. */
 import { resolve } from 'node:path';
-import { checkContent, formatProblem } from '../src/lib/content-check.ts';
+import { checkContent, formatProblem } from '../src/platform/content/content-check.ts';
 
 const root = process.argv[2] ?? process.cwd();
 // MIGRASI_CONTENT_DIR: the benchmark's generated content tree instead of content/.

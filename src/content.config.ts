@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { entryCollections, SETTINGS_FILE, SettingsSchema } from './schemas/index.ts';
+import { entryCollections, SETTINGS_FILE, SettingsSchema } from '~/schemas/index.ts';
 
 /** MIGRASI_CONTENT_DIR lets the benchmark build another content tree; the site uses content/. */
 const CONTENT_DIR = process.env['MIGRASI_CONTENT_DIR'] ?? './content';

@@ -17,7 +17,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { CMS_ENTRY_DIR, setCmsEntry } from '../lib/cms-entry.ts';
+import { CMS_ENTRY_DIR, setCmsEntry } from '../../cms/entry.ts';
 
 const ENTRY = 'cms/admin.ts';
 
@@ -156,7 +156,7 @@ export default function cmsBundle(): AstroIntegration {
         cacheDir =
           process.env['MIGRASI_CMS_CACHE'] ?? join(root, 'node_modules', '.cache', 'cms-admin');
         ready = ensureBundle(root, cacheDir, logger);
-        // The admin page asks for the entry's name while it renders (src/lib/cms-entry.ts).
+        // The admin page asks for the entry's name while it renders (cms/entry.ts).
         setCmsEntry(ready.then((meta) => `/${CMS_ENTRY_DIR}/${meta.entry}`));
         // A failure is reported where it is awaited, not as an unhandled rejection now.
         ready.catch(() => undefined);

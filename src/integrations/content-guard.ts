@@ -6,7 +6,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineHastPlugin, defineMdastPlugin } from 'satteri';
-import { formatGuardProblem, guardTree } from '../lib/mdx-guard.ts';
+import { formatGuardProblem, guardTree } from '../platform/content/mdx-guard.ts';
 
 export class ContentGuardError extends Error {
   override name = 'ContentGuardError';

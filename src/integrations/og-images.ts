@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { ogImagesToWrite } from '../lib/og-handoff.ts';
+import { ogImagesToWrite } from '../platform/cards/og-handoff.ts';
 
 export default function ogImages(): AstroIntegration {
   return {

@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { INDEX_TAG_PLACEHOLDER } from '../lib/search.ts';
+import { INDEX_TAG_PLACEHOLDER } from '../platform/search/search.ts';
 
 /** The search pages, which carry the index version for Pagefind's metaCacheTag. */
 const SEARCH_PAGES = ['cari/index.html', 'en/cari/index.html'];

@@ -1,8 +1,8 @@
 /** /jadwal.csv: the same records as /jadwal.json, one row per upcoming session (RFC 4180). */
 import type { APIRoute } from 'astro';
-import { scheduleLists } from '../lib/catalogue.ts';
-import { buildNow, getSettings } from '../lib/content.ts';
-import { openDataRecord, toCsv } from '../lib/open-data.ts';
+import { scheduleLists } from '~/features/training/catalogue.ts';
+import { buildNow, getSettings } from '~/platform/content/content.ts';
+import { openDataRecord, toCsv } from '~/features/training/open-data.ts';
 
 export const GET: APIRoute = async () => {
   const { siteUrl } = await getSettings();

@@ -3,9 +3,9 @@
  * subscriber's calendar does not drop a session the moment it ends), for calendar apps.
  */
 import type { APIRoute } from 'astro';
-import { catalogue } from '../lib/catalogue.ts';
-import { calendarResponse } from '../lib/calendar-endpoint.ts';
-import { buildNow } from '../lib/content.ts';
+import { catalogue } from '~/features/training/catalogue.ts';
+import { calendarResponse } from '~/features/training/calendar-endpoint.ts';
+import { buildNow } from '~/platform/content/content.ts';
 
 const KEEP_PAST_MS = 30 * 24 * 60 * 60 * 1000;
 

@@ -1,8 +1,8 @@
 /** /jadwal.json: upcoming sessions as open data (fields documented at /jadwal/data/). */
 import type { APIRoute } from 'astro';
-import { scheduleLists } from '../lib/catalogue.ts';
-import { buildNow, getSettings } from '../lib/content.ts';
-import { openDataRecord } from '../lib/open-data.ts';
+import { scheduleLists } from '~/features/training/catalogue.ts';
+import { buildNow, getSettings } from '~/platform/content/content.ts';
+import { openDataRecord } from '~/features/training/open-data.ts';
 
 export const GET: APIRoute = async () => {
   const { siteUrl } = await getSettings();

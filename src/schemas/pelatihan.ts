@@ -10,7 +10,7 @@ import {
   editorialFields,
   isCalendarDay,
 } from './shared.ts';
-import { slugify } from '../lib/slug.ts';
+import { slugify } from '../platform/content/slug.ts';
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 

@@ -1,4 +1,4 @@
-import type { Locale } from '../schemas/shared.ts';
+import type { Locale } from '~/schemas/shared.ts';
 
 /** Author components are used inside MDX without props for the language: read it from the URL. */
 export function localeFromPath(pathname: string): Locale {

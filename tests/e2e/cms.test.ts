@@ -24,8 +24,8 @@ import { parse as parseHtml } from 'node-html-parser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser.ts';
-import { splitFrontmatter } from '../../src/lib/content-check.ts';
-import { entryCollections } from '../../src/schemas/index.ts';
+import { splitFrontmatter } from '~/platform/content/content-check.ts';
+import { entryCollections } from '~/schemas/index.ts';
 
 const ROOT = resolve('.');
 const TIMEOUT = 60_000;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { checkContent, type CheckedEntry } from '../../src/lib/content-check.ts';
+import { checkContent, type CheckedEntry } from '~/platform/content/content-check.ts';
 import { DIST } from './site.ts';
 
 const { entries } = await checkContent(process.cwd());

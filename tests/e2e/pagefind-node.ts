@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { KEYWORDS_META, KEYWORDS_WEIGHT } from '../../src/lib/search.ts';
+import { KEYWORDS_META, KEYWORDS_WEIGHT } from '~/platform/search/search.ts';
 
 export const BUNDLE_DIR = join('dist', 'pagefind');
 

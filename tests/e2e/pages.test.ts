@@ -118,7 +118,7 @@ describe('every built page', () => {
 
 describe('drafts', () => {
   it('are never built, listed in the sitemap or in a feed', async () => {
-    const { checkContent } = await import('../../src/lib/content-check.ts');
+    const { checkContent } = await import('~/platform/content/content-check.ts');
     const { readFileSync } = await import('node:fs');
     const drafts = (await checkContent(process.cwd())).entries.filter(
       (e) => e.data['draft'] === true,

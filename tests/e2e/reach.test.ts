@@ -11,10 +11,10 @@ import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer } from '../../scripts/serve.ts';
-import { precacheList, writeServiceWorker } from '../../src/integrations/service-worker.ts';
-import { ogImagePath } from '../../src/lib/og.ts';
-import idStrings from '../../src/i18n/id.json';
-import enStrings from '../../src/i18n/en.json';
+import { precacheList, writeServiceWorker } from '~/integrations/service-worker.ts';
+import { ogImagePath } from '~/platform/cards/og.ts';
+import idStrings from '~/i18n/id.json';
+import enStrings from '~/i18n/en.json';
 import { launchChromium } from './browser.ts';
 import { builtPages, DIST } from './site.ts';
 

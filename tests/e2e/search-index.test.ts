@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { SEARCH_TYPES, searchTypeFromPath } from '../../src/lib/search.ts';
+import { SEARCH_TYPES, searchTypeFromPath } from '~/platform/search/search.ts';
 import { loadPagefind, searchAll, type Fragment, type PagefindApi } from './pagefind-node.ts';
 import { builtPages, type BuiltPage } from './site.ts';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchChromium } from './browser.ts';
 import { builtPages } from './site.ts';
-import id from '../../src/i18n/id.json';
+import id from '~/i18n/id.json';
 
 const FINISHED =
   '[data-search-results]:is([data-state="done"], [data-state="empty"], [data-state="error"])';

@@ -11,13 +11,13 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { parse } from 'node-html-parser';
 import { launchChromium } from './browser.ts';
 import { builtPages, DIST, pageTypes, walk } from './site.ts';
-import { headersForPath, parseHeadersFile } from '../../src/lib/headers-file.ts';
+import { headersForPath, parseHeadersFile } from '~/platform/security/headers-file.ts';
 import {
   ADMIN_CSP_HEADER,
   ADMIN_CSP_META,
   PUBLIC_CSP_HEADER,
   PUBLIC_CSP_META,
-} from '../../src/lib/security-headers.ts';
+} from '~/platform/security/security-headers.ts';
 
 const pages = builtPages();
 const rules = parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'));

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateEntries, writeEntries } from '../../bench/generate.ts';
-import { checkContent, splitFrontmatter } from '../../src/lib/content-check.ts';
-import { entryCollections } from '../../src/schemas/index.ts';
-import { CourseSchema } from '../../src/schemas/pelatihan.ts';
+import { checkContent, splitFrontmatter } from '~/platform/content/content-check.ts';
+import { entryCollections } from '~/schemas/index.ts';
+import { CourseSchema } from '~/schemas/pelatihan.ts';
 
 describe('benchmark content generator', () => {
   const entries = generateEntries({ entries: 300, seed: 7, programs: ['pak-camat-pmi'] });

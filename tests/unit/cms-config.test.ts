@@ -11,7 +11,7 @@ import { buildConfig } from '../../cms/config.ts';
 import { extractDocsFromSource, extractSchemaDocs } from '../../cms/schema-docs.ts';
 import { NUMBER_OR_WORD_FIELDS, type CmsField } from '../../cms/fields.ts';
 import { validateEntry } from '../../cms/validate.ts';
-import { entryCollections, SettingsSchema } from '../../src/schemas/index.ts';
+import { entryCollections, SettingsSchema } from '~/schemas/index.ts';
 
 const docs = extractSchemaDocs();
 const config = buildConfig({ docs });

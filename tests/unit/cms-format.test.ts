@@ -14,8 +14,8 @@ import { NUMBER_OR_WORD_FIELDS } from '../../cms/fields.ts';
 import { renderBody } from '../../cms/markdown-preview.ts';
 import { buildConfig } from '../../cms/config.ts';
 import { extractSchemaDocs } from '../../cms/schema-docs.ts';
-import { entryCollections } from '../../src/schemas/index.ts';
-import { splitFrontmatter } from '../../src/lib/content-check.ts';
+import { entryCollections } from '~/schemas/index.ts';
+import { splitFrontmatter } from '~/platform/content/content-check.ts';
 
 // Builds the config once so NUMBER_OR_WORD_FIELDS is filled as in the browser.
 buildConfig({ docs: extractSchemaDocs(), local: true });

@@ -10,7 +10,7 @@ import {
   ContentGuardError,
   externalLinksPlugin,
   mdxGuardPlugin,
-} from '../../src/integrations/content-guard.ts';
+} from '~/integrations/content-guard.ts';
 
 const SITE = 'https://migrasi-aman.example';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { courseJsonLd, jsonLdScript } from '../../src/lib/course-jsonld.ts';
-import { sessionsOf } from '../../src/lib/sessions.ts';
-import { CourseSchema } from '../../src/schemas/pelatihan.ts';
+import { courseJsonLd, jsonLdScript } from '~/features/training/course-jsonld.ts';
+import { sessionsOf } from '~/features/training/sessions.ts';
+import { CourseSchema } from '~/schemas/pelatihan.ts';
 import { courseInput, sessionInput } from './catalogue-fixtures.ts';
 
 const now = new Date('2026-11-22T10:00:00Z');

@@ -5,11 +5,16 @@ import {
   facetChoices,
   facetPagePath,
   itemsWith,
-} from '../../src/lib/facet-pages.ts';
-import { encodeFacets, matchHits, type FilterIndex } from '../../src/lib/filter-index.ts';
-import { laterPagePaths, pageCount, pageItems, pageSegment } from '../../src/lib/pagination.ts';
-import { facetOptions } from '../../src/lib/sessions.ts';
-import { renderHits } from '../../src/scripts/filter-worker.ts';
+} from '~/features/training/facet-pages.ts';
+import { encodeFacets, matchHits, type FilterIndex } from '~/features/training/filter-index.ts';
+import {
+  laterPagePaths,
+  pageCount,
+  pageItems,
+  pageSegment,
+} from '~/platform/content/pagination.ts';
+import { facetOptions } from '~/features/training/sessions.ts';
+import { renderHits } from '~/features/training/filter-worker.client.ts';
 
 const records = [
   { kecamatan: ['Sanan Kulon'], cara: ['tatap-muka'], topik: ['modal usaha'] },

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkContent, type CheckedEntry } from '../../src/lib/content-check.ts';
-import { STAGES } from '../../src/schemas/shared.ts';
+import { checkContent, type CheckedEntry } from '~/platform/content/content-check.ts';
+import { STAGES } from '~/schemas/shared.ts';
 
 // The allow-list map imports .astro files, which vitest cannot load; read its keys from the source.
 const allowList = /export const userComponents = \{([^}]*)\}/.exec(

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import id from '../../src/i18n/id.json';
-import en from '../../src/i18n/en.json';
-import { UiStringsSchema } from '../../src/schemas/i18n.ts';
-import { localePath, useTranslations } from '../../src/lib/i18n.ts';
+import id from '~/i18n/id.json';
+import en from '~/i18n/en.json';
+import { UiStringsSchema } from '~/schemas/i18n.ts';
+import { localePath, useTranslations } from '~/platform/i18n/i18n.ts';
 
 describe('UI strings', () => {
   it('are valid in both languages', () => {

@@ -1,8 +1,8 @@
 import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import { sessionsToIcs, sessionUid } from '../../src/lib/ics.ts';
-import { sessionsOf } from '../../src/lib/sessions.ts';
-import { CourseSchema } from '../../src/schemas/pelatihan.ts';
+import { sessionsToIcs, sessionUid } from '~/features/training/ics.ts';
+import { sessionsOf } from '~/features/training/sessions.ts';
+import { CourseSchema } from '~/schemas/pelatihan.ts';
 import { courseInput, sessionInput } from './catalogue-fixtures.ts';
 
 const SITE = 'https://migrasi-aman.netlify.app';

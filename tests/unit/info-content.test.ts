@@ -1,7 +1,7 @@
 /** The real programme, news and service-point files: structure every entry must keep. */
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-check.ts';
-import { ContactSchema } from '../../src/schemas/shared.ts';
+import { checkContent } from '~/platform/content/content-check.ts';
+import { ContactSchema } from '~/schemas/shared.ts';
 
 const { entries, problems } = await checkContent(process.cwd());
 const of = (collection: string) => entries.filter((e) => e.collection === collection);

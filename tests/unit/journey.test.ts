@@ -8,7 +8,7 @@ import {
   stepPath,
   stepPreview,
   type JourneyGuide,
-} from '../../src/lib/journey.ts';
+} from '~/features/guides/journey.ts';
 
 const g = (
   slug: string,

@@ -1,7 +1,7 @@
 /**
  * The MDX guard with hostile content: each forbidden construct is refused with a message that names
  * the file and the line; what editors legitimately write (the author components, escaped braces)
- * passes. Runs the real parser and the same guard the build uses (src/lib/content-check.ts).
+ * passes. Runs the real parser and the same guard the build uses (src/platform/content/content-check.ts).
  */
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -13,9 +13,9 @@ import {
   checkContent,
   checkEntryFile,
   formatProblem,
-} from '../../src/lib/content-check.ts';
-import { blankFrontmatter, unsafeUrl, urlScheme } from '../../src/lib/mdx-guard.ts';
-import { USER_COMPONENT_NAMES } from '../../src/user-components/names.ts';
+} from '~/platform/content/content-check.ts';
+import { blankFrontmatter, unsafeUrl, urlScheme } from '~/platform/content/mdx-guard.ts';
+import { USER_COMPONENT_NAMES } from '~/user-components/names.ts';
 
 const FILE = 'content/panduan/id/contoh.mdx';
 const FRONTMATTER = '---\ntitle: Contoh\nsummary: Ringkasan\n---\n';
@@ -27,7 +27,7 @@ function check(body: string, file = FILE) {
 }
 
 const hostile: [what: string, body: string, expected: RegExp][] = [
-  ['an import', "import Evil from '../../src/evil.ts'", /import/],
+  ['an import', "import Evil from '~/evil.ts'", /import/],
   ['an export', 'export const x = fetch("https://evil.example")', /export/],
   ['a script tag', '<script>alert(document.cookie)</script>', /<script>/],
   ['an iframe', '<iframe src="https://evil.example/"></iframe>', /<iframe>/],

@@ -4,7 +4,7 @@ import {
   selectForProgram,
   selectHighlights,
   type NewsLike,
-} from '../../src/lib/news-select.ts';
+} from '~/features/news/news-select.ts';
 
 const NOW = new Date('2026-03-10T05:00:00Z');
 

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { palettePng, renderCard, type OgCard } from '../../src/lib/og-render.ts';
+import { palettePng, renderCard, type OgCard } from '~/platform/cards/og-render.ts';
 
 const cache = mkdtempSync(join(tmpdir(), 'og-cache-'));
 process.env['MIGRASI_OG_CACHE'] = cache;
-const { renderOgImage } = await import('../../src/lib/og-image.ts');
+const { renderOgImage } = await import('~/platform/cards/og-image.ts');
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
 const CARD: OgCard = {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, OPEN_DATA_FIELDS, openDataRecord, toCsv } from '../../src/lib/open-data.ts';
-import { sessionsOf } from '../../src/lib/sessions.ts';
-import { CourseSchema } from '../../src/schemas/pelatihan.ts';
+import {
+  csvField,
+  OPEN_DATA_FIELDS,
+  openDataRecord,
+  toCsv,
+} from '~/features/training/open-data.ts';
+import { sessionsOf } from '~/features/training/sessions.ts';
+import { CourseSchema } from '~/schemas/pelatihan.ts';
 import { courseInput } from './catalogue-fixtures.ts';
 
 /** A minimal RFC 4180 reader, to check that quoting survives a round trip. */

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem } from '../../src/lib/content-check.ts';
-import { CourseSchema } from '../../src/schemas/pelatihan.ts';
+import { checkContent, formatProblem } from '~/platform/content/content-check.ts';
+import { CourseSchema } from '~/schemas/pelatihan.ts';
 import { courseInput, sessionInput } from './catalogue-fixtures.ts';
 
 async function siteWith(course: object): Promise<string> {

@@ -1,10 +1,10 @@
 /** Pure logic of the reach features: what is precached, the web app manifest, print helpers. */
 import { describe, expect, it } from 'vitest';
-import { precacheGroup, urlOf } from '../../src/integrations/service-worker.ts';
-import { maskableSvg, webManifest } from '../../src/integrations/web-app.ts';
-import { ogImagePath } from '../../src/lib/og.ts';
-import { journeyOrder } from '../../src/lib/journey.ts';
-import { prefixIds } from '../../src/lib/print.ts';
+import { precacheGroup, urlOf } from '~/integrations/service-worker.ts';
+import { maskableSvg, webManifest } from '~/integrations/web-app.ts';
+import { ogImagePath } from '~/platform/cards/og.ts';
+import { journeyOrder } from '~/features/guides/journey.ts';
+import { prefixIds } from '~/features/guides/print.ts';
 
 describe('precacheGroup', () => {
   it('precaches every guide, the glossary and the service points in both languages', () => {
@@ -140,7 +140,7 @@ describe('journeyOrder', () => {
 
 describe('phone links', () => {
   it('turn a local number into a wa.me link with the country code, and a tel: link', async () => {
-    const { telUrl, whatsappUrl, unbroken } = await import('../../src/lib/phone.ts');
+    const { telUrl, whatsappUrl, unbroken } = await import('~/features/training/phone.ts');
     expect(whatsappUrl('0812-3456-7890')).toBe('https://wa.me/6281234567890');
     expect(whatsappUrl('+62 812 3456 7890')).toBe('https://wa.me/6281234567890');
     expect(telUrl('(0342) 801-234')).toBe('tel:0342801234');

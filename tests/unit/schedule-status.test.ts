@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SOON_MS, sessionStatus } from '../../src/lib/schedule-status.ts';
-import { localToInstant } from '../../src/lib/time.ts';
+import { SOON_MS, sessionStatus } from '~/features/training/schedule-status.ts';
+import { localToInstant } from '~/platform/i18n/time.ts';
 
 const MIN = 60_000;
 const at = (local: string, zone = 'Asia/Jakarta') => localToInstant(local, zone).getTime();

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { checkContent, checkEntryFile, formatProblem } from '../../src/lib/content-check.ts';
-import { GuideSchema } from '../../src/schemas/panduan.ts';
-import { NewsSchema } from '../../src/schemas/berita.ts';
-import { ContactSchema, SourceSchema } from '../../src/schemas/shared.ts';
+import { checkContent, checkEntryFile, formatProblem } from '~/platform/content/content-check.ts';
+import { GuideSchema } from '~/schemas/panduan.ts';
+import { NewsSchema } from '~/schemas/berita.ts';
+import { ContactSchema, SourceSchema } from '~/schemas/shared.ts';
 
 const guide = {
   title: 'Cek izin perusahaan',

@@ -5,8 +5,8 @@ import {
   readSearchState,
   searchTypeFromPath,
   writeSearchState,
-} from '../../src/lib/search.ts';
-import { clientStrings } from '../../src/lib/search-strings.ts';
+} from '~/platform/search/search.ts';
+import { clientStrings } from '~/platform/search/search-strings.ts';
 
 describe('searchTypeFromPath', () => {
   it('derives the content type from the first path segment, in both languages', () => {

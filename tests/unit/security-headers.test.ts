@@ -1,11 +1,11 @@
-/** The _headers parser, and the headers the build writes from src/lib/security-headers.ts. */
+/** The _headers parser, and the headers the build writes from src/platform/security/security-headers.ts. */
 import { describe, expect, it } from 'vitest';
 import {
   headersForPath,
   HeadersFileError,
   parseHeadersFile,
   patternMatches,
-} from '../../src/lib/headers-file.ts';
+} from '~/platform/security/headers-file.ts';
 import {
   ADMIN_CSP_HEADER,
   HEADER_RULES,
@@ -13,7 +13,7 @@ import {
   PUBLIC_CSP_HEADER,
   PUBLIC_CSP_META,
   renderHeadersFile,
-} from '../../src/lib/security-headers.ts';
+} from '~/platform/security/security-headers.ts';
 
 /** A CSP as a map of directive → sources, so comparisons do not depend on spacing or order. */
 function directives(policy: string): Map<string, string[]> {

@@ -1,6 +1,10 @@
 /** security.txt (RFC 9116) from the settings, built fresh on every build. */
 import { describe, expect, it } from 'vitest';
-import { EXPIRES_AFTER_DAYS, securityContact, securityTxt } from '../../src/lib/security-txt.ts';
+import {
+  EXPIRES_AFTER_DAYS,
+  securityContact,
+  securityTxt,
+} from '~/platform/security/security-txt.ts';
 
 const base = {
   siteUrl: 'https://migrasi-aman.example',

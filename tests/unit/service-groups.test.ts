@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { groupServices, SERVICE_GROUPS, serviceGroupOf } from '../../src/lib/service-groups.ts';
-import type { ServiceLike } from '../../src/lib/service-groups.ts';
+import {
+  groupServices,
+  SERVICE_GROUPS,
+  serviceGroupOf,
+} from '~/features/services/service-groups.ts';
+import type { ServiceLike } from '~/features/services/service-groups.ts';
 
 const point = (kind: ServiceLike['data']['kind'], order = 50, country?: string): ServiceLike => ({
   data: { kind, order, country },

@@ -5,8 +5,8 @@ import {
   nextSession,
   pastSessions,
   upcomingSessions,
-} from '../../src/lib/sessions.ts';
-import { CourseSchema } from '../../src/schemas/pelatihan.ts';
+} from '~/features/training/sessions.ts';
+import { CourseSchema } from '~/schemas/pelatihan.ts';
 import { courseInput, sessionInput } from './catalogue-fixtures.ts';
 
 const course = (slug: string, sessions: Record<string, unknown>[]) => ({

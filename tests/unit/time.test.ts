@@ -5,7 +5,7 @@ import {
   localToInstant,
   localToIso,
   offsetMinutes,
-} from '../../src/lib/time.ts';
+} from '~/platform/i18n/time.ts';
 
 describe('local date-time + IANA zone → instant', () => {
   it('reads 08:00 in WIB, WITA and WIT as three different instants', () => {
@@ -64,7 +64,7 @@ describe('formatting', () => {
 
 describe('site dates follow the zone they are given (settings.timezone)', () => {
   it('names the calendar day in that zone', async () => {
-    const { formatDay, isoDay } = await import('../../src/lib/dates.ts');
+    const { formatDay, isoDay } = await import('~/platform/i18n/dates.ts');
     const lateEvening = new Date('2024-07-26T16:30:00Z'); // 23.30 WIB, 01.30 WIT the next day
     expect(formatDay(lateEvening, 'id', 'Asia/Jakarta')).toBe('26 Juli 2024');
     expect(formatDay(lateEvening, 'id', 'Asia/Jayapura')).toBe('27 Juli 2024');

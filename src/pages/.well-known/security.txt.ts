@@ -1,5 +1,5 @@
-import { buildNow, getSettings } from '../../lib/content.ts';
-import { securityTxt } from '../../lib/security-txt.ts';
+import { buildNow, getSettings } from '~/platform/content/content.ts';
+import { securityTxt } from '~/platform/security/security-txt.ts';
 
 export async function GET() {
   return new Response(securityTxt(await getSettings(), buildNow()), {

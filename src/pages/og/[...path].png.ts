@@ -1,5 +1,5 @@
 /**
- * Link-preview images (Open Graph / Twitter), rendered at build time (see src/lib/og-image.ts):
+ * Link-preview images (Open Graph / Twitter), rendered at build time (see src/platform/cards/og-image.ts):
  * one per guide, programme and course, one for the news section and one for the site, per language.
  *
  * Not every page gets its own card. A card repeats the page's title, which WhatsApp and Facebook
@@ -10,11 +10,11 @@
  * 1,000-entry build (README "Scale").
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSettings, localeOf, published, slugOf } from '../../lib/content.ts';
-import { localePath, useTranslations } from '../../lib/i18n.ts';
-import { ogImagePath } from '../../lib/og.ts';
-import { renderOgImage, type OgCard } from '../../lib/og-image.ts';
-import { ogImagesToWrite } from '../../lib/og-handoff.ts';
+import { getSettings, localeOf, published, slugOf } from '~/platform/content/content.ts';
+import { localePath, useTranslations } from '~/platform/i18n/i18n.ts';
+import { ogImagePath } from '~/platform/cards/og.ts';
+import { renderOgImage, type OgCard } from '~/platform/cards/og-image.ts';
+import { ogImagesToWrite } from '~/platform/cards/og-handoff.ts';
 
 const SECTIONS = [
   { collection: 'panduan', kicker: 'og.guide' },

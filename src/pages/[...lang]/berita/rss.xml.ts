@@ -1,13 +1,13 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getSettings, slugOf } from '../../../lib/content.ts';
-import { newsNewestFirst } from '../../../lib/news.ts';
+import { getSettings, slugOf } from '~/platform/content/content.ts';
+import { newsNewestFirst } from '~/features/news/news.ts';
 import {
   localeFromParam,
   localePath,
   localeStaticPaths,
   useTranslations,
-} from '../../../lib/i18n.ts';
+} from '~/platform/i18n/i18n.ts';
 
 export const getStaticPaths = localeStaticPaths;
 

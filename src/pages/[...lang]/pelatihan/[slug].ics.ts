@@ -1,7 +1,7 @@
 /** /pelatihan/<slug>.ics: a subscribable calendar of one course's sessions. */
 import type { APIRoute } from 'astro';
-import { catalogue } from '../../../lib/catalogue.ts';
-import { calendarResponse } from '../../../lib/calendar-endpoint.ts';
+import { catalogue } from '~/features/training/catalogue.ts';
+import { calendarResponse } from '~/features/training/calendar-endpoint.ts';
 
 export async function getStaticPaths() {
   const { courses } = await catalogue();

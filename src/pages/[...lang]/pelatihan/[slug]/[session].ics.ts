@@ -1,7 +1,7 @@
 /** /pelatihan/<slug>/<session>.ics: one session, for "Tambah ke kalender". */
 import type { APIRoute } from 'astro';
-import { catalogue } from '../../../../lib/catalogue.ts';
-import { calendarResponse } from '../../../../lib/calendar-endpoint.ts';
+import { catalogue } from '~/features/training/catalogue.ts';
+import { calendarResponse } from '~/features/training/calendar-endpoint.ts';
 
 export async function getStaticPaths() {
   const { sessions } = await catalogue();

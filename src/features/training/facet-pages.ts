@@ -1,0 +1,80 @@
+/**
+ * Filters that work without JavaScript: one static, paginated page per filter value, e.g.
+ * /jadwal/saring/kecamatan/sanankulon/ or /pelatihan/saring/peserta/purna/. A static host cannot
+ * filter a GET form, so the no-JavaScript filter is a set of links to these pages.
+ */
+import { FACETS, type Facet } from './sessions.ts';
+import { langParam } from '~/platform/i18n/i18n.ts';
+import { pageCount, pageSegment } from '~/platform/content/pagination.ts';
+import { slugify } from '~/platform/content/slug.ts';
+
+/** One value of one facet, with its URL segment and how many items of the list have it. */
+export interface FacetChoice {
+  facet: Facet;
+  value: string;
+  /** URL segment, unique within its facet. */
+  slug: string;
+  count: number;
+}
+
+/**
+ * The choices offered for a list: every value of every facet the form offers (see facetOptions),
+ * in the order of the filter form.
+ */
+export function facetChoices(
+  records: Record<string, string[]>[],
+  options: Record<Facet, string[]>,
+): FacetChoice[] {
+  const choices: FacetChoice[] = [];
+  for (const facet of FACETS) {
+    if (options[facet].length === 0) continue;
+    const counts = new Map<string, number>();
+    for (const record of records)
+      for (const value of record[facet] ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
+    const used = new Set<string>();
+    for (const value of options[facet]) {
+      const base = slugify(value) || 'nilai';
+      let slug = base;
+      for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+      used.add(slug);
+      choices.push({ facet, value, slug, count: counts.get(value) ?? 0 });
+    }
+  }
+  return choices;
+}
+
+/** The items whose facet record has the choice's value (records are aligned with items). */
+export function itemsWith<T>(
+  items: readonly T[],
+  records: readonly Record<string, string[]>[],
+  choice: Pick<FacetChoice, 'facet' | 'value'>,
+): T[] {
+  return items.filter((_, i) => records[i]?.[choice.facet]?.includes(choice.value));
+}
+
+/** Path (without locale prefix) of page `page` of a choice's list under `base` ("/jadwal/"). */
+export function facetPagePath(
+  base: string,
+  choice: Pick<FacetChoice, 'facet' | 'slug'>,
+  page = 1,
+): string {
+  const first = `${base}saring/${choice.facet}/${choice.slug}/`;
+  return page > 1 ? `${first}halaman/${page}/` : first;
+}
+
+/** Static paths of every page of every choice's list in both locales, for `saring/[facet]/[value]/[...page]`. */
+export function choicePagePaths(choices: readonly FacetChoice[], pageSize: number) {
+  return (['id', 'en'] as const).flatMap((locale) =>
+    choices.flatMap((choice) =>
+      Array.from({ length: pageCount(choice.count, pageSize) }, (_, i) => ({
+        params: {
+          lang: langParam(locale),
+          facet: choice.facet,
+          value: choice.slug,
+          page: pageSegment(i + 1),
+        },
+        props: { locale, choice, page: i + 1 },
+      })),
+    ),
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Link-preview PNGs at build time: cached on disk by a hash of their inputs and drawn in worker
+ * threads (src/platform/cards/og-render.ts), one per CPU core but one.
+ *
+ * In a build the route (src/pages/og/) asks for every card at once, before Astro renders any
+ * page: the workers draw them on the other core while the main thread renders the HTML, and
+ * src/integrations/og-images.ts writes them at the end.
+ *
+ * The cache lives in node_modules/.cache/og-images (MIGRASI_OG_CACHE overrides it: the benchmark
+ * points it at its own temporary folder so that it always measures a cold build).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { card, OG_WORKER, palettePng, renderCard, type OgCard } from './og-render.ts';
+
+export { OG_HEIGHT, OG_WIDTH, type OgCard } from './og-render.ts';
+
+const CACHE_DIR =
+  process.env['MIGRASI_OG_CACHE'] ?? join(process.cwd(), 'node_modules', '.cache', 'og-images');
+/** Loaded by Node from the sources (Astro bundles this file, not the worker's). */
+const WORKER_FILE = join(process.cwd(), 'src', 'platform', 'cards', 'og-render.ts');
+
+// The design's and the encoder's source are part of the key: changing either draws every image again.
+const VERSION = createHash('sha256')
+  .update(card.toString())
+  .update(palettePng.toString())
+  .digest('hex');
+
+function keyOf(input: OgCard): string {
+  return createHash('sha256')
+    .update(JSON.stringify(input))
+    .update(VERSION)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+type Job = { id: number; card: OgCard; resolve: (png: Buffer) => void; reject: (e: Error) => void };
+
+/** Worker threads that each draw one card at a time from a shared queue. */
+class Pool {
+  private readonly queue: Job[] = [];
+  private readonly running = new Map<Worker, Job>();
+  private readonly idle: Worker[] = [];
+  private next = 0;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(WORKER_FILE, { workerData: OG_WORKER });
+      // An idle worker must not keep `astro build` from exiting.
+      worker.unref();
+      worker.on('message', (msg: { id: number; png?: Uint8Array; error?: string }) => {
+        const job = this.running.get(worker);
+        this.running.delete(worker);
+        if (job && msg.png) job.resolve(Buffer.from(msg.png));
+        else job?.reject(new Error(`og image "${job.card.title}": ${msg.error}`));
+        this.idle.push(worker);
+        this.pump();
+      });
+      worker.on('error', (error) => {
+        this.running.get(worker)?.reject(error);
+        this.running.delete(worker);
+      });
+      this.idle.push(worker);
+    }
+  }
+
+  render(input: OgCard): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.next++, card: input, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump() {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop() as Worker;
+      const job = this.queue.shift() as Job;
+      this.running.set(worker, job);
+      worker.postMessage({ id: job.id, card: job.card });
+    }
+    // Keep the process alive exactly while a worker has something to draw.
+    for (const worker of [...this.idle]) worker.unref();
+    for (const worker of this.running.keys()) worker.ref();
+  }
+}
+
+let pool: Pool | undefined;
+function draw(input: OgCard): Promise<Buffer> {
+  // Without the sources (e.g. a build started from another directory), draw in this thread.
+  if (!existsSync(WORKER_FILE)) return renderCard(input);
+  // One core stays with Astro, which renders the pages meanwhile; each worker holds satori and
+  // resvg (about 200 MB).
+  pool ??= new Pool(Math.max(1, Math.min(availableParallelism() - 1, 4)));
+  return pool.render(input);
+}
+
+/** Drawings under way, by key: two pages with the same card share one. */
+const drawing = new Map<string, Promise<Buffer>>();
+
+/** PNG bytes of one card: from the cache, from a drawing under way, or drawn now. */
+export function renderOgImage(input: OgCard): Promise<Buffer> {
+  const key = keyOf(input);
+  const under = drawing.get(key);
+  if (under) return under;
+  const cached = join(CACHE_DIR, `${key}.png`);
+  if (existsSync(cached)) return Promise.resolve(readFileSync(cached));
+  const promise = draw(input)
+    .then((png) => {
+      mkdirSync(CACHE_DIR, { recursive: true });
+      writeFileSync(cached, png);
+      return png;
+    })
+    .finally(() => drawing.delete(key));
+  drawing.set(key, promise);
+  return promise;
+}

@@ -1,0 +1,322 @@
+/**
+ * Validates every content file against its schema and checks references between entries, without
+ * starting Astro. `npm run check` and `npm run build` use it, so an editor's mistake is reported as
+ * "file: field: what is wrong" before anything is built or published.
+ */
+import { access, readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import yaml from 'js-yaml';
+import type { z } from 'astro/zod';
+import {
+  entryCollections,
+  SETTINGS_FILE,
+  SettingsSchema,
+  type EntryCollectionName,
+} from '../../schemas/index.ts';
+import { LOCALES } from '../../schemas/shared.ts';
+import { blankFrontmatter, guardTree, type GuardProblem } from './mdx-guard.ts';
+import { markdownToMdast, mdxToMdast } from 'satteri';
+
+export interface ContentProblem {
+  /** Path relative to the project root, e.g. content/panduan/id/dokumen-wajib.mdx */
+  file: string;
+  /** Dotted field path, e.g. sources.0.url; empty for whole-file problems. */
+  field: string;
+  message: string;
+  /** 1-based line in the file, for problems in the text itself (the MDX guard). */
+  line?: number;
+}
+
+export interface CheckedEntry {
+  collection: EntryCollectionName;
+  locale: string;
+  slug: string;
+  file: string;
+  data: Record<string, unknown>;
+  body: string;
+}
+
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+const FILE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(md|mdx)$/;
+
+/** Splits a Markdown/MDX file into frontmatter (parsed the way Astro parses it: js-yaml) and body. */
+export function splitFrontmatter(text: string): { data: unknown; body: string; raw: string } {
+  const match = FRONTMATTER.exec(text);
+  if (!match)
+    throw new Error('Berkas tidak diawali bagian data (frontmatter) di antara dua baris "---".');
+  const raw = match[1] ?? '';
+  return { data: yaml.load(raw) ?? {}, body: text.slice(match[0].length), raw };
+}
+
+export function issuesToProblems(
+  file: string,
+  error: z.ZodError,
+  data?: unknown,
+): ContentProblem[] {
+  return error.issues.map((issue) => ({
+    file,
+    field: issue.path.map(String).join('.'),
+    message: sessionPrefix(issue.path, data) + issue.message,
+  }));
+}
+
+/** "Sesi ke-2 (2026-12-talun): " for a problem inside a course's sessions list, counted from 1. */
+function sessionPrefix(path: readonly PropertyKey[], data: unknown): string {
+  if (path[0] !== 'sessions' || typeof path[1] !== 'number') return '';
+  const session = (data as { sessions?: { id?: unknown }[] } | undefined)?.sessions?.[path[1]];
+  const id = typeof session?.id === 'string' ? ` (${session.id})` : '';
+  return `Sesi ke-${path[1] + 1}${id}: `;
+}
+
+const SESSION_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/;
+
+/**
+ * Session times as written, before YAML turns "2027-01-05T12:00:00+07:00" into a Date and loses
+ * the offset (it would read as 05:00) or "…T00:00:00" into a bare day. Only the forms the CMS
+ * writes are accepted: "2027-01-05T12:00" and, for a deadline, "2027-01-05".
+ */
+function sessionTimeProblems(file: string, frontmatter: string): ContentProblem[] {
+  let raw: unknown;
+  try {
+    raw = yaml.load(frontmatter, { schema: yaml.CORE_SCHEMA });
+  } catch {
+    return [];
+  }
+  const sessions = (raw as { sessions?: unknown } | null)?.sessions;
+  if (!Array.isArray(sessions)) return [];
+  const problems: ContentProblem[] = [];
+  sessions.forEach((session: unknown, i) => {
+    for (const key of ['start', 'end', 'deadline'] as const) {
+      const value = (session as Record<string, unknown> | null)?.[key];
+      if (typeof value !== 'string' || SESSION_TIME.test(value.trim())) continue;
+      if (!/^\d{4}-\d{2}-\d{2}[T ]\d/.test(value.trim())) continue; // the schema explains the rest
+      problems.push({
+        file,
+        field: `sessions.${i}.${key}`,
+        message: `${sessionPrefix(['sessions', i], raw)}Tulis jam setempat tanpa detik dan tanpa zona waktu, seperti 2026-12-05T08:00, bukan "${value}". Zona waktu diisi di kolom timezone.`,
+      });
+    }
+  });
+  return problems;
+}
+
+/** File names an entry cannot take: the site already has a page at that address. */
+const RESERVED_SLUGS: Partial<Record<EntryCollectionName, string[]>> = {
+  panduan: ['cetak', 'langkah'],
+  berita: ['halaman'],
+  pelatihan: ['halaman', 'saring'],
+};
+
+export function formatProblem(p: ContentProblem): string {
+  if (p.line !== undefined) return `${p.file}:${p.line}: ${p.message}`;
+  return p.field ? `${p.file}: ${p.field}: ${p.message}` : `${p.file}: ${p.message}`;
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** Validates one entry file; returns its parsed data or the problems found. */
+export async function checkEntryFile(
+  root: string,
+  collection: EntryCollectionName,
+  path: string,
+): Promise<{ entry?: CheckedEntry; problems: ContentProblem[] }> {
+  const file = relative(root, path).split('\\').join('/');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    return {
+      problems: [{ file, field: '', message: `Berkas tidak bisa dibaca: ${(e as Error).message}` }],
+    };
+  }
+  let parts: { data: unknown; body: string; raw: string };
+  try {
+    parts = splitFrontmatter(text);
+  } catch (e) {
+    const message =
+      e instanceof yaml.YAMLException
+        ? `Data (frontmatter) tidak bisa dibaca: ${e.reason} (baris ${e.mark.line + 1})`
+        : (e as Error).message;
+    return { problems: [{ file, field: '', message }] };
+  }
+  const bodyProblems = [
+    ...(collection === 'pelatihan' ? sessionTimeProblems(file, parts.raw) : []),
+    ...checkBody(file, text),
+  ];
+  const result = entryCollections[collection].safeParse(parts.data);
+  if (!result.success)
+    return { problems: [...issuesToProblems(file, result.error, parts.data), ...bodyProblems] };
+  if (bodyProblems.length > 0) return { problems: bodyProblems };
+  const [locale = '', name = ''] = file.split('/').slice(-2);
+  return {
+    entry: {
+      collection,
+      locale,
+      slug: name.replace(/\.mdx?$/, ''),
+      file,
+      data: result.data as Record<string, unknown>,
+      body: parts.body,
+    },
+    problems: [],
+  };
+}
+
+/**
+ * Checks the whole content/ tree under `root`, or the tree at `contentDir` when given (the benchmark
+ * builds a generated tree named by MIGRASI_CONTENT_DIR); problems name files relative to `root`.
+ */
+export async function checkContent(
+  root: string,
+  contentDir: string = join(root, 'content'),
+): Promise<{ entries: CheckedEntry[]; problems: ContentProblem[] }> {
+  const problems: ContentProblem[] = [];
+  const entries: CheckedEntry[] = [];
+
+  // Settings
+  try {
+    const settingsPath = join(contentDir, SETTINGS_FILE.replace(/^content\//, ''));
+    const settings = yaml.load(await readFile(settingsPath, 'utf8'));
+    const parsed = SettingsSchema.safeParse(settings);
+    if (!parsed.success) problems.push(...issuesToProblems(SETTINGS_FILE, parsed.error));
+  } catch (e) {
+    problems.push({
+      file: SETTINGS_FILE,
+      field: '',
+      message: `Pengaturan tidak bisa dibaca: ${(e as Error).message}`,
+    });
+  }
+
+  for (const collection of Object.keys(entryCollections) as EntryCollectionName[]) {
+    const base = join(contentDir, collection);
+    for (const child of await listDir(base)) {
+      if (!(LOCALES as readonly string[]).includes(child)) {
+        problems.push({
+          file: relative(root, join(base, child)).split('\\').join('/'),
+          field: '',
+          message: `Simpan berkas di content/${collection}/id/ (bahasa Indonesia) atau content/${collection}/en/ (bahasa Inggris).`,
+        });
+        continue;
+      }
+      for (const name of await listDir(join(base, child))) {
+        const file = relative(root, join(base, child, name))
+          .split('\\')
+          .join('/');
+        if (!FILE_NAME.test(name)) {
+          problems.push({
+            file,
+            field: '',
+            message:
+              'Nama berkas harus huruf kecil, angka dan tanda hubung, diakhiri .mdx (misalnya cek-izin-p3mi.mdx).',
+          });
+          continue;
+        }
+        const reserved = RESERVED_SLUGS[collection]?.find((r) => name === `${r}.mdx`);
+        if (reserved) {
+          problems.push({
+            file,
+            field: '',
+            message: `Nama "${reserved}" sudah dipakai alamat halaman situs (/${collection}/${reserved}/). Pilih nama berkas lain.`,
+          });
+          continue;
+        }
+        const checked = await checkEntryFile(root, collection, join(base, child, name));
+        problems.push(...checked.problems);
+        if (checked.entry) entries.push(checked.entry);
+      }
+    }
+  }
+
+  problems.push(...checkReferences(entries));
+  problems.push(...(await checkMedia(root, entries)));
+  return { entries, problems };
+}
+
+/** References between entries must point at entries that exist in the same language. */
+export function checkReferences(entries: CheckedEntry[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const exists = (collection: EntryCollectionName, locale: string, slug: string) =>
+    entries.some(
+      (e) =>
+        e.collection === collection &&
+        e.locale === locale &&
+        e.slug === slug &&
+        e.data['draft'] !== true,
+    );
+  const anyLocale = (collection: EntryCollectionName, slug: string) =>
+    entries.some((e) => e.collection === collection && e.slug === slug && e.data['draft'] !== true);
+
+  for (const e of entries) {
+    if (e.data['draft'] === true) continue;
+    const refs = (field: string, target: EntryCollectionName, sameLocale: boolean) => {
+      const value = e.data[field];
+      const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+      list.forEach((slug, i) => {
+        const ok = sameLocale
+          ? exists(target, e.locale, String(slug))
+          : anyLocale(target, String(slug));
+        if (!ok) {
+          problems.push({
+            file: e.file,
+            field: Array.isArray(value) ? `${field}.${i}` : field,
+            message: `"${String(slug)}" tidak ditemukan di ${target}. Periksa ejaan nama berkasnya.`,
+          });
+        }
+      });
+    };
+    if (e.collection === 'panduan') refs('related', 'panduan', true);
+    if (e.collection === 'glosarium') refs('related', 'glosarium', true);
+    if (e.collection === 'berita' || e.collection === 'pelatihan')
+      refs('program', 'program', false);
+  }
+  return problems;
+}
+
+/**
+ * Runs the MDX guard (src/platform/content/mdx-guard.ts) over the text of an entry, exactly as the build's
+ * Markdown pipeline does, so an editor sees "file:line: what is wrong" before anything is built.
+ */
+export function checkBody(file: string, text: string): ContentProblem[] {
+  const source = blankFrontmatter(text);
+  let problems: GuardProblem[];
+  try {
+    const tree = file.endsWith('.md') ? markdownToMdast(source) : mdxToMdast(source);
+    problems = guardTree(tree as never);
+  } catch (e) {
+    // The MDX parser reports "line:column: reason", e.g. for a "{" that is never closed.
+    const message = (e as Error).message;
+    const at = /^(\d+):\d+(?:-\d+:\d+)?:\s*/.exec(message);
+    problems = [
+      {
+        line: at ? Number(at[1]) : 1,
+        message: `Teks tidak bisa dibaca: ${at ? message.slice(at[0].length) : message}. Bila maksudnya teks biasa, tulis \\{, \\} dan &lt; untuk {, } dan <.`,
+      },
+    ];
+  }
+  return problems.map((p) => ({ file, field: '', line: p.line, message: p.message }));
+}
+
+/** An uploaded news image must exist in src/assets/media/, where the build optimises it. */
+export async function checkMedia(root: string, entries: CheckedEntry[]): Promise<ContentProblem[]> {
+  const problems: ContentProblem[] = [];
+  for (const e of entries) {
+    const image = e.data['image'] as { src?: string } | undefined;
+    if (!image?.src) continue;
+    const name = image.src.replace(/^\/media\//, '');
+    try {
+      await access(join(root, 'src/assets/media', name));
+    } catch {
+      problems.push({
+        file: e.file,
+        field: 'image.src',
+        message: `Gambar "${image.src}" tidak ada di src/assets/media/. Unggah ulang gambarnya lewat CMS.`,
+      });
+    }
+  }
+  return problems;
+}

@@ -4,9 +4,9 @@
  * contacts are printed with the verdict. A missing entry fails the build naming what is missing.
  */
 import type { CollectionEntry } from 'astro:content';
-import { published, slugOf } from '../../lib/content.ts';
-import { localePath } from '../../lib/i18n.ts';
-import type { Locale } from '../../schemas/shared.ts';
+import { published, slugOf } from '~/platform/content/content.ts';
+import { localePath } from '~/platform/i18n/i18n.ts';
+import type { Locale } from '~/schemas/shared.ts';
 import { NEXT_STEPS, QUESTIONS } from './questions.ts';
 
 export interface GuideLink {

@@ -8,7 +8,7 @@
  * does not. Levels: `bahaya` (a sign the sources call a mark of fraud or illegal recruitment),
  * `hati-hati` (a sign to check before going on), `aman` (no warning in this answer).
  */
-import type { Source } from '../../schemas/shared.ts';
+import type { Source } from '~/schemas/shared.ts';
 
 export const LEVELS = ['aman', 'hati-hati', 'bahaya'] as const;
 export type Level = (typeof LEVELS)[number];

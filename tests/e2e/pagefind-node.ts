@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { KEYWORDS_META, KEYWORDS_WEIGHT } from '~/platform/search/search.ts';
+import { SEARCH_RANKING } from '~/platform/search/search.ts';
 
 export const BUNDLE_DIR = join('dist', 'pagefind');
 
@@ -73,7 +73,7 @@ export async function loadPagefind(lang: 'id' | 'en'): Promise<PagefindApi> {
     basePath: '/pagefind/',
     baseUrl: '/',
     noWorker: true,
-    ranking: { metaWeights: { [KEYWORDS_META]: KEYWORDS_WEIGHT } },
+    ranking: SEARCH_RANKING,
   });
   await api.init();
   return api;

@@ -56,7 +56,11 @@ export default defineConfig({
     securityHeaders(),
     sitemap({
       i18n: { defaultLocale: 'id', locales: { id: 'id-ID', en: 'en' } },
-      filter: (page) => !page.includes('/admin/') && !page.includes('/offline/'),
+      // The job-offer check's step pages are noindex: one address per answer, not a page to find.
+      filter: (page) =>
+        !page.includes('/admin/') &&
+        !page.includes('/offline/') &&
+        !/\/cek-tawaran\/[^/]+\/[^/]+\/[^/]+\/$/.test(page),
     }),
     reach({ siteName: settings.siteName, regency: settings.regency }),
     // Last, so the index is built from the finished HTML.

@@ -5,7 +5,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchChromium } from './browser.ts';
-import { builtPages } from './site.ts';
+import { startServer } from '../../scripts/serve.ts';
+import { builtPages, DIST } from './site.ts';
 import id from '../../src/i18n/id.json';
 
 let browser: Browser;
@@ -86,6 +87,25 @@ describe('checklists', () => {
     expect(await marker()).not.toBe('solid');
     await page.emulateMedia({ media: 'print' });
     expect(await marker()).toBe('solid');
+    await context.close();
+  });
+
+  it('work offline: a guide never opened online can be ticked, and keeps its ticks', async () => {
+    const server = await startServer({ root: DIST, port: 0 });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    server.server.closeAllConnections();
+    await server.close();
+    await context.setOffline(true);
+
+    await page.goto(`${server.url}${guide!.path}`);
+    const box = page.locator(LIST).locator('input[type="checkbox"]').first();
+    await box.check();
+    await page.reload();
+    await expect(box.isChecked()).resolves.toBe(true);
     await context.close();
   });
 });

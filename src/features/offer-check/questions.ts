@@ -57,6 +57,12 @@ export const OFFER_SOURCES = {
     url: 'https://www.jabarnews.com/daerah/penipuan-cpmi-ke-timur-tengah-disnakertrans-cianjur-hanya-sebatas-koordinasi/3',
     accessed: new Date('2026-11-22'),
   },
+  tanyaLtsa: {
+    title: 'Hendak ke Arab, 12 calon pekerja migran ilegal asal NTB digagalkan Satgas PMI',
+    publisher: 'NTT Pedia',
+    url: 'https://nttpedia.id/2022/01/17/hendak-ke-arab-12-calon-pekerja-migran-ilegal-asal-ntb-digagalkan-satgas-pmi/2',
+    accessed: new Date('2026-11-22'),
+  },
   perban9: {
     title: 'BP2MI terbitkan aturan pembebasan biaya penempatan pekerja migran',
     publisher: 'Kompas.com',
@@ -102,7 +108,7 @@ export const QUESTIONS: readonly Question[] = [
     answers: [
       { id: 'ada', level: 'aman' },
       { id: 'tidak-ada', level: 'bahaya', sources: ['kemnakerBanjarnegara', 'cekP3mi'] },
-      { id: 'belum-dicek', level: 'hati-hati', sources: ['cekP3mi'] },
+      { id: 'belum-dicek', level: 'hati-hati', sources: ['cekP3mi', 'tanyaLtsa'] },
     ],
   },
   {

@@ -12,6 +12,7 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import reach from './src/integrations/reach.ts';
 import cmsBundle from './src/integrations/cms-bundle.ts';
 import ogImages from './src/integrations/og-images.ts';
+import { DEFAULT_LOCALE, LANGUAGES } from './src/model/languages.ts';
 
 // The public address comes from the editable settings so that a fork for another regency changes
 // content only. The schema validates it again when the content layer loads.
@@ -55,7 +56,11 @@ export default defineConfig({
     ogImages(),
     securityHeaders(),
     sitemap({
-      i18n: { defaultLocale: 'id', locales: { id: 'id-ID', en: 'en' } },
+      // Keys are the languages' folders (the default's code stands for the root), values hreflang.
+      i18n: {
+        defaultLocale: DEFAULT_LOCALE,
+        locales: Object.fromEntries(LANGUAGES.map((l) => [l.prefix || l.code, l.lang])),
+      },
       // The job-offer check's step pages are noindex: one address per answer, not a page to find.
       filter: (page) =>
         !page.includes('/admin/') &&

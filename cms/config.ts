@@ -8,6 +8,7 @@ import type { SchemaDocs } from './schema-docs.ts';
 import { fieldsOf, type CmsField } from './fields.ts';
 import { COLLECTION_LABELS } from './labels.ts';
 import { editorComponents } from './editor-components.ts';
+import { DEFAULT_LOCALE, LANGUAGES, language, type Locale } from '../src/model/languages.ts';
 
 /** decap-server's port for `npm start` (its default). The admin accepts ?decap=<port> to override. */
 export const DECAP_SERVER_PORT = 8081;
@@ -44,21 +45,27 @@ function bodyField(): CmsField {
   };
 }
 
+/** The CMS collection of one content collection in one language: "berita", "berita_en". */
+export function cmsCollectionName(name: string, locale: Locale): string {
+  return locale === DEFAULT_LOCALE ? name : `${name}_${locale}`;
+}
+
 export function entryCollectionConfig(
   name: keyof typeof entryCollections,
-  locale: 'id' | 'en',
+  locale: Locale,
   docs: SchemaDocs,
 ) {
   const schema = entryCollections[name];
   const fields = [...fieldsOf(schema, name, docs), bodyField()];
   const identifier = IDENTIFIER.find((f) => fields.some((x) => x.name === f)) ?? 'title';
   const [plural, singular] = COLLECTION_LABELS[name] ?? [name, name];
-  const english = locale === 'en';
+  const translation = locale !== DEFAULT_LOCALE;
+  const suffix = translation ? ` (${language(locale).label})` : '';
   const hasDate = fields.some((f) => f.name === 'date');
   return {
-    name: english ? `${name}_en` : name,
-    label: english ? `${plural} (English)` : plural,
-    label_singular: english ? `${singular} (English)` : singular,
+    name: cmsCollectionName(name, locale),
+    label: `${plural}${suffix}`,
+    label_singular: `${singular}${suffix}`,
     folder: `content/${name}/${locale}`,
     create: true,
     extension: 'mdx',
@@ -67,10 +74,9 @@ export function entryCollectionConfig(
     identifier_field: identifier,
     summary: hasDate ? `{{${identifier}}} — {{date | date('YYYY-MM-DD')}}` : `{{${identifier}}}`,
     sortable_fields: hasDate ? ['date', identifier] : [identifier],
-    ...(english
+    ...(translation
       ? {
-          description:
-            'Terjemahan bahasa Inggris. Nama berkas harus sama dengan tulisan bahasa Indonesianya.',
+          description: `Terjemahan ${language(locale).label}. Nama berkas harus sama dengan tulisan bahasa Indonesianya.`,
         }
       : {}),
     fields,
@@ -82,7 +88,7 @@ export function buildConfig(options: BuildOptions) {
   const port = options.decapPort ?? DECAP_SERVER_PORT;
   const names = Object.keys(entryCollections) as (keyof typeof entryCollections)[];
   const collections = [
-    ...names.map((name) => entryCollectionConfig(name, 'id', docs)),
+    ...names.map((name) => entryCollectionConfig(name, DEFAULT_LOCALE, docs)),
     {
       name: 'settings',
       label: COLLECTION_LABELS['settings']?.[0] ?? 'Pengaturan',
@@ -97,7 +103,9 @@ export function buildConfig(options: BuildOptions) {
         },
       ],
     },
-    ...names.map((name) => entryCollectionConfig(name, 'en', docs)),
+    ...LANGUAGES.filter((l) => l.code !== DEFAULT_LOCALE).flatMap((l) =>
+      names.map((name) => entryCollectionConfig(name, l.code, docs)),
+    ),
   ];
   return {
     load_config_file: false,

@@ -126,8 +126,13 @@ function numberOptions(schema: AnySchema): Record<string, unknown> {
   return options;
 }
 
+/** `.meta({ label, hint })` on a field, for fields made from a table (one per language). */
+function metaOf(field: AnySchema): { label?: string; hint?: string } {
+  return ((field as { meta?: () => unknown }).meta?.() ?? {}) as { label?: string; hint?: string };
+}
+
 function hintFor(owner: string | undefined, key: string, field: AnySchema, docs: SchemaDocs) {
-  const own = owner ? docs[owner]?.[key] : undefined;
+  const own = (owner ? docs[owner]?.[key] : undefined) ?? metaOf(field).hint;
   if (own) return own;
   const group = groupFieldDocs.get(field);
   return group ? docs[group[0]]?.[group[1]] : undefined;
@@ -164,7 +169,7 @@ export function fieldFor(
   if (note) hint = hint ? `${hint} ${note}` : note;
   const base: { name: string } & Record<string, unknown> = {
     name,
-    label: FIELD_LABELS[name] ?? name,
+    label: metaOf(schema).label ?? FIELD_LABELS[name] ?? name,
     required: !optional,
     ...(hint ? { hint } : {}),
   };

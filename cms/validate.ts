@@ -6,12 +6,16 @@
 import type { z } from 'astro/zod';
 import { entryCollections, SettingsSchema } from '../src/schemas/index.ts';
 import { normaliseData } from './format.ts';
+import { LOCALES } from '../src/model/languages.ts';
 
 /** Collection name in the CMS ("berita", "berita_en", "settings") → its schema. */
 export function schemaFor(collection: string): z.ZodType | undefined {
   if (collection === 'settings') return SettingsSchema;
-  const base = collection.replace(/_en$/, '') as keyof typeof entryCollections;
-  return entryCollections[base];
+  const base = LOCALES.reduce(
+    (name, code) => name.replace(new RegExp(`_${code}$`), ''),
+    collection,
+  );
+  return entryCollections[base as keyof typeof entryCollections];
 }
 
 /** Problems as "field: message" lines (the build prints "file: field: message"). */

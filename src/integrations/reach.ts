@@ -7,13 +7,14 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { writeServiceWorker } from './service-worker.ts';
 import { writeWebApp, type AppNames } from './web-app.ts';
+import { LANGUAGES, type Locale } from '../model/languages.ts';
 
 interface Options {
   siteName: string;
   regency: string;
 }
 
-function names(locale: 'id' | 'en', { siteName, regency }: Options): AppNames {
+function names(locale: Locale, { siteName, regency }: Options): AppNames {
   const strings = JSON.parse(
     readFileSync(new URL(`../i18n/${locale}.json`, import.meta.url), 'utf8'),
   ) as Record<string, string>;
@@ -33,10 +34,14 @@ export default function reach(options: Options): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const dist = fileURLToPath(dir).replace(/\/$/, '');
         const root = fileURLToPath(new URL('../../', import.meta.url));
-        await writeWebApp(dist, `${root}public/favicon.svg`, {
-          id: names('id', options),
-          en: names('en', options),
-        });
+        await writeWebApp(
+          dist,
+          `${root}public/favicon.svg`,
+          Object.fromEntries(LANGUAGES.map((l) => [l.code, names(l.code, options)])) as Record<
+            Locale,
+            AppNames
+          >,
+        );
         const sw = await writeServiceWorker(dist);
         logger.info(
           `icons, manifests and sw.js written: ${sw.entries} files precached (${Math.round(sw.bytes / 1024)} KB before compression)`,

@@ -7,6 +7,12 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { getManifest } from 'workbox-build';
+import { LANGUAGES } from '../model/languages.ts';
+
+/** `(en/)?`: the optional language folder in front of a built file's path, from the languages table. */
+const LANG = `(${LANGUAGES.filter((l) => l.prefix !== '')
+  .map((l) => `${l.prefix}\\/`)
+  .join('|')})?`;
 
 export type PrecacheGroup = 'core' | 'pages';
 
@@ -18,9 +24,9 @@ export interface PrecacheEntry {
 
 /** What a reader needs even with Save-Data on: the offline page, the stylesheet, the app icons. */
 const CORE = [
-  /^(en\/)?offline\/index\.html$/,
+  new RegExp(`^${LANG}offline\\/index\\.html$`),
   /^_astro\/[^/]+\.css$/,
-  /^(en\/)?manifest\.webmanifest$/,
+  new RegExp(`^${LANG}manifest\\.webmanifest$`),
   /^icons\/icon-192\.png$/,
   /^favicon\.svg$/,
   /^sw-register\.js$/,
@@ -28,9 +34,9 @@ const CORE = [
 /** The journey and the help a reader looks up without signal. The printable booklet repeats
  * every guide in one long page, so it is left to be cached when opened. */
 const PAGES = [
-  /^(en\/)?panduan\/(?!cetak\/)([^/]+\/)?index\.html$/,
-  /^(en\/)?glosarium\/index\.html$/,
-  /^(en\/)?layanan\/(.+\/)?index\.html$/,
+  new RegExp(`^${LANG}panduan\\/(?!cetak\\/)([^/]+\\/)?index\\.html$`),
+  new RegExp(`^${LANG}glosarium\\/index\\.html$`),
+  new RegExp(`^${LANG}layanan\\/(.+\\/)?index\\.html$`),
 ];
 
 /** Which precache group a dist-relative file belongs to, or null when it is not precached. */

@@ -87,7 +87,8 @@ async function cachedPage(path) {
 }
 
 function offlinePage(path) {
-  const key = precached.get(path.startsWith('/en/') ? '/en/offline/' : '/offline/');
+  // Each language's offline page sits under its own folder; the root one is the default language's.
+  const key = precached.get(`/${path.split('/')[1]}/offline/`) || precached.get('/offline/');
   return key ? fromPrecache(key) : undefined;
 }
 

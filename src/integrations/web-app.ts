@@ -1,8 +1,10 @@
 /**
  * Makes the site installable: PNG icons rendered from the one SVG source (public/favicon.svg) and a
- * web app manifest per language (/manifest.webmanifest in Indonesian, /en/manifest.webmanifest).
+ * web app manifest per language (manifest.webmanifest in each language's root folder).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { LANGUAGES, language, localePath, type Locale } from '../model/languages.ts';
 import { Resvg } from '@resvg/resvg-js';
 
 export const THEME_COLOR = '#0b4f4a';
@@ -20,14 +22,14 @@ export const ICONS = [
 ] as const;
 
 /** The web app manifest of one language. Both share the scope, so either installs the whole site. */
-export function webManifest(locale: 'id' | 'en', names: AppNames) {
-  const start = locale === 'id' ? '/' : '/en/';
+export function webManifest(locale: Locale, names: AppNames) {
+  const start = localePath(locale, '/');
   return {
     id: start,
     name: names.name,
     short_name: names.shortName,
     description: names.description,
-    lang: locale,
+    lang: language(locale).lang,
     dir: 'ltr',
     start_url: start,
     scope: '/',
@@ -65,21 +67,17 @@ function png(svg: string, size: number): Buffer {
 export async function writeWebApp(
   distDir: string,
   svgSource: string,
-  names: Record<'id' | 'en', AppNames>,
+  names: Record<Locale, AppNames>,
 ): Promise<void> {
   const svg = await readFile(svgSource, 'utf8');
   await mkdir(`${distDir}/icons`, { recursive: true });
-  await mkdir(`${distDir}/en`, { recursive: true });
   for (const icon of ICONS) {
     const source = icon.purpose === 'maskable' ? maskableSvg(svg) : svg;
     await writeFile(`${distDir}/${icon.file}`, png(source, icon.size));
   }
-  await writeFile(
-    `${distDir}/manifest.webmanifest`,
-    JSON.stringify(webManifest('id', names.id), null, 2),
-  );
-  await writeFile(
-    `${distDir}/en/manifest.webmanifest`,
-    JSON.stringify(webManifest('en', names.en), null, 2),
-  );
+  for (const { code } of LANGUAGES) {
+    const file = `${distDir}${localePath(code, '/manifest.webmanifest')}`;
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(webManifest(code, names[code]), null, 2));
+  }
 }

@@ -36,6 +36,12 @@ export const NewsSchema = z
     title: z.string().trim().min(5).max(120),
     /** Tanggal dan jam terbit dengan zona waktunya. Berita bertanggal nanti baru tampil pada tanggal itu. */
     date: InstantSchema,
+    /**
+     * Apakah berita asli mencantumkan tanggal terbitnya. Pilih "tidak" bila tanggal itu tidak ada:
+     * tanggal di atas lalu berarti tanggal dimuat di situs ini, tampil sebagai "tanggal terbit tidak
+     * diketahui", dan berita ini diurutkan sesudah berita yang tanggalnya diketahui.
+     */
+    dateKnown: z.boolean().default(true),
     /** Catatan tentang tanggal, misalnya bila tanggal di berita asli tidak cocok dengan harinya. */
     dateNote: z.string().trim().optional(),
     /** Ringkasan satu atau dua kalimat. */

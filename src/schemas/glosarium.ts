@@ -1,6 +1,6 @@
 /** Glossary terms: each gets an anchor on /glosarium/ that guides link to. */
 import { z } from 'astro/zod';
-import { SlugSchema, SourceSchema, editorialFields } from './shared.ts';
+import { NeedsCheckSchema, SlugSchema, SourceSchema, editorialFields } from './shared.ts';
 
 export const TermSchema = z.object({
   /** Istilah atau singkatan, misalnya "CPMI". */
@@ -15,6 +15,8 @@ export const TermSchema = z.object({
   related: z.array(SlugSchema).default([]),
   /** Sumber arti istilah, bila ada. */
   sources: z.array(SourceSchema).default([]),
+  /** Bagian arti yang belum pasti atau diperdebatkan: tampil dengan tanda "perlu dicek ulang". */
+  needsCheck: NeedsCheckSchema,
   ...editorialFields,
 });
 

@@ -6,6 +6,7 @@ import {
   DestinationSchema,
   SourceSchema,
   editorialFields,
+  NeedsCheckSchema,
 } from './shared.ts';
 
 export const SERVICE_KINDS = [
@@ -40,7 +41,7 @@ export const ServicePointSchema = z.object({
   /** Tanggal terakhir data diperiksa. */
   checked: DaySchema,
   /** Fakta yang belum pasti: tampil dengan tanda "perlu dicek ulang". */
-  needsCheck: z.array(z.string().trim().min(5)).default([]),
+  needsCheck: NeedsCheckSchema,
   /** Urutan di daftar (kecil tampil lebih dulu). */
   order: z.number().int().min(0).default(50),
   ...editorialFields,

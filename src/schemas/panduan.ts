@@ -9,6 +9,7 @@ import {
   SourceSchema,
   StageSchema,
   editorialFields,
+  NeedsCheckSchema,
 } from './shared.ts';
 
 export const GuideSchema = z.object({
@@ -34,7 +35,7 @@ export const GuideSchema = z.object({
   /** Tanggal terakhir semua fakta di panduan ini diperiksa. */
   checked: DaySchema,
   /** Fakta yang belum pasti: tiap catatan tampil dengan tanda "perlu dicek ulang". */
-  needsCheck: z.array(z.string().trim().min(5)).default([]),
+  needsCheck: NeedsCheckSchema,
   /** Panduan lain yang berkaitan (tulis nama berkasnya, misalnya "cek-izin-p3mi"). */
   related: z.array(SlugSchema).default([]),
   ...editorialFields,

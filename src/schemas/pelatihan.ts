@@ -11,6 +11,7 @@ import {
   isCalendarDay,
 } from './shared.ts';
 import { slugify } from '../platform/content/slug.ts';
+import { STATUS_OVERRIDES } from '../model/session-statuses.ts';
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
@@ -70,7 +71,7 @@ export const LocalDateTimeSchema = localDateTime(null);
 export const LocalDeadlineSchema = localDateTime('23:59');
 
 export const SESSION_MODES = ['tatap-muka', 'daring', 'campuran'] as const;
-export const STATUS_OVERRIDES = ['penuh', 'ditunda', 'dibatalkan'] as const;
+export { STATUS_OVERRIDES };
 
 export const VenueSchema = z.object({
   /** Nama tempat, misalnya "Balai Desa Dayu". */

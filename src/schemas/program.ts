@@ -6,6 +6,7 @@ import {
   DaySchema,
   SourceSchema,
   editorialFields,
+  NeedsCheckSchema,
 } from './shared.ts';
 
 export const PROGRAM_STATUSES = ['aktif', 'berkala', 'selesai', 'direncanakan'] as const;
@@ -45,7 +46,7 @@ export const ProgramSchema = z.object({
   /** Tanggal terakhir fakta di halaman ini diperiksa. */
   checked: DaySchema,
   /** Fakta yang belum pasti: tampil dengan tanda "perlu dicek ulang". */
-  needsCheck: z.array(z.string().trim().min(5)).default([]),
+  needsCheck: NeedsCheckSchema,
   /** Urutan di daftar program (kecil tampil lebih dulu). */
   order: z.number().int().min(0).default(50),
   ...editorialFields,

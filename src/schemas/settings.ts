@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { ContactSchema, TimeZoneSchema, WebUrlSchema } from './shared.ts';
+import { LANGUAGES, type Locale } from '../model/languages.ts';
 
 export const NavItemSchema = z.object({
   /** Alamat halaman tanpa awalan bahasa, misalnya "/panduan/". */
@@ -13,10 +14,19 @@ export const NavItemSchema = z.object({
       /^\/([a-z0-9-]+\/)*$/,
       'Tulis alamat seperti /panduan/ (diawali dan diakhiri garis miring).',
     ),
-  /** Label menu dalam bahasa Indonesia. */
-  labelId: z.string().trim().min(2),
-  /** Label menu dalam bahasa Inggris. */
-  labelEn: z.string().trim().min(2),
+  /** Label menu dalam setiap bahasa situs. */
+  labels: z.object(
+    Object.fromEntries(
+      LANGUAGES.map((l) => [
+        l.code,
+        z
+          .string()
+          .trim()
+          .min(2)
+          .meta({ label: `Label (${l.label})`, hint: `Label menu dalam ${l.label}.` }),
+      ]),
+    ) as Record<Locale, z.ZodString>,
+  ),
 });
 
 export const SettingsSchema = z.object({

@@ -5,6 +5,7 @@
  * editors see in the CMS (cms/ reads them), so they are product copy, not developer notes.
  */
 import { z } from 'astro/zod';
+import { LOCALES } from '../model/languages.ts';
 
 // Messages in Indonesian for editors; a missing field says so plainly instead of naming JS types.
 z.config(z.locales.id());
@@ -90,9 +91,8 @@ export const InstantSchema = z.union([z.date(), z.string()]).transform((value, c
   return parsed;
 });
 
-export const LOCALES = ['id', 'en'] as const;
+export { LOCALES, type Locale } from '../model/languages.ts';
 export const LocaleSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof LocaleSchema>;
 
 /** Who a guide, programme or course is for. */
 export const AUDIENCES = ['cpmi', 'pmi', 'purna', 'keluarga'] as const;
@@ -127,11 +127,11 @@ export const DESTINATIONS = [
 ] as const;
 export const DestinationSchema = z.enum(DESTINATIONS);
 
-/** Indonesian phone numbers as written on official pages: digits, spaces, +, - and parentheses. */
+/** Phone numbers as written on official pages: digits, spaces, +, - and parentheses, as in (021) 1234567. */
 export const PhoneSchema = z
   .string()
   .regex(
-    /^\+?[0-9][0-9 ()-]{2,20}$/,
+    /^\+?\(?[0-9][0-9 ()-]{2,20}$/,
     'Nomor telepon hanya boleh berisi angka, spasi, +, - dan tanda kurung.',
   );
 
@@ -186,6 +186,23 @@ export const ContactSchema = z
     }
   });
 export type Contact = z.infer<typeof ContactSchema>;
+
+/**
+ * Uncertain or contested facts, one note per item: each is shown with a visible "perlu dicek ulang"
+ * badge on screen and in print. Guides, programmes, service points and glossary terms share it.
+ */
+export const NeedsCheckSchema = z
+  .array(
+    z
+      .string({ error: 'Tulis setiap catatan sebagai teks biasa (satu kalimat atau lebih).' })
+      .trim()
+      .min(5, 'Catatan "perlu dicek ulang" terlalu pendek: tulis fakta mana yang belum pasti.'),
+    {
+      error:
+        'Tulis catatan "perlu dicek ulang" sebagai daftar: satu catatan per baris, diawali tanda "-".',
+    },
+  )
+  .default([]);
 
 /** Fields every editorial entry has. */
 export const editorialFields = {

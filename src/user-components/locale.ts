@@ -1,6 +1,6 @@
-import type { Locale } from '~/schemas/shared.ts';
+import { localeOfPath, type Locale } from '~/model/languages.ts';
 
 /** Author components are used inside MDX without props for the language: read it from the URL. */
 export function localeFromPath(pathname: string): Locale {
-  return pathname.startsWith('/en/') ? 'en' : 'id';
+  return localeOfPath(pathname);
 }

@@ -163,3 +163,67 @@ describe('home page', () => {
     expect(Math.max(journey, help)).toBeLessThan(html.indexOf('id="pengumuman"'));
   });
 });
+
+describe('honest dates and doubts in the built pages', () => {
+  it('shows a news item without a printed date as "date unknown" and lists it after dated news', () => {
+    for (const locale of ['id', 'en']) {
+      const list = page(`${prefix(locale)}/berita/`);
+      const links = list
+        .querySelectorAll('main li h2 a, main li h3 a')
+        .map((a) => a.getAttribute('href'));
+      const undated = publishedNews.filter(
+        (e) => e.locale === locale && e.data['dateKnown'] === false,
+      );
+      if (publishedNews.some((e) => e.locale === locale)) expect(links.length).toBeGreaterThan(0);
+      const isUndated = links.map((href) => undated.some((e) => newsPath(e) === href));
+      expect(isUndated).toEqual([...isUndated].sort()); // every dated item before every undated one
+      for (const e of undated) {
+        const text = page(newsPath(e)).querySelector('main .meta')?.textContent ?? '';
+        expect(text, newsPath(e)).toMatch(
+          /Tanggal terbit tidak diketahui|Publication date unknown/,
+        );
+      }
+    }
+  });
+
+  it('shows every glossary note that needs checking under its term, on screen and in print', () => {
+    for (const term of entries.filter(
+      (e) => e.collection === 'glosarium' && e.data['draft'] !== true,
+    )) {
+      const notes = term.data['needsCheck'] as string[];
+      const item = page(`${prefix(term.locale)}/glosarium/`).getElementById(term.slug);
+      const warn = item?.querySelector('.note--warn');
+      if (notes.length === 0) {
+        expect(warn, term.file).toBeFalsy();
+        continue;
+      }
+      expect(warn?.classList.contains('no-print'), term.file).toBe(false);
+      for (const note of notes) expect(warn?.textContent, term.file).toContain(note);
+    }
+  });
+
+  it('puts a guide answer before its doubts: one pointer line on top, the notes after the text', () => {
+    for (const guide of entries.filter(
+      (e) => e.collection === 'panduan' && e.data['draft'] !== true,
+    )) {
+      if ((guide.data['needsCheck'] as string[]).length === 0) continue;
+      const article = page(`${prefix(guide.locale)}/panduan/${guide.slug}/`).querySelector(
+        'article',
+      )!;
+      const html = article.innerHTML;
+      const pointer = html.indexOf('href="#perlu-dicek"');
+      const notes = html.indexOf('id="perlu-dicek"');
+      const sources = html.indexOf('id="sumber"');
+      expect(pointer, guide.file).toBeGreaterThan(-1);
+      // The whole text (every heading of the guide's own) lies between the pointer and the notes,
+      // and nothing but the notes stands between the text and its sources.
+      const headings = article.querySelectorAll('h2[id]').map((h) => html.indexOf(`id="${h.id}"`));
+      const textHeadings = headings.filter((at) => at < sources);
+      expect(
+        textHeadings.every((at) => at > pointer && at < notes),
+        guide.file,
+      ).toBe(true);
+      expect(notes, guide.file).toBeLessThan(sources);
+    }
+  });
+});

@@ -176,16 +176,27 @@ describe('search index: filters, metadata and sorting', () => {
     }
   });
 
-  it('gives news a date to show and sorts news newest first', async () => {
+  it('gives news a date to show and sorts news newest first, undated news last', async () => {
+    const undated = new Set(
+      contentFiles('berita')
+        .filter((f) => isPublished(f) && f.data['dateKnown'] === false)
+        .map(entryUrl),
+    );
     for (const lang of LANGS) {
       const news = await searchAll(api[lang], null, {
         filters: { type: 'berita' },
         sort: { date: 'desc' },
       });
       const articles = news.filter((f) => /\/berita\/[^/]+\/$/.test(f.url));
-      const dates = articles.map((f) => f.meta['date'] ?? '');
+      const dated = articles.filter((f) => !undated.has(f.url));
+      const dates = dated.map((f) => f.meta['date'] ?? '');
       for (const date of dates) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(dates).toEqual([...dates].sort().reverse());
+      // A news item whose source printed no date shows none and never ranks above a dated one.
+      const isUndated = articles.map((f) => undated.has(f.url));
+      expect(isUndated).toEqual([...isUndated].sort()); // every false (dated) before every true
+      for (const f of articles.filter((a) => undated.has(a.url)))
+        expect(f.meta['date']).toBeUndefined();
     }
   });
 });

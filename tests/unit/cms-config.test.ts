@@ -149,6 +149,19 @@ describe('CMS config generated from the schemas', () => {
     expect(dateHint).toMatch(/dibangun pada atau sesudah tanggal itu/);
   });
 
+  it('lets editors mark a glossary term as needing checks, in the same list widget guides use', () => {
+    const fieldOf = (name: string) =>
+      (config.collections.find((c) => c.name === name) as { fields: CmsField[] }).fields.find(
+        (f) => f.name === 'needsCheck',
+      );
+    const term = fieldOf('glosarium');
+    const guide = fieldOf('panduan');
+    expect(term).toBeDefined();
+    expect(term?.['widget']).toBe(guide?.['widget']);
+    expect(term?.['required']).toBe(false);
+    expect(String(term?.['hint'])).toContain(docs['TermSchema']?.['needsCheck'] ?? '?');
+  });
+
   it('gives a pattern the schema message, and it refuses what the schema refuses', () => {
     const course = config.collections.find((c) => c.name === 'pelatihan') as { fields: CmsField[] };
     const id = cmsPaths(course.fields).get('sessions.id')!;

@@ -3,6 +3,7 @@ import {
   isCurrentAnnouncement,
   selectForProgram,
   selectHighlights,
+  sortNewestFirst,
   type NewsLike,
 } from '~/features/news/news-select.ts';
 
@@ -16,13 +17,14 @@ function item(
   id: string,
   kind: 'berita' | 'pengumuman',
   date: string,
-  extra: { until?: string; program?: string } = {},
+  extra: { until?: string; program?: string; dateKnown?: boolean } = {},
 ): Item {
   return {
     id,
     data: {
       kind,
       date: new Date(date),
+      dateKnown: extra.dateKnown,
       until: extra.until ? new Date(extra.until) : undefined,
       program: extra.program,
     },
@@ -30,6 +32,26 @@ function item(
 }
 
 const ids = (items: Item[]) => items.map((i) => i.id);
+
+describe('sortNewestFirst', () => {
+  it('puts items without a printed date after every dated item, however late they were added', () => {
+    const sorted = sortNewestFirst([
+      item('added-last-week', 'berita', '2026-03-01T00:00:00Z', { dateKnown: false }),
+      item('dated-2024', 'berita', '2024-05-04T00:00:00Z'),
+      item('dated-2025', 'berita', '2025-07-29T00:00:00Z', { dateKnown: true }),
+      item('added-yesterday', 'berita', '2026-03-09T00:00:00Z', { dateKnown: false }),
+    ]);
+    expect(ids(sorted)).toEqual(['dated-2025', 'dated-2024', 'added-yesterday', 'added-last-week']);
+  });
+
+  it('treats an item without the field as dated, as the schema default does', () => {
+    const sorted = sortNewestFirst([
+      item('undated', 'berita', '2026-03-09T00:00:00Z', { dateKnown: false }),
+      item('plain', 'berita', '2020-01-01T00:00:00Z'),
+    ]);
+    expect(ids(sorted)).toEqual(['plain', 'undated']);
+  });
+});
 
 describe('selectHighlights', () => {
   const news = [

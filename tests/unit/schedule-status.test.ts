@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SOON_MS, sessionStatus } from '~/features/training/schedule-status.ts';
+import { SESSION_STATUSES } from '~/model/session-statuses.ts';
+import { SessionSchema } from '~/schemas/pelatihan.ts';
 import { localToInstant } from '~/platform/i18n/time.ts';
 
 const MIN = 60_000;
@@ -57,5 +59,43 @@ describe('session status', () => {
   it('is full when no seat is left', () => {
     expect(sessionStatus({ ...base, seatsLeft: 0 }, at('2026-11-20T12:00'))).toBe('penuh');
     expect(sessionStatus({ ...base, seatsLeft: 1 }, at('2026-11-20T12:00'))).toBe('dibuka');
+  });
+});
+
+describe('the session statuses table', () => {
+  it('gives every status a label in every language', async () => {
+    const { LOCALES } = await import('~/model/languages.ts');
+    for (const locale of LOCALES) {
+      const strings = (await import(`~/i18n/${locale}.json`)) as {
+        default: Record<string, string>;
+      };
+      for (const [status, row] of Object.entries(SESSION_STATUSES)) {
+        expect(strings.default[row.label], `${locale}: ${status}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('offers editors exactly the override rows in the schema', () => {
+    const overrides = Object.entries(SESSION_STATUSES)
+      .filter(([, row]) => row.source === 'override')
+      .map(([name]) => name);
+    expect(SessionSchema.shape.status.unwrap().options).toEqual(overrides);
+  });
+
+  it('lets a cancelled session stay cancelled after its end, but a full one ends', () => {
+    const s = { start: 1000, end: 2000, deadline: 500 };
+    expect(sessionStatus({ ...s, override: 'dibatalkan' }, 3000)).toBe('dibatalkan');
+    expect(sessionStatus({ ...s, override: 'penuh' }, 3000)).toBe('selesai');
+    expect(sessionStatus({ ...s, override: 'penuh' }, 100)).toBe('penuh');
+    expect(sessionStatus({ ...s, override: 'bukan-status' }, 100)).toBe('segera-ditutup');
+  });
+
+  it('has a colour rule in the stylesheet for every tone it uses', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const css = await readFile('src/styles/global.css', 'utf8');
+    for (const tone of new Set(Object.values(SESSION_STATUSES).map((r) => r.tone))) {
+      if (tone === 'ok') expect(css).toMatch(/\.status \{/);
+      else expect(css).toContain(`.status[data-tone='${tone}']`);
+    }
   });
 });

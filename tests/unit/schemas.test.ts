@@ -78,6 +78,21 @@ describe('sources and contacts', () => {
     }
   });
 
+  it('accepts a number written with its area code in parentheses, as sources print it', () => {
+    const source = {
+      title: 'Profil',
+      publisher: 'Lembaga',
+      url: 'https://example.org/',
+      accessed: '2026-11-30',
+    };
+    expect(
+      ContactSchema.safeParse({ name: 'Kantor', phone: '(021) 27808211', source }).success,
+    ).toBe(true);
+    expect(ContactSchema.safeParse({ name: 'Kantor', phone: '(021) x', source }).success).toBe(
+      false,
+    );
+  });
+
   it('refuses a phone number without its source', () => {
     const result = ContactSchema.safeParse({ name: 'BP3MI', phone: '0800-1000' });
     expect(result.success).toBe(false);
@@ -194,6 +209,20 @@ describe('content check (what npm run check and npm run build run first)', () =>
     expect(fields).toContain('timezone');
     expect(fields).toContain('siteUrl');
     expect(problems.every((p) => p.file === 'content/settings/site.yaml')).toBe(true);
+  });
+
+  it('refuses a glossary term whose needsCheck is not a list, naming file and field', async () => {
+    const term = { term: 'SIAPkerja', definition: 'Aplikasi Kemnaker untuk mendaftar kerja.' };
+    const root = await site({
+      'content/glosarium/id/siapkerja.mdx': mdx({ ...term, needsCheck: 'belum pasti' }),
+      'content/glosarium/id/ltsa.mdx': mdx({ ...term, term: 'LTSA', needsCheck: ['ok', 42] }),
+    });
+    const { problems } = await checkContent(root);
+    expect(problems.map(formatProblem).sort()).toEqual([
+      'content/glosarium/id/ltsa.mdx: needsCheck.0: Catatan "perlu dicek ulang" terlalu pendek: tulis fakta mana yang belum pasti.',
+      'content/glosarium/id/ltsa.mdx: needsCheck.1: Tulis setiap catatan sebagai teks biasa (satu kalimat atau lebih).',
+      'content/glosarium/id/siapkerja.mdx: needsCheck: Tulis catatan "perlu dicek ulang" sebagai daftar: satu catatan per baris, diawali tanda "-".',
+    ]);
   });
 
   it('passes on the repository content', async () => {

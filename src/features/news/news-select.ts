@@ -8,13 +8,24 @@ export interface NewsLike {
   data: {
     kind: 'berita' | 'pengumuman';
     date: Date;
+    /** False when the source printed no date: `date` is then only when the item was added here. */
+    dateKnown?: boolean | undefined;
     until?: Date | undefined;
     program?: string | undefined;
   };
 }
 
+/**
+ * Newest first by the date the source printed. Items whose source printed no date come after all
+ * dated ones: the day they were added to this site says nothing about when the event happened, so
+ * it must not rank them above reports that are really recent. Among themselves they keep the order
+ * in which they were added, newest first.
+ */
 export function sortNewestFirst<T extends NewsLike>(news: readonly T[]): T[] {
-  return [...news].sort((a, b) => b.data.date.getTime() - a.data.date.getTime());
+  const undated = (n: NewsLike) => (n.data.dateKnown === false ? 1 : 0);
+  return [...news].sort(
+    (a, b) => undated(a) - undated(b) || b.data.date.getTime() - a.data.date.getTime(),
+  );
 }
 
 /** An announcement still runs until the end of its `until` instant; without `until` it never expires. */

@@ -3,10 +3,11 @@ import { getSettings, buildNow } from '~/platform/content/content.ts';
 import { sessionsToIcs } from './ics.ts';
 import { useTranslations } from '~/platform/i18n/i18n.ts';
 import type { SessionView } from './sessions.ts';
+import { DEFAULT_LOCALE } from '~/model/languages.ts';
 
 export async function calendarResponse(list: SessionView[], name?: string): Promise<Response> {
   const settings = await getSettings();
-  const t = useTranslations('id');
+  const t = useTranslations(DEFAULT_LOCALE);
   const body = sessionsToIcs(list, {
     siteUrl: settings.siteUrl,
     calName: name ?? t('schedule.calName', { site: settings.siteName }),

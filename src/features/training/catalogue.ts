@@ -14,6 +14,7 @@ import {
   type Facet,
   type SessionView,
 } from './sessions.ts';
+import { DEFAULT_LOCALE } from '~/model/languages.ts';
 
 let cache:
   | Promise<{
@@ -25,7 +26,7 @@ let cache:
 
 async function load() {
   const settings = await getSettings();
-  const courses: CourseRef[] = (await published('pelatihan', 'id'))
+  const courses: CourseRef[] = (await published('pelatihan', DEFAULT_LOCALE))
     .map((entry) => ({ slug: slugOf(entry), data: entry.data }))
     .sort((a, b) => a.data.title.localeCompare(b.data.title, 'id'));
   const sessions = allSessions(courses, settings.timezone);
@@ -43,7 +44,7 @@ export function catalogue() {
 
 /** Programme names by slug, for filter labels and course facts. */
 export async function programNames(): Promise<Map<string, string>> {
-  return new Map((await published('program', 'id')).map((p) => [slugOf(p), p.data.name]));
+  return new Map((await published('program', DEFAULT_LOCALE)).map((p) => [slugOf(p), p.data.name]));
 }
 
 let lists:

@@ -2,14 +2,10 @@
  * schema.org Course + CourseInstance for a course page, so search engines can show its sessions.
  * `jsonLdScript` escapes "<" so that no string from content can close the surrounding <script>.
  */
-import type { SessionStatus } from './schedule-status.ts';
+import { statusRow } from '../../model/session-statuses.ts';
 import { statusAt, type CourseRef, type SessionView } from './sessions.ts';
 
 const COURSE_MODE = { 'tatap-muka': 'onsite', daring: 'online', campuran: 'blended' } as const;
-const EVENT_STATUS: Partial<Record<SessionStatus, string>> = {
-  dibatalkan: 'https://schema.org/EventCancelled',
-  ditunda: 'https://schema.org/EventPostponed',
-};
 
 function location(v: SessionView): Record<string, unknown> | undefined {
   const venue = v.session.venue;
@@ -63,7 +59,7 @@ export function courseJsonLd(
         courseMode: COURSE_MODE[v.session.mode],
         startDate: v.startIso,
         endDate: v.endIso,
-        eventStatus: EVENT_STATUS[status] ?? 'https://schema.org/EventScheduled',
+        eventStatus: `https://schema.org/${statusRow(status).eventStatus}`,
         location: location(v),
         inLanguage: c.language,
         isAccessibleForFree: free,
@@ -75,10 +71,9 @@ export function courseJsonLd(
           priceCurrency: 'IDR',
           validThrough: v.deadlineIso,
           url: v.session.registration.url ?? pageUrl,
-          availability:
-            status === 'dibuka' || status === 'segera-ditutup'
-              ? 'https://schema.org/InStock'
-              : 'https://schema.org/SoldOut',
+          availability: statusRow(status).bookable
+            ? 'https://schema.org/InStock'
+            : 'https://schema.org/SoldOut',
         },
       };
     }),

@@ -3,6 +3,7 @@
  * /jadwal/saring/kecamatan/sanankulon/ or /pelatihan/saring/peserta/purna/. A static host cannot
  * filter a GET form, so the no-JavaScript filter is a set of links to these pages.
  */
+import { LOCALES } from '~/model/languages.ts';
 import { FACETS, type Facet } from './sessions.ts';
 import { langParam } from '~/platform/i18n/i18n.ts';
 import { pageCount, pageSegment } from '~/platform/content/pagination.ts';
@@ -62,9 +63,9 @@ export function facetPagePath(
   return page > 1 ? `${first}halaman/${page}/` : first;
 }
 
-/** Static paths of every page of every choice's list in both locales, for `saring/[facet]/[value]/[...page]`. */
+/** Static paths of every page of every choice's list in every language, for `saring/[facet]/[value]/[...page]`. */
 export function choicePagePaths(choices: readonly FacetChoice[], pageSize: number) {
-  return (['id', 'en'] as const).flatMap((locale) =>
+  return LOCALES.flatMap((locale) =>
     choices.flatMap((choice) =>
       Array.from({ length: pageCount(choice.count, pageSize) }, (_, i) => ({
         params: {

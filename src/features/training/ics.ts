@@ -5,6 +5,7 @@
  */
 import { createEvents, type EventAttributes } from 'ics';
 import { placeLine, statusAt, type SessionView } from './sessions.ts';
+import { statusRow } from '../../model/session-statuses.ts';
 
 export interface IcsOptions {
   /** Absolute site URL, e.g. https://migrasi.example.go.id */
@@ -55,8 +56,7 @@ function toEvent(v: SessionView, o: IcsOptions): EventAttributes & { timestamp: 
     description: [v.course.data.summary, how, url].filter(Boolean).join('\n\n'),
     location: placeLine(v) || s.onlineUrl || '',
     url,
-    status:
-      status === 'dibatalkan' ? 'CANCELLED' : status === 'ditunda' ? 'TENTATIVE' : 'CONFIRMED',
+    status: statusRow(status).ics,
     categories: v.course.data.topics.map(escapeText),
     productId: 'migrasi-aman/jadwal',
     calName: escapeText(o.calName),

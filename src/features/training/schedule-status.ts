@@ -4,17 +4,9 @@
  * is read days later, so both always agree.
  */
 
-export const STATUSES = [
-  'dibuka',
-  'segera-ditutup',
-  'ditutup',
-  'berlangsung',
-  'selesai',
-  'penuh',
-  'ditunda',
-  'dibatalkan',
-] as const;
-export type SessionStatus = (typeof STATUSES)[number];
+import { activeOverride, type SessionStatus } from '../../model/session-statuses.ts';
+
+export { STATUSES, type SessionStatus } from '../../model/session-statuses.ts';
 
 /** Registration "closes soon" in the last three days before the deadline. */
 export const SOON_MS = 3 * 24 * 60 * 60 * 1000;
@@ -25,7 +17,7 @@ export interface StatusInput {
   end: number;
   /** The last minute in which registration is accepted (it closes when that minute is over). */
   deadline: number;
-  /** Editor's override: penuh, ditunda or dibatalkan. */
+  /** Editor's override: one of STATUS_OVERRIDES in src/model/session-statuses.ts. */
   override?: string | undefined;
   /** Seats left, when known. */
   seatsLeft?: number | undefined;
@@ -33,11 +25,13 @@ export interface StatusInput {
 
 /** What is true at `now` for a session, most decisive rule first. */
 export function sessionStatus(s: StatusInput, now: number): SessionStatus {
-  if (s.override === 'dibatalkan') return 'dibatalkan';
-  if (s.override === 'ditunda') return 'ditunda';
+  const fixed = activeOverride(s.override, true);
+  if (fixed) return fixed;
   if (now >= s.end) return 'selesai';
   if (now >= s.start) return 'berlangsung';
-  if (s.override === 'penuh' || s.seatsLeft === 0) return 'penuh';
+  const beforeStart = activeOverride(s.override, false);
+  if (beforeStart) return beforeStart;
+  if (s.seatsLeft === 0) return 'penuh';
   const closes = s.deadline + 60_000;
   if (now >= closes) return 'ditutup';
   if (closes - now <= SOON_MS) return 'segera-ditutup';

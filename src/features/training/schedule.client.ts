@@ -7,6 +7,7 @@
  * Without JavaScript the page shows its list and links to a static page per filter value.
  */
 import { sessionStatus } from './schedule-status.ts';
+import { statusRow } from '../../model/session-statuses.ts';
 import type { FilterReply, FilterRequest } from './filter-worker.client.ts';
 
 const at = (el: Element, name: string) => el.getAttribute(name) ?? '';
@@ -31,6 +32,7 @@ export function refreshStatuses(now: number, root: ParentNode = document): void 
       el.closest('[data-labels]')?.getAttribute('data-labels') ?? '{}',
     ) as Record<string, string>;
     if (label && labels[status]) label.textContent = labels[status];
+    if (label) label.dataset['tone'] = statusRow(status).tone;
   }
 }
 

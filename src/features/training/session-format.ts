@@ -3,6 +3,7 @@ import type { Locale } from '~/schemas/shared.ts';
 import { ZONE_ABBR } from '~/platform/i18n/dates.ts';
 import { INTL_LOCALE, type Translator, type UiKey } from '~/platform/i18n/i18n.ts';
 import type { SessionStatus } from './schedule-status.ts';
+import { SESSION_STATUSES } from '~/model/session-statuses.ts';
 import type { SessionView } from './sessions.ts';
 import { formatClock, formatLongDay, formatMonth } from '~/platform/i18n/time.ts';
 
@@ -41,25 +42,14 @@ export function deadlineLine(v: SessionView, locale: Locale): string {
   return `${formatLongDay(v.deadline, intl, v.zone)}, ${formatClock(v.deadline, intl, v.zone)} ${ZONE_ABBR[v.zone]}`;
 }
 
-const STATUS_KEYS: Record<SessionStatus, UiKey> = {
-  dibuka: 'session.status.dibuka',
-  'segera-ditutup': 'session.status.segeraDitutup',
-  ditutup: 'session.status.ditutup',
-  berlangsung: 'session.status.berlangsung',
-  selesai: 'session.status.selesai',
-  penuh: 'session.status.penuh',
-  ditunda: 'session.status.ditunda',
-  dibatalkan: 'session.status.dibatalkan',
-};
-
 export function statusLabel(status: SessionStatus, t: Translator): string {
-  return t(STATUS_KEYS[status]);
+  return t(SESSION_STATUSES[status].label);
 }
 
 /** Every status label, for the browser script that corrects the status when the page is read. */
 export function statusLabels(t: Translator): Record<SessionStatus, string> {
   return Object.fromEntries(
-    Object.entries(STATUS_KEYS).map(([status, key]) => [status, t(key)]),
+    Object.entries(SESSION_STATUSES).map(([status, row]) => [status, t(row.label)]),
   ) as Record<SessionStatus, string>;
 }
 

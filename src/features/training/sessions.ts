@@ -5,6 +5,7 @@
 import { sessionKey, type Course, type Session } from '~/schemas/pelatihan.ts';
 import type { TimeZone } from '~/schemas/shared.ts';
 import { sessionStatus, type SessionStatus } from './schedule-status.ts';
+import { statusRow } from '../../model/session-statuses.ts';
 import { localToInstant, localToIso, monthKey } from '~/platform/i18n/time.ts';
 
 export interface CourseRef {
@@ -159,10 +160,11 @@ export function courseFacets(course: CourseRef, sessions: SessionView[]): Record
   return Object.fromEntries(Object.entries(merged).map(([f, set]) => [f, [...set]]));
 }
 
-/** The session a catalogue card calls "next": the first one not cancelled or postponed, if any. */
+/** The session a catalogue card calls "next": the first one whose override allows it (not
+ * cancelled or postponed, see `next` in the statuses table), else the first. */
 export function nextSession(upcoming: readonly SessionView[]): SessionView | undefined {
   return (
-    upcoming.find((v) => v.session.status !== 'dibatalkan' && v.session.status !== 'ditunda') ??
+    upcoming.find((v) => v.session.status === undefined || statusRow(v.session.status).next) ??
     upcoming[0]
   );
 }

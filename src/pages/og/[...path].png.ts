@@ -9,6 +9,7 @@
  * its course's card — its og:title carries the date. Drawing every card cost about 40 s of a cold
  * 1,000-entry build (README "Scale").
  */
+import { DEFAULT_LOCALE, LOCALES } from '~/model/languages.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSettings, localeOf, published, slugOf } from '~/platform/content/content.ts';
 import { localePath, useTranslations } from '~/platform/i18n/i18n.ts';
@@ -31,7 +32,7 @@ export const getStaticPaths = (async () => {
       params: { path: ogImagePath(pagePath).slice('/og/'.length, -'.png'.length) },
       props: { ...base, title, kicker },
     });
-  for (const locale of ['id', 'en'] as const) {
+  for (const locale of LOCALES) {
     const t = useTranslations(locale);
     add(localePath(locale, '/'), t('home.title'), settings.siteName);
     add(localePath(locale, '/berita/'), t('news.title'), settings.siteName);
@@ -47,10 +48,10 @@ export const getStaticPaths = (async () => {
       );
     }
   }
-  // Courses are written once (Indonesian) and shown in both languages.
-  for (const locale of ['id', 'en'] as const) {
+  // Courses are written once (in the default language) and shown in every language.
+  for (const locale of LOCALES) {
     const t = useTranslations(locale);
-    for (const course of await published('pelatihan', 'id')) {
+    for (const course of await published('pelatihan', DEFAULT_LOCALE)) {
       add(localePath(locale, `/pelatihan/${slugOf(course)}/`), course.data.title, t('og.course'));
     }
   }

@@ -13,7 +13,7 @@ import {
   SettingsSchema,
   type EntryCollectionName,
 } from '../../schemas/index.ts';
-import { LOCALES } from '../../schemas/shared.ts';
+import { LANGUAGES, LOCALES } from '../../model/languages.ts';
 import { blankFrontmatter, guardTree, type GuardProblem } from './mdx-guard.ts';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 
@@ -199,7 +199,7 @@ export async function checkContent(
         problems.push({
           file: relative(root, join(base, child)).split('\\').join('/'),
           field: '',
-          message: `Simpan berkas di content/${collection}/id/ (bahasa Indonesia) atau content/${collection}/en/ (bahasa Inggris).`,
+          message: `Simpan berkas di folder bahasanya: ${LANGUAGES.map((l) => `content/${collection}/${l.code}/ (${l.label})`).join(', ')}.`,
         });
         continue;
       }

@@ -4,14 +4,20 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { EntryCollectionName } from '~/schemas/index.ts';
-import type { Locale } from '~/schemas/shared.ts';
+import {
+  LOCALES,
+  isLocale,
+  localePath,
+  type Alternates,
+  type Locale,
+} from '~/model/languages.ts';
 
 /** Entry ids are "<locale>/<slug>", from the folder layout content/<collection>/<locale>/<slug>.mdx. */
 export function splitId(id: string): { locale: Locale; slug: string } {
   const [locale, slug, ...rest] = id.split('/');
-  if ((locale !== 'id' && locale !== 'en') || !slug || rest.length > 0) {
+  if (locale === undefined || !isLocale(locale) || !slug || rest.length > 0) {
     throw new Error(
-      `Entry "${id}" must be stored as content/<collection>/id/<slug>.mdx or content/<collection>/en/<slug>.mdx`,
+      `Entry "${id}" must be stored as content/<collection>/<locale>/<slug>.mdx, <locale> one of ${LOCALES.join(', ')}`,
     );
   }
   return { locale, slug };
@@ -85,6 +91,21 @@ export async function translationOf<C extends EntryCollectionName>(
     async () => new Map((await published(collection, locale)).map((e) => [slugOf(e), e])),
   );
   return bySlug.get(slugOf(entry));
+}
+
+/** Paths of an entry's page in every language it is published in (a translation shares the file name). */
+export async function entryAlternates<C extends EntryCollectionName>(
+  collection: C,
+  entry: CollectionEntry<C>,
+  base: string,
+): Promise<Alternates> {
+  const alternates: Alternates = {};
+  for (const locale of LOCALES) {
+    if (await translationOf(collection, entry, locale)) {
+      alternates[locale] = localePath(locale, `${base}${slugOf(entry)}/`);
+    }
+  }
+  return alternates;
 }
 
 export async function getSettings() {

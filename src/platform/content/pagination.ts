@@ -1,4 +1,5 @@
 /** Fixed-size pages of long lists, so no page grows with the catalogue. */
+import { LOCALES } from '~/model/languages.ts';
 import { langParam } from '~/platform/i18n/i18n.ts';
 
 export function pageCount(total: number, size: number): number {
@@ -10,9 +11,9 @@ export function pageItems<T>(items: readonly T[], page: number, size: number): T
   return items.slice((page - 1) * size, page * size);
 }
 
-/** Static paths of pages 2…N of a list in both locales, for the `…/halaman/[page]` routes. */
+/** Static paths of pages 2…N of a list in every language, for the `…/halaman/[page]` routes. */
 export function laterPagePaths(total: number, size: number) {
-  return (['id', 'en'] as const).flatMap((locale) =>
+  return LOCALES.flatMap((locale) =>
     Array.from({ length: pageCount(total, size) - 1 }, (_, i) => ({
       params: { lang: langParam(locale), page: String(i + 2) },
       props: { locale, page: i + 2 },

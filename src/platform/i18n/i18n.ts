@@ -1,25 +1,52 @@
-/** UI strings and locale-aware paths. Components get every visible word through `t()`. */
-import idStrings from '../../i18n/id.json';
-import enStrings from '../../i18n/en.json';
+/**
+ * UI strings and locale-aware paths. Components get every visible word through `t()`.
+ * Languages come from the table in src/model/languages.ts; each has `src/i18n/<code>.json`.
+ */
+import defaultStrings from '../../i18n/id.json';
 import { UiStringsSchema } from '../../schemas/i18n.ts';
-import type { Locale } from '../../schemas/shared.ts';
+import {
+  DEFAULT_LOCALE,
+  LANGUAGES,
+  LOCALES,
+  language,
+  localePath,
+  type Locale,
+} from '../../model/languages.ts';
 
-export type UiKey = keyof typeof idStrings;
+export { DEFAULT_LOCALE, LOCALES, localePath, type Locale };
 
-const dictionaries: Record<Locale, Record<string, string>> = {
-  id: UiStringsSchema.parse(idStrings),
-  en: UiStringsSchema.parse(enStrings),
-};
+/** Every key the default language defines; other languages must define the same keys. */
+export type UiKey = keyof typeof defaultStrings;
 
-export const DEFAULT_LOCALE: Locale = 'id';
-export const HTML_LANG: Record<Locale, string> = { id: 'id', en: 'en' };
-export const INTL_LOCALE: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
+const files = import.meta.glob<Record<string, string>>('../../i18n/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+const dictionaries = Object.fromEntries(
+  LANGUAGES.map(({ code }) => {
+    const file = files[`../../i18n/${code}.json`];
+    if (!file) throw new Error(`Language "${code}" has no strings file src/i18n/${code}.json`);
+    return [code, UiStringsSchema.parse(file)];
+  }),
+) as Record<Locale, Record<string, string>>;
+
+/** `<html lang>` / `hreflang` value of each language. */
+export const HTML_LANG = Object.fromEntries(LANGUAGES.map((l) => [l.code, l.lang])) as Record<
+  Locale,
+  string
+>;
+/** Intl locale of each language. */
+export const INTL_LOCALE = Object.fromEntries(LANGUAGES.map((l) => [l.code, l.intl])) as Record<
+  Locale,
+  string
+>;
 
 /** Returns a translator for one locale. `{name}` placeholders are filled from `vars`. */
 export function useTranslations(locale: Locale) {
   const dict = dictionaries[locale];
   return function t(key: UiKey, vars: Record<string, string | number> = {}): string {
-    const text = dict[key] ?? dictionaries.id[key];
+    const text = dict[key] ?? dictionaries[DEFAULT_LOCALE][key];
     if (text === undefined) throw new Error(`Missing UI string "${key}" for locale "${locale}"`);
     return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
   };
@@ -27,30 +54,15 @@ export function useTranslations(locale: Locale) {
 
 export type Translator = ReturnType<typeof useTranslations>;
 
-/** Prefixes a site path ("/panduan/") with the locale's root ("/en/panduan/"). */
-export function localePath(locale: Locale, path: string): string {
-  const clean = path.startsWith('/') ? path : `/${path}`;
-  return locale === DEFAULT_LOCALE ? clean : `/${locale}${clean}`;
-}
-
-export function otherLocale(locale: Locale): Locale {
-  return locale === 'id' ? 'en' : 'id';
-}
-
-/** The `[...lang]` route parameter for a locale: undefined for Indonesian, which lives at the root. */
+/** The `[...lang]` route parameter for a locale: undefined for the default, which lives at the root. */
 export function langParam(locale: Locale): string | undefined {
-  return locale === DEFAULT_LOCALE ? undefined : locale;
-}
-
-export function localeFromParam(param: string | undefined): Locale {
-  if (param === undefined || param === DEFAULT_LOCALE) return 'id';
-  if (param === 'en') return 'en';
-  throw new Error(`Unknown locale "${param}"`);
+  const { prefix } = language(locale);
+  return prefix === '' ? undefined : prefix;
 }
 
 /** getStaticPaths entries for a page that exists once per locale. */
 export function localeStaticPaths() {
-  return (['id', 'en'] as const).map((locale) => ({
+  return LOCALES.map((locale) => ({
     params: { lang: langParam(locale) },
     props: { locale },
   }));

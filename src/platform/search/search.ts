@@ -3,6 +3,7 @@
  * with, the metadata shown next to a result, and the sort key for news. Pages hand this to
  * BaseLayout's `search` prop; SearchData.astro turns it into Pagefind's data-pagefind-* elements.
  */
+import { unlocalizedPath } from '../../model/languages.ts';
 /** Content types a reader can filter by. Pages outside the collections count as "halaman". */
 export const SEARCH_TYPES = [
   'panduan',
@@ -81,6 +82,11 @@ export interface SearchInfo {
   kabupaten?: string | readonly (string | undefined)[] | undefined;
   /** Publication date of news; makes the page sortable by date. */
   date?: Date | undefined;
+  /**
+   * False when the news source printed no date: `date` is then only when the item was added here,
+   * so it is not shown, and the page sorts after every dated item (as the news list does).
+   */
+  dateKnown?: boolean | undefined;
   /** The entry's `keywords` (and glossary aliases): words readers use for what the page calls otherwise. */
   keywords?: readonly string[] | undefined;
 }
@@ -95,10 +101,9 @@ const PATH_TYPES: Record<string, SearchType> = {
   layanan: 'layanan',
 };
 
-/** The content type of a page from its URL path: /en/panduan/x/ → panduan, / → halaman. */
+/** The content type of a page from its URL path, in any language: /panduan/x/ → panduan, / → halaman. */
 export function searchTypeFromPath(pathname: string): SearchType {
-  const segments = pathname.split('/').filter(Boolean);
-  const first = segments[0] === 'en' ? segments[1] : segments[0];
+  const first = unlocalizedPath(pathname).split('/').filter(Boolean)[0];
   return first !== undefined && Object.hasOwn(PATH_TYPES, first) ? PATH_TYPES[first]! : 'halaman';
 }
 

@@ -2,12 +2,8 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getSettings, slugOf } from '~/platform/content/content.ts';
 import { newsNewestFirst } from '~/features/news/news.ts';
-import {
-  localeFromParam,
-  localePath,
-  localeStaticPaths,
-  useTranslations,
-} from '~/platform/i18n/i18n.ts';
+import { localePath, localeStaticPaths, useTranslations } from '~/platform/i18n/i18n.ts';
+import { language, type Locale } from '~/model/languages.ts';
 
 export const getStaticPaths = localeStaticPaths;
 
@@ -16,7 +12,7 @@ const xmlAttr = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 export async function GET(context: APIContext) {
-  const locale = localeFromParam(context.params['lang']);
+  const { locale } = context.props as { locale: Locale };
   const t = useTranslations(locale);
   const settings = await getSettings();
   const site = context.site ?? new URL(settings.siteUrl);
@@ -30,7 +26,7 @@ export async function GET(context: APIContext) {
     trailingSlash: true,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: [
-      `<language>${locale === 'id' ? 'id-ID' : 'en'}</language>`,
+      `<language>${language(locale).intl}</language>`,
       `<atom:link href="${xmlAttr(absolute('/berita/rss.xml'))}" rel="self" type="application/rss+xml"/>`,
     ].join(''),
     items: news.map((n) => ({

@@ -78,7 +78,10 @@ export function startOfferCheck(): void {
     }
     const clone = next.cloneNode(true) as HTMLElement;
     current!.replaceChildren(clone);
-    focusHeading(clone);
+    // Focus goes to the next question, but the view starts at the reason for the last answer,
+    // which sits just above it and would otherwise scroll out of sight on a small screen.
+    clone.querySelector<HTMLElement>('h2[tabindex="-1"]')?.focus({ preventScroll: true });
+    log!.scrollIntoView({ block: 'start' });
     return true;
   }
 

@@ -24,6 +24,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll waits for a condition; its 1 s default is too short when the machine is
+          // busy (a poll that times out under load is a flaky test, not a defect).
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],

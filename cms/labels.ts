@@ -3,6 +3,7 @@
  * stay short, so they live here. tests/unit/cms-config.test.ts fails when a schema field has no
  * label, so a new field cannot reach editors unlabelled.
  */
+import { COLLECTION_NAMES, COLLECTIONS } from '../src/model/collections.ts';
 export const FIELD_LABELS: Record<string, string> = {
   accessed: 'Tanggal dibuka',
   address: 'Alamat',
@@ -97,13 +98,8 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Collection labels (plural, singular) as editors see them in the sidebar. */
-export const COLLECTION_LABELS: Record<string, [string, string]> = {
-  panduan: ['Panduan', 'Panduan'],
-  program: ['Program', 'Program'],
-  berita: ['Berita & pengumuman', 'Berita'],
-  pelatihan: ['Pelatihan', 'Pelatihan'],
-  layanan: ['Layanan', 'Tempat layanan'],
-  glosarium: ['Glosarium', 'Istilah'],
+export const COLLECTION_LABELS: Record<string, readonly [string, string]> = {
+  ...Object.fromEntries(COLLECTION_NAMES.map((name) => [name, COLLECTIONS[name].cms])),
   settings: ['Pengaturan', 'Pengaturan'],
 };
 

@@ -1,11 +1,18 @@
 /** Wires each content folder to its loader and schema. The schemas live in src/schemas/. */
 import { defineCollection } from 'astro:content';
+import type { CollectionConfig } from 'astro/content/config';
 import { glob } from 'astro/loaders';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { entryCollections, SETTINGS_FILE, SettingsSchema } from '~/schemas/index.ts';
+import {
+  entryCollections,
+  SETTINGS_FILE,
+  SettingsSchema,
+  type EntryCollectionName,
+} from '~/schemas/index.ts';
+import { COLLECTION_NAMES } from '~/model/collections.ts';
 
 /** MIGRASI_CONTENT_DIR lets the benchmark build another content tree; the site uses content/. */
 const CONTENT_DIR = process.env['MIGRASI_CONTENT_DIR'] ?? './content';
@@ -14,19 +21,21 @@ const CONTENT_DIR = process.env['MIGRASI_CONTENT_DIR'] ?? './content';
 const entriesIn = (name: string) =>
   glob({ pattern: '*/*.{md,mdx}', base: `${CONTENT_DIR}/${name}` });
 
+/** One content collection per entry of the collections table, plus the settings file. */
+const entryCollectionConfigs = Object.fromEntries(
+  COLLECTION_NAMES.map((name) => [
+    name,
+    defineCollection({ loader: entriesIn(name), schema: entryCollections[name] }),
+  ]),
+) as unknown as {
+  [K in EntryCollectionName]: CollectionConfig<
+    (typeof entryCollections)[K],
+    ReturnType<typeof glob>
+  >;
+};
+
 export const collections = {
-  panduan: defineCollection({ loader: entriesIn('panduan'), schema: entryCollections.panduan }),
-  program: defineCollection({ loader: entriesIn('program'), schema: entryCollections.program }),
-  berita: defineCollection({ loader: entriesIn('berita'), schema: entryCollections.berita }),
-  pelatihan: defineCollection({
-    loader: entriesIn('pelatihan'),
-    schema: entryCollections.pelatihan,
-  }),
-  layanan: defineCollection({ loader: entriesIn('layanan'), schema: entryCollections.layanan }),
-  glosarium: defineCollection({
-    loader: entriesIn('glosarium'),
-    schema: entryCollections.glosarium,
-  }),
+  ...entryCollectionConfigs,
   settings: defineCollection({
     loader: {
       name: 'settings-file',

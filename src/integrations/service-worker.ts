@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { getManifest } from 'workbox-build';
 import { LANGUAGES } from '../model/languages.ts';
+import { COLLECTION_NAMES, COLLECTIONS, type CollectionDescriptor } from '../model/collections.ts';
 
 /** `(en/)?`: the optional language folder in front of a built file's path, from the languages table. */
 const LANG = `(${LANGUAGES.filter((l) => l.prefix !== '')
@@ -31,13 +32,22 @@ const CORE = [
   /^favicon\.svg$/,
   /^sw-register\.js$/,
 ];
-/** The journey and the help a reader looks up without signal. The printable booklet repeats
- * every guide in one long page, so it is left to be cached when opened. */
-const PAGES = [
-  new RegExp(`^${LANG}panduan\\/(?!cetak\\/)([^/]+\\/)?index\\.html$`),
-  new RegExp(`^${LANG}glosarium\\/index\\.html$`),
-  new RegExp(`^${LANG}layanan\\/(.+\\/)?index\\.html$`),
-];
+/**
+ * The journey and the help a reader looks up without signal: what each collection's `precache`
+ * says in src/model/collections.ts (its list page, or the list and every entry page).
+ */
+const PAGES = COLLECTION_NAMES.flatMap((name) => {
+  const {
+    routes,
+    precache,
+    precacheExclude: exclude = [],
+  }: CollectionDescriptor = COLLECTIONS[name];
+  const home = routes[0];
+  if (precache === 'none') return [];
+  if (precache === 'list') return [new RegExp(`^${LANG}${home}\\/index\\.html$`)];
+  const skip = exclude.map((folder) => `(?!${folder}\\/)`).join('');
+  return [new RegExp(`^${LANG}${home}\\/${skip}([^/]+\\/)?index\\.html$`)];
+});
 
 /** Which precache group a dist-relative file belongs to, or null when it is not precached. */
 export function precacheGroup(file: string): PrecacheGroup | null {

@@ -1,4 +1,6 @@
-/** Every collection with its schema and content format: the one list the site, checks and CMS read. */
+/** Every collection's schema, joined to its name in the collections table (src/model/collections.ts). */
+import type { z } from 'astro/zod';
+import type { CollectionName } from '../model/collections.ts';
 import { GuideSchema } from './panduan.ts';
 import { ProgramSchema } from './program.ts';
 import { NewsSchema } from './berita.ts';
@@ -7,7 +9,10 @@ import { ServicePointSchema } from './layanan.ts';
 import { TermSchema } from './glosarium.ts';
 import { SettingsSchema } from './settings.ts';
 
-/** Collections whose entries are MDX files in content/<name>/<locale>/<slug>.mdx. */
+/**
+ * Collections whose entries are MDX files in content/<name>/<locale>/<slug>.mdx, with their
+ * schemas: exactly the collections of the table (a missing or extra one fails the type check).
+ */
 export const entryCollections = {
   panduan: GuideSchema,
   program: ProgramSchema,
@@ -15,9 +20,9 @@ export const entryCollections = {
   pelatihan: CourseSchema,
   layanan: ServicePointSchema,
   glosarium: TermSchema,
-} as const;
+} as const satisfies Record<CollectionName, z.ZodType>;
 
-export type EntryCollectionName = keyof typeof entryCollections;
+export type EntryCollectionName = CollectionName;
 
 /** The one settings entry lives at content/settings/site.yaml. */
 export const SETTINGS_FILE = 'content/settings/site.yaml';

@@ -186,8 +186,9 @@ describe('with JavaScript', () => {
     await expect
       .poll(() => page.locator('[data-filter-count]').innerText())
       .toMatch(new RegExp(`^${expected} dari \\d+ cocok`));
-    expect(await cards(page).count()).toBe(Math.min(expected, 30));
-    expect(await page.locator('[data-list]').isVisible()).toBe(false);
+    // The count line can be written a moment before the cards: wait for what is checked.
+    await expect.poll(() => cards(page).count()).toBe(Math.min(expected, 30));
+    await expect.poll(() => page.locator('[data-list]').isVisible()).toBe(false);
     // The latest of them is far beyond the first page of the unfiltered schedule.
     const last = inKecamatan(kecamatan)
       .map((s) => s.start)
@@ -197,8 +198,13 @@ describe('with JavaScript', () => {
       expect(await page.locator(`main li[data-start^="${last}T08:00"]`).count()).toBe(1);
     for (const text of await cards(page).allInnerTexts()) expect(text).toContain(kecamatan);
     // Statuses are filled in by the status script, as on the server-rendered list.
-    for (const label of await page.locator('[data-results] [data-status-label]').allInnerTexts())
-      expect(label.trim()).not.toBe('');
+    await expect
+      .poll(async () =>
+        (await page.locator('[data-results] [data-status-label]').allInnerTexts()).filter(
+          (label) => label.trim() === '',
+        ),
+      )
+      .toEqual([]);
     await context.close();
   });
 

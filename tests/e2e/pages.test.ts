@@ -1,4 +1,5 @@
 /** Whole-site checks on the built HTML: metadata, headings, links and HTML validity. */
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate, FileSystemConfigLoader, formatterFactory } from 'html-validate';
@@ -114,6 +115,21 @@ describe('every built page', () => {
     }
     expect(failures.join('\n')).toBe('');
   });
+
+  it('is valid in the W3C Nu HTML checker (vnu), which also sees what html-validate lets pass', async () => {
+    // vnu-jar ships the checker as a jar; it needs a Java runtime (present on the test machines).
+    const { default: vnu } = await import('vnu-jar');
+    const files = walk(DIST).filter((f) => f.endsWith('.html') && !f.includes(`${DIST}/admin/`));
+    const { stderr } = await new Promise<{ stderr: string }>((resolve) => {
+      execFile(
+        'java',
+        ['-Xss8m', '-jar', vnu, '--errors-only', '--format', 'gnu', ...files],
+        { maxBuffer: 64 * 1024 * 1024 },
+        (_error, _stdout, stderr) => resolve({ stderr }),
+      );
+    });
+    expect(stderr.trim()).toBe('');
+  }, 180_000);
 });
 
 describe('drafts', () => {

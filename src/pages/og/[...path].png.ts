@@ -10,17 +10,19 @@
  * 1,000-entry build (README "Scale").
  */
 import { DEFAULT_LOCALE, LOCALES } from '~/model/languages.ts';
+import { COLLECTION_NAMES, COLLECTIONS, type CollectionDescriptor } from '~/model/collections.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSettings, localeOf, published, slugOf } from '~/platform/content/content.ts';
-import { localePath, useTranslations } from '~/platform/i18n/i18n.ts';
+import { localePath, useTranslations, type UiKey } from '~/platform/i18n/i18n.ts';
 import { ogImagePath } from '~/platform/cards/og.ts';
 import { renderOgImage, type OgCard } from '~/platform/cards/og-image.ts';
 import { ogImagesToWrite } from '~/platform/cards/og-handoff.ts';
 
-const SECTIONS = [
-  { collection: 'panduan', kicker: 'og.guide' },
-  { collection: 'program', kicker: 'og.program' },
-] as const;
+/** Collections whose entries have a card of their own (`card` in src/model/collections.ts). */
+const SECTIONS = COLLECTION_NAMES.flatMap((collection) => {
+  const { card, translated = true }: CollectionDescriptor = COLLECTIONS[collection];
+  return card ? [{ collection, kicker: card as UiKey, translated }] : [];
+});
 
 export const getStaticPaths = (async () => {
   const settings = await getSettings();
@@ -37,22 +39,19 @@ export const getStaticPaths = (async () => {
     add(localePath(locale, '/'), t('home.title'), settings.siteName);
     add(localePath(locale, '/berita/'), t('news.title'), settings.siteName);
   }
-  for (const { collection, kicker } of SECTIONS) {
-    for (const entry of await published(collection)) {
-      const locale = localeOf(entry);
+  for (const { collection, kicker, translated } of SECTIONS) {
+    // A translated collection has entries per language; an untranslated one (courses) is written
+    // once in the default language and shown in every language.
+    const entries = await published(collection, translated ? undefined : DEFAULT_LOCALE);
+    for (const entry of entries) {
       const data = entry.data as { title?: string; name?: string };
-      add(
-        localePath(locale, `/${collection}/${slugOf(entry)}/`),
-        data.title ?? data.name ?? slugOf(entry),
-        useTranslations(locale)(kicker),
-      );
-    }
-  }
-  // Courses are written once (in the default language) and shown in every language.
-  for (const locale of LOCALES) {
-    const t = useTranslations(locale);
-    for (const course of await published('pelatihan', DEFAULT_LOCALE)) {
-      add(localePath(locale, `/pelatihan/${slugOf(course)}/`), course.data.title, t('og.course'));
+      for (const locale of translated ? [localeOf(entry)] : LOCALES) {
+        add(
+          localePath(locale, `/${collection}/${slugOf(entry)}/`),
+          data.title ?? data.name ?? slugOf(entry),
+          useTranslations(locale)(kicker),
+        );
+      }
     }
   }
   if (import.meta.env.PROD) {

@@ -4,17 +4,15 @@
  * BaseLayout's `search` prop; SearchData.astro turns it into Pagefind's data-pagefind-* elements.
  */
 import { unlocalizedPath } from '../../model/languages.ts';
-/** Content types a reader can filter by. Pages outside the collections count as "halaman". */
-export const SEARCH_TYPES = [
-  'panduan',
-  'program',
-  'berita',
-  'pelatihan',
-  'glosarium',
-  'layanan',
-  'halaman',
-] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
+import {
+  COLLECTION_NAMES,
+  collectionOfSegment,
+  type CollectionName,
+} from '../../model/collections.ts';
+
+/** Content types a reader can filter by: the collections; other pages count as "halaman". */
+export const SEARCH_TYPES = [...COLLECTION_NAMES, 'halaman'] as const;
+export type SearchType = CollectionName | 'halaman';
 
 /** Filter keys in the index. The search page uses the same names as its URL parameters. */
 export const SEARCH_FILTERS = ['type', 'stage', 'program', 'kabupaten'] as const;
@@ -91,20 +89,10 @@ export interface SearchInfo {
   keywords?: readonly string[] | undefined;
 }
 
-const PATH_TYPES: Record<string, SearchType> = {
-  panduan: 'panduan',
-  program: 'program',
-  berita: 'berita',
-  pelatihan: 'pelatihan',
-  jadwal: 'pelatihan',
-  glosarium: 'glosarium',
-  layanan: 'layanan',
-};
-
 /** The content type of a page from its URL path, in any language: /panduan/x/ → panduan, / → halaman. */
 export function searchTypeFromPath(pathname: string): SearchType {
   const first = unlocalizedPath(pathname).split('/').filter(Boolean)[0];
-  return first !== undefined && Object.hasOwn(PATH_TYPES, first) ? PATH_TYPES[first]! : 'halaman';
+  return collectionOfSegment(first) ?? 'halaman';
 }
 
 /** Distinct, trimmed, non-empty values in their first order. */

@@ -1,0 +1,80 @@
+/**
+ * The content collections, declared once: where each one's pages live, how the site search types
+ * it, what the offline copy keeps, the kicker of its link-preview cards and its name in the CMS.
+ * `src/content.config.ts`, the CMS config, the search index, the service worker and the
+ * link-preview cards iterate this table. Its schema is src/schemas/<name>.ts, joined to the name
+ * in src/schemas/index.ts, which the type checker holds to this table. A new collection is its
+ * schema, one descriptor here, its route(s) under src/pages/[...lang]/ and its strings.
+ *
+ * Plain data, no imports: the browser's search script reads it too, so it must not pull in zod.
+ */
+export interface CollectionDescriptor {
+  /** First path segments of its pages, without the language prefix; the first is its home. */
+  routes: readonly string[];
+  /**
+   * What the service worker keeps for offline reading after the first visit: `pages` the list
+   * and every entry page (but the `exclude`d folders), `list` the list page only, `none` nothing.
+   */
+  precache: 'pages' | 'list' | 'none';
+  precacheExclude?: readonly string[];
+  /** UI string key of the kicker on an entry's own link-preview card; none = the section's card. */
+  card?: `og.${string}`;
+  /** Name in the CMS: [plural, singular]. */
+  cms: readonly [string, string];
+  /**
+   * `false` when entries are written once, in the default language, and their pages are shown in
+   * every language with translated labels (courses); otherwise each language has its own entries.
+   */
+  translated?: boolean;
+}
+
+/** Collections whose entries are files content/<name>/<locale>/<slug>.mdx; the key is <name>. */
+export const COLLECTIONS = {
+  panduan: {
+    routes: ['panduan'],
+    precache: 'pages',
+    // The printable booklet repeats every guide in one long page: cached when opened.
+    precacheExclude: ['cetak'],
+    card: 'og.guide',
+    cms: ['Panduan', 'Panduan'],
+  },
+  program: {
+    routes: ['program'],
+    precache: 'none',
+    card: 'og.program',
+    cms: ['Program', 'Program'],
+  },
+  berita: {
+    routes: ['berita'],
+    precache: 'none',
+    cms: ['Berita & pengumuman', 'Berita'],
+  },
+  pelatihan: {
+    routes: ['pelatihan', 'jadwal'],
+    precache: 'none',
+    card: 'og.course',
+    cms: ['Pelatihan', 'Pelatihan'],
+    translated: false,
+  },
+  layanan: {
+    routes: ['layanan'],
+    precache: 'pages',
+    cms: ['Layanan', 'Tempat layanan'],
+  },
+  glosarium: {
+    routes: ['glosarium'],
+    precache: 'list',
+    cms: ['Glosarium', 'Istilah'],
+  },
+} as const satisfies Record<string, CollectionDescriptor>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+
+/** The collection whose pages live under a first path segment ("jadwal" → pelatihan). */
+export function collectionOfSegment(segment: string | undefined): CollectionName | undefined {
+  return COLLECTION_NAMES.find((name) =>
+    (COLLECTIONS[name].routes as readonly string[]).includes(segment ?? ''),
+  );
+}

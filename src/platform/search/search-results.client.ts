@@ -10,6 +10,7 @@
 import {
   FILTER_PARAMS,
   INDEX_TAG_PLACEHOLDER,
+  ITEM_PAGE_TYPES,
   SEARCH_FILTERS,
   SEARCH_RANKING,
   SEARCH_TYPES,
@@ -41,7 +42,7 @@ interface Pagefind {
 
 const PAGE_SIZE = 10;
 /** Pages that list many separate items (terms, service points): results link to the item. */
-const ITEM_PAGES = new Set(['glosarium', 'layanan']);
+const ITEM_PAGES = new Set<string>(ITEM_PAGE_TYPES);
 const BUNDLE = '/pagefind/pagefind.js';
 
 let pagefind: Promise<Pagefind> | undefined;

@@ -16,6 +16,7 @@ import {
 } from '~/platform/content/content-check.ts';
 import { blankFrontmatter, unsafeUrl, urlScheme } from '~/platform/content/mdx-guard.ts';
 import { USER_COMPONENT_NAMES } from '~/user-components/names.ts';
+import { USER_COMPONENT_CONTRACTS } from '~/user-components/contracts.ts';
 
 const FILE = 'content/panduan/id/contoh.mdx';
 const FRONTMATTER = '---\ntitle: Contoh\nsummary: Ringkasan\n---\n';
@@ -190,5 +191,37 @@ describe('the component allow-list', () => {
       .filter(Boolean);
     expect(keys.length).toBeGreaterThan(0);
     expect([...USER_COMPONENT_NAMES].sort()).toEqual(keys.sort());
+  });
+});
+
+describe('author component contracts', () => {
+  it('refuse a Callout of an unknown type, naming the line and the choices', () => {
+    const [problem, ...rest] = check('<Callout type="danger">Isi</Callout>');
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(new RegExp(`^${FILE}:${BODY_LINE}: `));
+    expect(problem).toMatch(
+      /<Callout> type: jenis "danger" tidak dikenal.*info, peringatan, bahaya/,
+    );
+  });
+
+  it('refuse a Checklist without its title', () => {
+    expect(check('<Checklist>\n\n- KTP\n\n</Checklist>')).toEqual([
+      expect.stringMatching(new RegExp(`^${FILE}:${BODY_LINE}: <Checklist> title: .*wajib diisi`)),
+    ]);
+  });
+
+  it('refuse an attribute a component does not know, and a SourceNote without a web address', () => {
+    expect(check('<Steps start="3">\n\n1. Satu\n\n</Steps>')[0]).toMatch(
+      /atribut start tidak dikenal/,
+    );
+    expect(check('<SourceNote publisher="BP2MI" url="bp2mi.go.id" />')[0]).toMatch(
+      /url: .*https:\/\//,
+    );
+  });
+
+  it('accept every example they give to editors', () => {
+    for (const [name, contract] of Object.entries(USER_COMPONENT_CONTRACTS)) {
+      expect(check(contract.example), name).toEqual([]);
+    }
   });
 });

@@ -13,7 +13,11 @@
  * so the build plugin (src/integrations/content-guard.ts) and `npm run check:content` run the same
  * rules.
  */
-import { USER_COMPONENT_NAMES } from '../../user-components/names.ts';
+import {
+  USER_COMPONENT_NAMES,
+  checkComponentAttributes,
+  type UserComponentName,
+} from '../../user-components/contracts.ts';
 
 export interface GuardProblem {
   /** 1-based line in the file. */
@@ -104,6 +108,19 @@ function checkAttributes(node: Node, isComponent: boolean, report: (m: string) =
   }
 }
 
+/** An author component's attributes against its contract (src/user-components/contracts.ts). */
+function checkContract(node: Node, name: UserComponentName, report: (m: string) => void): void {
+  const attributes: Record<string, string> = {};
+  for (const attribute of node.attributes ?? []) {
+    // Code-valued attributes were refused above; a bare attribute (`<Callout title>`) is empty.
+    if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) return;
+    if (attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== 'string')
+      return;
+    attributes[attribute.name] = attribute.value ?? '';
+  }
+  for (const message of checkComponentAttributes(name, attributes)) report(message);
+}
+
 const RAW_TAG = /<\/?([a-zA-Z][\w:-]*)([^>]*)>|<!--[\s\S]*?-->|<[!?][^>]*>/g;
 
 /** Raw HTML nodes exist only in plain Markdown (.md); MDX parses tags as JSX elements instead. */
@@ -165,6 +182,7 @@ export function guardTree(root: Node): GuardProblem[] {
           );
         } else {
           checkAttributes(node, isComponent, report);
+          if (isComponent) checkContract(node, name as UserComponentName, report);
         }
         break;
       }

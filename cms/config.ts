@@ -1,14 +1,14 @@
 /**
- * The whole Decap CMS configuration, built from src/schemas/ (via cms/fields.ts) and the field doc
- * comments (cms/schema-docs.ts, read at build time). Pure: the admin page and the unit tests both
- * call it.
+ * The whole Decap CMS configuration, built from src/schemas/ (via cms/fields.ts): fields, labels
+ * and hints all come from the schemas and their `.meta()`. Pure: the admin page and the unit
+ * tests both call it.
  */
 import { entryCollections, SETTINGS_FILE, SettingsSchema } from '../src/schemas/index.ts';
-import type { SchemaDocs } from './schema-docs.ts';
 import { fieldsOf, type CmsField } from './fields.ts';
-import { COLLECTION_LABELS } from './labels.ts';
+import { metaOf } from '../src/schemas/messages.ts';
 import { editorComponents } from './editor-components.ts';
 import { DEFAULT_LOCALE, LANGUAGES, language, type Locale } from '../src/model/languages.ts';
+import { COLLECTIONS } from '../src/model/collections.ts';
 
 /** decap-server's port for `npm start` (its default). The admin accepts ?decap=<port> to override. */
 export const DECAP_SERVER_PORT = 8081;
@@ -18,7 +18,8 @@ export const MDX_FORMAT = 'mdx-safe';
 export const YAML_FORMAT = 'yaml-clean';
 
 export interface BuildOptions {
-  docs: SchemaDocs;
+  /** The regency's time zone (settings): news dates typed in the CMS are written with its offset. */
+  timezone?: string;
   /** GitHub "owner/name" for production; the README explains the OAuth client it needs. */
   repo?: string;
   /** OAuth client base URL (external OAuth client for the GitHub backend). */
@@ -53,12 +54,12 @@ export function cmsCollectionName(name: string, locale: Locale): string {
 export function entryCollectionConfig(
   name: keyof typeof entryCollections,
   locale: Locale,
-  docs: SchemaDocs,
+  timezone?: string,
 ) {
   const schema = entryCollections[name];
-  const fields = [...fieldsOf(schema, name, docs), bodyField()];
+  const fields = [...fieldsOf(schema, timezone ? { timezone } : {}), bodyField()];
   const identifier = IDENTIFIER.find((f) => fields.some((x) => x.name === f)) ?? 'title';
-  const [plural, singular] = COLLECTION_LABELS[name] ?? [name, name];
+  const [plural, singular] = COLLECTIONS[name].cms;
   const translation = locale !== DEFAULT_LOCALE;
   const suffix = translation ? ` (${language(locale).label})` : '';
   const hasDate = fields.some((f) => f.name === 'date');
@@ -72,7 +73,7 @@ export function entryCollectionConfig(
     format: MDX_FORMAT,
     slug: '{{slug}}',
     identifier_field: identifier,
-    summary: hasDate ? `{{${identifier}}} — {{date | date('YYYY-MM-DD')}}` : `{{${identifier}}}`,
+    summary: hasDate ? `{{${identifier}}} — {{date | date('D MMM YYYY')}}` : `{{${identifier}}}`,
     sortable_fields: hasDate ? ['date', identifier] : [identifier],
     ...(translation
       ? {
@@ -84,27 +85,27 @@ export function entryCollectionConfig(
 }
 
 export function buildConfig(options: BuildOptions) {
-  const { docs, local = false } = options;
+  const { local = false, timezone } = options;
   const port = options.decapPort ?? DECAP_SERVER_PORT;
   const names = Object.keys(entryCollections) as (keyof typeof entryCollections)[];
   const collections = [
-    ...names.map((name) => entryCollectionConfig(name, DEFAULT_LOCALE, docs)),
+    ...names.map((name) => entryCollectionConfig(name, DEFAULT_LOCALE, timezone)),
     {
       name: 'settings',
-      label: COLLECTION_LABELS['settings']?.[0] ?? 'Pengaturan',
+      label: metaOf(SettingsSchema).item ?? 'Pengaturan',
       editor: { preview: false },
       files: [
         {
           name: 'site',
-          label: 'Pengaturan situs',
+          label: metaOf(SettingsSchema).label ?? 'Pengaturan situs',
           file: SETTINGS_FILE,
           format: YAML_FORMAT,
-          fields: fieldsOf(SettingsSchema, 'settings', docs),
+          fields: fieldsOf(SettingsSchema, timezone ? { timezone } : {}),
         },
       ],
     },
     ...LANGUAGES.filter((l) => l.code !== DEFAULT_LOCALE).flatMap((l) =>
-      names.map((name) => entryCollectionConfig(name, l.code, docs)),
+      names.map((name) => entryCollectionConfig(name, l.code, timezone)),
     ),
   ];
   return {

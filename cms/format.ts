@@ -7,7 +7,10 @@
  * are escaped; a body that is already safe comes out unchanged. Empty optional fields that Decap
  * leaves behind ('' or {}) are dropped, so a save never writes a value the schema refuses.
  */
-import { Document, isScalar, parse, visit } from 'yaml';
+import { parse } from 'yaml';
+import { patchYaml, toYaml } from './yaml-patch.ts';
+
+export { toYaml };
 
 /** The author components (src/user-components/) whose tags pass through untouched. */
 export const COMPONENT_NAMES = ['Callout', 'Steps', 'Checklist', 'SourceNote'] as const;
@@ -109,35 +112,61 @@ export function inFieldOrder(
   return Object.fromEntries(Object.entries(data).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
-/** YAML as authors write it here: lists of plain values on one line (`audience: [cpmi, pmi]`). */
-export function toYaml(data: Record<string, unknown>): string {
-  const doc = new Document(data);
-  visit(doc, {
-    Seq(_, node) {
-      if (node.items.length > 0 && node.items.every((item) => isScalar(item))) node.flow = true;
-    },
-  });
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-}
-
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/**
+ * Where the file as it was read travels with the entry: Decap hands `toFile` only the data (also
+ * for its local draft backups), so the original text rides along under this key, which no schema
+ * knows and no field shows.
+ */
+export const ORIGINAL_KEY = '__file';
+
+function splitFile(content: string): { yaml: string; body: string } {
+  const match = FRONTMATTER.exec(content);
+  return match
+    ? { yaml: match[1] ?? '', body: content.slice(match[0].length) }
+    : { yaml: '', body: content };
+}
 
 export function createMdxFormat(numberOrWord: ReadonlySet<string>) {
   return {
     fromFile(content: string): Record<string, unknown> {
-      const match = FRONTMATTER.exec(content);
-      const data = (match ? parse(match[1] ?? '') : {}) ?? {};
+      const { yaml, body } = splitFile(content);
+      const data = (parse(yaml) ?? {}) as Record<string, unknown>;
       for (const key of numberOrWord) {
         if (typeof data[key] === 'number') data[key] = String(data[key]);
       }
-      const body = match ? content.slice(match[0].length) : content;
-      return { ...data, body: body.replace(/^\n+/, '') };
+      return { ...data, body: body.replace(/^\n+/, ''), [ORIGINAL_KEY]: content };
     },
     toFile(entry: Record<string, unknown>, sortedKeys: string[] = []): string {
-      const { body = '', ...rest } = entry;
-      const data = inFieldOrder(normaliseData(rest, numberOrWord), sortedKeys);
-      const yaml = toYaml(data).trimEnd();
-      return `---\n${yaml}\n---\n\n${toSafeMdx(String(body))}`;
+      const { body = '', [ORIGINAL_KEY]: original, ...rest } = entry;
+      const data = normaliseData(rest, numberOrWord);
+      const before = typeof original === 'string' ? splitFile(original) : undefined;
+      const yaml = before
+        ? patchYaml(before.yaml, data, sortedKeys)
+        : toYaml(inFieldOrder(data, sortedKeys));
+      const text = toSafeMdx(String(body));
+      // An untouched body keeps its bytes (blank lines, trailing spaces) exactly.
+      const oldBody = before?.body.replace(/^\n+/, '');
+      const newBody = oldBody !== undefined && toSafeMdx(oldBody) === text ? oldBody : text;
+      const gap = before ? (/^\n*/.exec(before.body)?.[0] ?? '\n') : '\n';
+      return `---\n${yaml.trimEnd()}\n---\n${gap}${newBody}`;
+    },
+  };
+}
+
+export function createYamlFormat(numberOrWord: ReadonlySet<string>) {
+  return {
+    fromFile: (content: string) => ({
+      ...((parse(content) ?? {}) as Record<string, unknown>),
+      [ORIGINAL_KEY]: content,
+    }),
+    toFile(entry: Record<string, unknown>, sortedKeys: string[] = []): string {
+      const { [ORIGINAL_KEY]: original, ...rest } = entry;
+      const data = normaliseData(rest, numberOrWord);
+      return typeof original === 'string'
+        ? patchYaml(original, data, sortedKeys)
+        : toYaml(inFieldOrder(data, sortedKeys));
     },
   };
 }

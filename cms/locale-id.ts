@@ -313,7 +313,7 @@ export const id = {
       onFailToDelete: 'Gagal menghapus tulisan: %{details}',
       onFailToUpdateStatus: 'Gagal mengubah status: %{details}',
       missingRequiredField:
-        'Ada kolom wajib yang belum diisi atau belum benar. Lengkapi dulu sebelum menyimpan.',
+        'Belum disimpan: ada kolom yang belum benar. Pesannya tertulis merah di kolom itu; sesi atau daftar yang bertanda merah berisi kolom itu.',
       entrySaved: 'Tulisan tersimpan',
       entryPublished: 'Tulisan diterbitkan',
       entryUnpublished: 'Tulisan ditarik dari situs',

@@ -1,23 +1,28 @@
 /**
- * The admin entry: registers the Indonesian locale, the MDX-safe format, the editor components,
- * the previews and the pre-save check, then starts Decap CMS with the config built from the
- * schemas. Bundled by Vite from src/pages/admin/index.astro; nothing is loaded from another host.
+ * The admin entry: registers the Indonesian locale, the file formats that change only what the
+ * editor changed, the schema-checked fields and the date widget, the editor components, the
+ * previews and the pre-save check, then starts Decap CMS with the config built from the schemas.
+ * Bundled by Vite from src/pages/admin/index.astro; nothing is loaded from another host.
  */
 import CMS from 'decap-cms-app';
-import { parse } from 'yaml';
+import dayjs from 'dayjs';
 import globalCssUrl from '../src/styles/global.css?url';
 import { buildConfig, MDX_FORMAT, YAML_FORMAT } from './config.ts';
 import { NUMBER_OR_WORD_FIELDS } from './fields.ts';
-import { createMdxFormat, inFieldOrder, normaliseData, toYaml } from './format.ts';
+import { createMdxFormat, createYamlFormat } from './format.ts';
+import { checkFields } from './checked-widgets.ts';
+import { DateControl, DatePreview } from './date-widget.ts';
+import { DATE_WIDGET } from './fields.ts';
 import { editorComponents } from './editor-components.ts';
 import { id } from './locale-id.ts';
 import { EntryPreview } from './previews.ts';
-import type { SchemaDocs } from './schema-docs.ts';
 import { EntryInvalidError, validateEntry } from './validate.ts';
+import type { TimeZone } from '../src/schemas/shared.ts';
 
 export interface AdminData {
-  docs: SchemaDocs;
   siteUrl?: string;
+  /** The regency's time zone (settings), for news dates and sessions without their own zone. */
+  timezone?: TimeZone;
   /** From content/settings/site.yaml, so a fork sets its repository without touching code. */
   cmsRepo?: string;
   cmsAuthUrl?: string;
@@ -27,18 +32,52 @@ interface ImmutableEntry {
   get(key: string): unknown;
 }
 
+/**
+ * Day and month names for Decap's summaries ("Sab, 14 Agu 2027"): dayjs's own Indonesian locale
+ * abbreviates August "Agt"; these follow the site's writing.
+ */
+const INDONESIAN_DAYS = {
+  name: 'id-cms',
+  weekdays: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
+  weekdaysShort: ['Min', 'Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab'],
+  weekdaysMin: ['Mg', 'Sn', 'Sl', 'Rb', 'Km', 'Jm', 'Sb'],
+  months: [
+    'Januari',
+    'Februari',
+    'Maret',
+    'April',
+    'Mei',
+    'Juni',
+    'Juli',
+    'Agustus',
+    'September',
+    'Oktober',
+    'November',
+    'Desember',
+  ],
+  monthsShort: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
+  ordinal: (n: number) => String(n),
+};
+
+/**
+ * Decap writes field messages in capitals; a sentence in plain words reads better as written.
+ * The message list follows the field's label in Decap's markup.
+ */
+const STYLE = `label[for] + ul { text-transform: none; font-weight: 600; }
+.cms-date-words { margin: 4px 0 0; font-size: 13px; color: #555; }`;
+
 // Decap's TypeScript types describe an older, stricter config shape than what 3.16 accepts
 // (custom formats, editor_components); the config is checked by Decap itself at start-up.
 type Loose = never;
 
-export function startCms({ docs, siteUrl, cmsRepo, cmsAuthUrl }: AdminData): void {
+export function startCms({ siteUrl, timezone, cmsRepo, cmsAuthUrl }: AdminData): void {
   const params = new URLSearchParams(window.location.search);
   const local = ['localhost', '127.0.0.1'].includes(window.location.hostname);
   const decapPort = Number(params.get('decap')) || undefined;
   const env = import.meta.env as Record<string, string | undefined>;
   const config = buildConfig({
-    docs,
     local,
+    ...(timezone ? { timezone } : {}),
     ...(decapPort ? { decapPort } : {}),
     ...((env['PUBLIC_CMS_REPO'] ?? cmsRepo) ? { repo: env['PUBLIC_CMS_REPO'] ?? cmsRepo } : {}),
     ...((env['PUBLIC_CMS_AUTH_URL'] ?? cmsAuthUrl)
@@ -49,11 +88,11 @@ export function startCms({ docs, siteUrl, cmsRepo, cmsAuthUrl }: AdminData): voi
 
   CMS.registerLocale('id', id as Loose);
   CMS.registerCustomFormat(MDX_FORMAT, 'mdx', createMdxFormat(NUMBER_OR_WORD_FIELDS) as Loose);
-  CMS.registerCustomFormat(YAML_FORMAT, 'yml', {
-    fromFile: (content: string) => parse(content) ?? {},
-    toFile: (data: Record<string, unknown>, sortedKeys: string[] = []) =>
-      toYaml(inFieldOrder(normaliseData(data, NUMBER_OR_WORD_FIELDS), sortedKeys)),
-  } as Loose);
+  CMS.registerCustomFormat(YAML_FORMAT, 'yml', createYamlFormat(NUMBER_OR_WORD_FIELDS) as Loose);
+  CMS.registerWidget(DATE_WIDGET, DateControl as Loose, DatePreview as Loose);
+  checkFields(CMS as Loose, NUMBER_OR_WORD_FIELDS, { [DATE_WIDGET]: 'leaf' }, timezone);
+  dayjs.locale(INDONESIAN_DAYS as Loose);
+  document.head.append(Object.assign(document.createElement('style'), { textContent: STYLE }));
   for (const component of editorComponents) CMS.registerEditorComponent(component as Loose);
   CMS.registerPreviewStyle(globalCssUrl);
   for (const collection of config.collections) {

@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
-# The browser tests drive Debian's Chromium. Install it when it is missing and we may (root + apt-get);
-# otherwise say how, and stop before the slow steps.
+# The browser tests drive Debian's Chromium, and the W3C HTML checker (vnu-jar) needs a Java runtime.
+# Install what is missing when we may (root + apt-get); otherwise say how, and stop before the slow steps.
 set -euo pipefail
+if ! command -v java >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Java not found (the W3C HTML checker needs it): installing default-jre-headless…"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+  else
+    echo "Java not found. Install it with: sudo apt-get install -y default-jre-headless" >&2
+    exit 1
+  fi
+fi
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ -x "$CHROMIUM" ]; then
   exit 0

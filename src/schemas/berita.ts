@@ -11,57 +11,96 @@ import {
 export const NEWS_KINDS = ['berita', 'pengumuman'] as const;
 
 export const NewsImageSchema = z.object({
-  /** Gambar yang diunggah lewat CMS (disimpan di src/assets/media/, ditulis sebagai /media/nama-berkas.jpg). */
   src: z
     .string()
     .trim()
     .regex(
       /^\/media\/[\w.-]+\.(jpe?g|png|webp|avif)$/i,
-      'Unggah gambar lewat CMS (JPG, PNG, WebP atau AVIF); alamatnya berbentuk /media/nama-berkas.jpg.',
-    ),
-  /** Teks pengganti gambar untuk pembaca layar: jelaskan isi gambar. Wajib. */
-  alt: z.string().trim().min(5, 'Tulis teks pengganti (alt) yang menjelaskan isi gambar.'),
+      'harus gambar yang diunggah lewat CMS (JPG, PNG, WebP atau AVIF), alamatnya berbentuk /media/nama-berkas.jpg',
+    )
+    .meta({
+      label: 'Berkas gambar',
+      hint: 'Unggah foto JPG, PNG, WebP atau AVIF; situs mengecilkannya sendiri.',
+      upload: 'image',
+    }),
+  alt: z.string().trim().min(5).meta({
+    label: 'Teks pengganti (alt)',
+    hint: 'Teks pengganti gambar untuk pembaca layar: jelaskan isi gambar.',
+  }),
 });
 
 export const NewsSourceSchema = z.object({
-  /** Nama media atau lembaga yang pertama memberitakan. */
-  publisher: z.string().trim().min(2),
-  /** Alamat web berita asli. */
-  url: WebUrlSchema,
+  publisher: z
+    .string()
+    .trim()
+    .min(2)
+    .meta({ label: 'Penerbit', hint: 'Nama media atau lembaga yang pertama memberitakan.' }),
+  url: WebUrlSchema.meta({ label: 'Alamat web', hint: 'Alamat web berita asli.' }),
 });
 
 export const NewsSchema = z
   .object({
-    /** Judul berita atau pengumuman. */
-    title: z.string().trim().min(5).max(120),
-    /** Tanggal dan jam terbit dengan zona waktunya. Berita bertanggal nanti baru tampil pada tanggal itu. */
-    date: InstantSchema,
-    /**
-     * Apakah berita asli mencantumkan tanggal terbitnya. Pilih "tidak" bila tanggal itu tidak ada:
-     * tanggal di atas lalu berarti tanggal dimuat di situs ini, tampil sebagai "tanggal terbit tidak
-     * diketahui", dan berita ini diurutkan sesudah berita yang tanggalnya diketahui.
-     */
-    dateKnown: z.boolean().default(true),
-    /** Catatan tentang tanggal, misalnya bila tanggal di berita asli tidak cocok dengan harinya. */
-    dateNote: z.string().trim().optional(),
-    /** Ringkasan satu atau dua kalimat. */
-    summary: z.string().trim().min(20).max(280),
-    /** Jenis: berita (laporan) atau pengumuman (misalnya pendaftaran dibuka). */
-    kind: z.enum(NEWS_KINDS).default('berita'),
-    /** Khusus pengumuman: setelah tanggal ini pengumuman tidak lagi tampil di beranda. */
-    until: InstantSchema.optional(),
-    /** Gambar utama (opsional) dengan teks penggantinya. */
-    image: NewsImageSchema.optional(),
-    /** Daerah yang diberitakan, misalnya "Kabupaten …" atau "Kota …". */
-    region: z.string().trim().min(2).optional(),
-    /** Negara tujuan yang diberitakan, bila ada. */
-    countries: z.array(DestinationSchema).default([]),
-    /** Program yang berkaitan (nama berkas program, misalnya "pak-camat-pmi"). */
-    program: SlugSchema.optional(),
-    /** Label topik. */
-    tags: z.array(z.string().trim().min(2)).default([]),
-    /** Bila berita ini diringkas dari media lain: nama media dan alamat berita aslinya. */
-    source: NewsSourceSchema.optional(),
+    title: z
+      .string()
+      .trim()
+      .min(5)
+      .max(120)
+      .meta({ label: 'Judul', hint: 'Judul berita atau pengumuman.' }),
+    date: InstantSchema.meta({
+      label: 'Tanggal terbit',
+      hint: 'Tanggal dan jam terbit. Berita bertanggal nanti tetap tersembunyi sampai situs dibangun ulang pada atau sesudah tanggal itu (situs dibangun ulang setiap hari).',
+    }),
+    dateKnown: z.boolean().default(true).meta({
+      label: 'Tanggal terbit tercantum di berita asli',
+      hint: 'Pilih "tidak" bila berita asli tidak mencantumkan tanggal terbitnya: tanggal di atas lalu berarti tanggal dimuat di situs ini, tampil sebagai "tanggal terbit tidak diketahui", dan berita ini diurutkan sesudah berita yang tanggalnya diketahui.',
+    }),
+    dateNote: z.string().trim().optional().meta({
+      label: 'Catatan tanggal',
+      hint: 'Catatan tentang tanggal, misalnya bila tanggal di berita asli tidak cocok dengan harinya.',
+    }),
+    summary: z
+      .string()
+      .trim()
+      .min(20)
+      .max(280)
+      .meta({ label: 'Ringkasan', hint: 'Ringkasan satu atau dua kalimat.' }),
+    kind: z
+      .enum(NEWS_KINDS)
+      .meta({ options: { berita: 'Berita', pengumuman: 'Pengumuman' } })
+      .default('berita')
+      .meta({
+        label: 'Jenis',
+        hint: 'Jenis: berita (laporan) atau pengumuman (misalnya pendaftaran dibuka).',
+      }),
+    until: InstantSchema.optional().meta({
+      label: 'Tampil sampai',
+      hint: 'Khusus pengumuman: setelah tanggal ini pengumuman tidak lagi tampil di beranda.',
+    }),
+    image: NewsImageSchema.optional().meta({
+      label: 'Gambar utama',
+      hint: 'Foto untuk berita ini, dengan teks penggantinya.',
+    }),
+    region: z.string().trim().min(2).optional().meta({
+      label: 'Wilayah',
+      hint: 'Daerah yang diberitakan, misalnya "Kabupaten …" atau "Kota …".',
+    }),
+    countries: z
+      .array(DestinationSchema)
+      .default([])
+      .meta({ label: 'Negara tujuan', hint: 'Negara tujuan yang diberitakan, bila ada.' }),
+    program: SlugSchema.optional().meta({
+      relation: { collection: 'program', display: 'name' },
+      label: 'Program',
+      hint: 'Program yang berkaitan (nama berkas program, misalnya "pak-camat-pmi").',
+    }),
+    tags: z
+      .array(z.string().trim().min(2))
+      .default([])
+      .meta({ label: 'Label topik', hint: 'Label topik.' }),
+    source: NewsSourceSchema.optional().meta({
+      label: 'Sumber',
+      hint: 'Bila berita ini diringkas dari media lain: nama media dan alamat berita aslinya.',
+    }),
     ...editorialFields,
   })
   .superRefine((news, ctx) => {
@@ -69,15 +108,14 @@ export const NewsSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['until'],
-        message:
-          '"until" hanya untuk pengumuman. Ubah jenis menjadi pengumuman atau hapus tanggal ini.',
+        message: 'hanya untuk pengumuman: ubah Jenis menjadi Pengumuman atau kosongkan tanggal ini',
       });
     }
     if (news.until && news.until.getTime() < news.date.getTime()) {
       ctx.addIssue({
         code: 'custom',
         path: ['until'],
-        message: 'Tanggal akhir pengumuman tidak boleh sebelum tanggal terbitnya.',
+        message: 'tidak boleh sebelum Tanggal terbit',
       });
     }
   });

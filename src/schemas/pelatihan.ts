@@ -10,8 +10,15 @@ import {
   editorialFields,
   isCalendarDay,
 } from './shared.ts';
+import { dayInWords } from './messages.ts';
 import { slugify } from '../platform/content/slug.ts';
-import { STATUS_OVERRIDES } from '../model/session-statuses.ts';
+import { SESSION_STATUSES, STATUS_OVERRIDES } from '../model/session-statuses.ts';
+import { labelsFrom } from './ui-labels.ts';
+
+/** The override choices as editors read them: the statuses table's labels. */
+const STATUS_LABELS = labelsFrom(
+  Object.fromEntries(STATUS_OVERRIDES.map((s) => [s, SESSION_STATUSES[s].label])),
+);
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
@@ -30,7 +37,7 @@ function localDateTime(dayEndsAt: string | null) {
     let text: string;
     if (value instanceof Date) {
       if (Number.isNaN(value.getTime())) {
-        ctx.addIssue({ code: 'custom', message: 'Tanggal tidak valid.' });
+        ctx.addIssue({ code: 'custom', message: 'berisi tanggal yang tidak bisa dibaca' });
         return z.NEVER;
       }
       const day = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
@@ -44,21 +51,21 @@ function localDateTime(dayEndsAt: string | null) {
     if (!m || (!m[4] && dayEndsAt === null)) {
       ctx.addIssue({
         code: 'custom',
-        message: `Tulis tanggal dan jam setempat seperti 2026-12-05T08:00 (tanpa zona waktu), bukan "${text}".`,
+        message: `belum berbentuk tanggal dan jam setempat ("${text}"): tulis seperti 14-08-2027 08.00 (di berkas: 2027-08-14T08:00, tanpa zona waktu)`,
       });
       return z.NEVER;
     }
     if (!isCalendarDay(text)) {
       ctx.addIssue({
         code: 'custom',
-        message: `Tanggal ${m[1]}-${m[2]}-${m[3]} tidak ada di kalender.`,
+        message: `berisi tanggal yang mustahil: ${dayInWords(text)} tidak ada di kalender`,
       });
       return z.NEVER;
     }
     const hours = m[4] === undefined ? null : Number(m[4]);
     const minutes = Number(m[5] ?? 0);
     if (hours !== null && (hours > 23 || minutes > 59)) {
-      ctx.addIssue({ code: 'custom', message: `Jam ${m[4]}:${m[5]} tidak valid.` });
+      ctx.addIssue({ code: 'custom', message: `berisi jam yang mustahil: ${m[4]}.${m[5]}` });
       return z.NEVER;
     }
     const time = hours === null ? (dayEndsAt ?? '00:00') : `${pad(hours)}:${pad(minutes)}`;
@@ -66,38 +73,59 @@ function localDateTime(dayEndsAt: string | null) {
   });
 }
 
-export const LocalDateTimeSchema = localDateTime(null);
+export const LocalDateTimeSchema = localDateTime(null).meta({ date: 'local' });
 /** A deadline may be a bare day, meaning registration closes at the end of it (23:59). */
-export const LocalDeadlineSchema = localDateTime('23:59');
+export const LocalDeadlineSchema = localDateTime('23:59').meta({ date: 'local' });
 
 export const SESSION_MODES = ['tatap-muka', 'daring', 'campuran'] as const;
 export { STATUS_OVERRIDES };
 
 export const VenueSchema = z.object({
-  /** Nama tempat, misalnya "Balai Desa Dayu". */
-  name: z.string().trim().min(2),
-  /** Alamat jalan, bila ada. */
-  address: z.string().trim().optional(),
-  /** Desa atau kelurahan. */
-  desa: z.string().trim().optional(),
-  /** Kecamatan. */
-  kecamatan: z.string().trim().min(2),
-  /** Kabupaten atau kota. */
-  kabupaten: z.string().trim().min(2),
-  /** Garis lintang (opsional), misalnya -8.0954. */
-  lat: z.number().min(-90).max(90).optional(),
-  /** Garis bujur (opsional), misalnya 112.1609. */
-  lng: z.number().min(-180).max(180).optional(),
+  name: z
+    .string()
+    .trim()
+    .min(2)
+    .meta({ label: 'Nama tempat', hint: 'Misalnya "Balai Desa Dayu".' }),
+  address: z.string().trim().optional().meta({ label: 'Alamat', hint: 'Alamat jalan, bila ada.' }),
+  desa: z
+    .string()
+    .trim()
+    .optional()
+    .meta({ label: 'Desa/kelurahan', hint: 'Desa atau kelurahan.' }),
+  kecamatan: z.string().trim().min(2).meta({ label: 'Kecamatan', hint: 'Kecamatan.' }),
+  kabupaten: z
+    .string()
+    .trim()
+    .min(2)
+    .meta({ label: 'Kabupaten/kota', hint: 'Kabupaten atau kota.' }),
+  lat: z
+    .number()
+    .min(-90)
+    .max(90)
+    .optional()
+    .meta({ label: 'Garis lintang', hint: 'Misalnya -8.0954.' }),
+  lng: z
+    .number()
+    .min(-180)
+    .max(180)
+    .optional()
+    .meta({ label: 'Garis bujur', hint: 'Misalnya 112.1609.' }),
 });
 
 export const RegistrationSchema = z
   .object({
-    /** Alamat formulir pendaftaran daring. */
-    url: WebUrlSchema.optional(),
-    /** Nomor WhatsApp pendaftaran. */
-    whatsapp: PhoneSchema.optional(),
-    /** Cara mendaftar langsung, misalnya "Datang ke kantor Disnaker membawa KTP". */
-    inPerson: z.string().trim().min(5).optional(),
+    url: WebUrlSchema.optional().meta({
+      label: 'Alamat web',
+      hint: 'Alamat formulir pendaftaran daring.',
+    }),
+    whatsapp: PhoneSchema.optional().meta({
+      label: 'WhatsApp',
+      hint: 'Nomor WhatsApp pendaftaran.',
+    }),
+    inPerson: z.string().trim().min(5).optional().meta({
+      label: 'Daftar langsung',
+      hint: 'Cara mendaftar langsung, misalnya "Datang ke kantor Disnaker membawa KTP".',
+    }),
   })
   .refine((r) => r.url ?? r.whatsapp ?? r.inPerson, {
     message:
@@ -106,77 +134,110 @@ export const RegistrationSchema = z
 
 export const SessionSchema = z
   .object({
-    /** Kode sesi yang tetap (misalnya "2026-12-sanankulon"); dipakai kalender agar tidak dobel. */
-    id: SlugSchema.optional(),
-    /** Mulai: tanggal dan jam setempat, misalnya 2026-12-05T08:00. */
-    start: LocalDateTimeSchema,
-    /** Selesai: tanggal dan jam setempat. */
-    end: LocalDateTimeSchema,
-    /** Zona waktu tempat sesi (kosongkan untuk memakai zona di Pengaturan). */
-    timezone: TimeZoneSchema.optional(),
-    /** Cara pelaksanaan: tatap muka, daring atau campuran. */
-    mode: z.enum(SESSION_MODES),
-    /** Tempat pelaksanaan (wajib untuk tatap muka dan campuran). */
-    venue: VenueSchema.optional(),
-    /** Tautan kelas daring (wajib untuk daring dan campuran). */
-    onlineUrl: WebUrlSchema.optional(),
-    /** Jumlah peserta paling banyak. */
-    capacity: z.number().int().min(1, 'Kapasitas harus lebih dari 0.'),
-    /** Sisa kursi (opsional). */
-    seatsLeft: z.number().int().min(0, 'Sisa kursi tidak boleh negatif.').optional(),
-    /** Batas akhir pendaftaran: tanggal (dan jam) setempat. */
-    deadline: LocalDeadlineSchema,
-    /** Cara mendaftar. */
-    registration: RegistrationSchema,
-    /** Status khusus bila sesi penuh, ditunda atau dibatalkan. */
-    status: z.enum(STATUS_OVERRIDES).optional(),
-    /** Narahubung sesi ini. */
-    contact: ContactSchema.optional(),
-    /** Catatan singkat untuk peserta. */
-    note: z.string().trim().optional(),
+    id: SlugSchema.optional().meta({
+      label: 'Kode sesi',
+      hint: 'Kode sesi yang tetap (misalnya "2026-12-sanankulon"); dipakai kalender agar tidak dobel.',
+    }),
+    start: LocalDateTimeSchema.meta({
+      label: 'Waktu mulai',
+      hint: 'Tanggal dan jam setempat, misalnya 14-08-2027 08.00: jam diketik apa adanya menurut jam di tempat sesi (lihat Zona waktu), berapa pun jam di komputer Anda.',
+    }),
+    end: LocalDateTimeSchema.meta({ label: 'Waktu selesai', hint: 'Tanggal dan jam setempat.' }),
+    timezone: TimeZoneSchema.optional().meta({
+      label: 'Zona waktu',
+      hint: 'Zona waktu tempat sesi (kosongkan untuk memakai zona di Pengaturan).',
+    }),
+    mode: z
+      .enum(SESSION_MODES)
+      .meta({
+        options: labelsFrom({
+          'tatap-muka': 'session.mode.tatapMuka',
+          daring: 'session.mode.daring',
+          campuran: 'session.mode.campuran',
+        }),
+      })
+      .meta({
+        label: 'Cara pelaksanaan',
+        hint: 'Tatap muka, daring atau campuran.',
+      }),
+    venue: VenueSchema.optional().meta({
+      label: 'Tempat',
+      hint: 'Tempat pelaksanaan (wajib untuk tatap muka dan campuran).',
+    }),
+    onlineUrl: WebUrlSchema.optional().meta({
+      label: 'Tautan kelas daring',
+      hint: 'Tautan kelas daring (wajib untuk daring dan campuran).',
+    }),
+    capacity: z
+      .number()
+      .int()
+      .min(1)
+      .meta({ label: 'Kapasitas', hint: 'Jumlah peserta paling banyak.' }),
+    seatsLeft: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .meta({ label: 'Sisa kursi', hint: 'Kursi yang masih kosong, bila diketahui.' }),
+    deadline: LocalDeadlineSchema.meta({
+      label: 'Batas pendaftaran',
+      hint: 'Tanggal (dan jam) setempat; tanpa jam berarti sampai pukul 23.59.',
+    }),
+    registration: RegistrationSchema.meta({ label: 'Pendaftaran', hint: 'Cara mendaftar.' }),
+    status: z
+      .enum(STATUS_OVERRIDES)
+      .meta({ options: STATUS_LABELS })
+      .optional()
+      .meta({ label: 'Status', hint: 'Status khusus bila sesi penuh, ditunda atau dibatalkan.' }),
+    contact: ContactSchema.optional().meta({ label: 'Narahubung', hint: 'Narahubung sesi ini.' }),
+    note: z
+      .string()
+      .trim()
+      .optional()
+      .meta({ label: 'Catatan', hint: 'Catatan singkat untuk peserta.' }),
   })
   .superRefine((s, ctx) => {
     if (s.end <= s.start) {
       ctx.addIssue({
         code: 'custom',
         path: ['end'],
-        message: 'Waktu selesai harus sesudah waktu mulai.',
+        message: 'harus sesudah Waktu mulai',
       });
     }
     if (s.deadline > s.start) {
       ctx.addIssue({
         code: 'custom',
         path: ['deadline'],
-        message: 'Batas pendaftaran tidak boleh sesudah sesi dimulai.',
+        message: 'tidak boleh sesudah Waktu mulai',
       });
     }
     if (s.seatsLeft !== undefined && s.seatsLeft > s.capacity) {
       ctx.addIssue({
         code: 'custom',
         path: ['seatsLeft'],
-        message: 'Sisa kursi tidak boleh lebih banyak dari kapasitas.',
+        message: 'tidak boleh lebih banyak dari Kapasitas',
       });
     }
     if (s.mode !== 'daring' && !s.venue) {
       ctx.addIssue({
         code: 'custom',
         path: ['venue'],
-        message: 'Sesi tatap muka atau campuran harus punya tempat.',
+        message: 'wajib diisi untuk sesi tatap muka atau campuran',
       });
     }
     if (s.mode !== 'tatap-muka' && !s.onlineUrl) {
       ctx.addIssue({
         code: 'custom',
         path: ['onlineUrl'],
-        message: 'Sesi daring atau campuran harus punya tautan kelas daring.',
+        message: 'wajib diisi untuk sesi daring atau campuran',
       });
     }
   });
 
-export const CostSchema = z.union([
-  z.literal('gratis'),
-  z.number().int().min(0, 'Biaya tidak boleh negatif.'),
-]);
+/** "gratis" or a whole number of rupiah; the CMS edits it as text (cms/fields.ts). */
+export const CostSchema = z.union([z.literal('gratis'), z.number().int().min(0)], {
+  error: 'ditulis "gratis" atau jumlah rupiah tanpa titik, misalnya 150000',
+});
 
 /** A session's stable code: its `id`, or the start day and place ("2026-12-05-nglegok"). */
 export function sessionKey(s: {
@@ -190,13 +251,18 @@ export function sessionKey(s: {
 }
 
 export const CourseSchema = z.object({
-  /** Nama pelatihan. */
-  title: z.string().trim().min(5).max(120),
-  /** Program yang menaungi pelatihan ini (nama berkas program, misalnya "pak-camat-pmi"). */
-  program: SlugSchema.optional(),
-  /** Ringkasan satu atau dua kalimat. */
-  summary: z.string().trim().min(20).max(240),
-  /** Topik yang dipelajari, satu per baris. */
+  title: z.string().trim().min(5).max(120).meta({ label: 'Judul', hint: 'Nama pelatihan.' }),
+  program: SlugSchema.optional().meta({
+    relation: { collection: 'program', display: 'name' },
+    label: 'Program',
+    hint: 'Program yang menaungi pelatihan ini (nama berkas program, misalnya "pak-camat-pmi").',
+  }),
+  summary: z
+    .string()
+    .trim()
+    .min(20)
+    .max(240)
+    .meta({ label: 'Ringkasan', hint: 'Ringkasan satu atau dua kalimat.' }),
   topics: z
     .array(
       z
@@ -204,26 +270,43 @@ export const CourseSchema = z.object({
         .trim()
         .min(2)
         // Open data lists topics separated by semicolons.
-        .refine((topic) => !topic.includes(';'), 'Topik tidak boleh memuat titik koma (;).'),
+        .refine((topic) => !topic.includes(';'), 'tidak boleh memuat titik koma (;)'),
     )
-    .min(1),
-  /** Untuk siapa pelatihan ini. */
-  audience: z.array(AudienceSchema).min(1),
-  /** Penyelenggara pelatihan. */
-  provider: z.string().trim().min(2),
-  /** Mitra penyelenggara. */
-  partners: z.array(z.string().trim().min(2)).default([]),
-  /** Biaya: "gratis" atau jumlah rupiah tanpa titik (misalnya 150000). */
-  cost: CostSchema.default('gratis'),
-  /** Syarat peserta, satu per baris. */
-  requirements: z.array(z.string().trim().min(3)).default([]),
-  /** Yang didapat peserta, satu per baris. */
-  outcomes: z.array(z.string().trim().min(3)).default([]),
-  /** Bahasa pengantar (kode bahasa, misalnya "id" atau "jv"). */
-  language: z.string().trim().min(2).max(12).default('id'),
-  /** Centang bila ini data contoh, bukan jadwal sungguhan: tampil dengan tanda "Contoh". */
-  example: z.boolean().default(false),
-  /** Jadwal sesi pelatihan. */
+    .min(1)
+    .meta({ label: 'Topik', item: 'Topik', hint: 'Topik yang dipelajari, satu per baris.' }),
+  audience: z
+    .array(AudienceSchema)
+    .min(1)
+    .meta({ label: 'Untuk siapa', hint: 'Untuk siapa pelatihan ini.' }),
+  provider: z
+    .string()
+    .trim()
+    .min(2)
+    .meta({ label: 'Penyelenggara', hint: 'Penyelenggara pelatihan.' }),
+  partners: z
+    .array(z.string().trim().min(2))
+    .default([])
+    .meta({ label: 'Mitra', hint: 'Mitra penyelenggara.' }),
+  cost: CostSchema.default('gratis').meta({
+    label: 'Biaya',
+    hint: '"gratis" atau jumlah rupiah tanpa titik (misalnya 150000).',
+  }),
+  requirements: z
+    .array(z.string().trim().min(3))
+    .default([])
+    .meta({ label: 'Syarat', hint: 'Syarat peserta, satu per baris.' }),
+  outcomes: z
+    .array(z.string().trim().min(3))
+    .default([])
+    .meta({ label: 'Yang didapat', hint: 'Yang didapat peserta, satu per baris.' }),
+  language: z.string().trim().min(2).max(12).default('id').meta({
+    label: 'Bahasa pengantar',
+    hint: 'Bahasa pengantar (kode bahasa, misalnya "id" atau "jv").',
+  }),
+  example: z.boolean().default(false).meta({
+    label: 'Data contoh',
+    hint: 'Centang bila ini data contoh, bukan jadwal sungguhan: tampil dengan tanda "Contoh".',
+  }),
   sessions: z
     .array(SessionSchema)
     .default([])
@@ -239,10 +322,11 @@ export const CourseSchema = z.object({
           ctx.addIssue({
             code: 'custom',
             path: [i, 'id'],
-            message: `Kode sesi "${key}" sama dengan sesi ke-${first + 1}. Isi kolom id dengan kode lain.`,
+            message: `Kode sesi "${key}" sama dengan kode sesi ke-${first + 1}: isi Kode sesi dengan kode lain`,
           });
       });
-    }),
+    })
+    .meta({ label: 'Sesi', item: 'Sesi', itemKey: 'start', hint: 'Jadwal sesi pelatihan.' }),
   ...editorialFields,
 });
 

@@ -1,18 +1,13 @@
 /**
  * Building blocks shared by the collection schemas.
  *
- * Doc comments on schema fields are written in Indonesian on purpose: they are the hint text that
- * editors see in the CMS (cms/ reads them), so they are product copy, not developer notes.
+ * What editors see of a field, its label and hint, is data on the schema (`.meta({ label, hint })`,
+ * read at run time by the CMS and by the messages); messages come from ./messages.ts.
  */
 import { z } from 'astro/zod';
+import { dayInWords } from './messages.ts';
+import { labelsFrom } from './ui-labels.ts';
 import { LOCALES } from '../model/languages.ts';
-
-// Messages in Indonesian for editors; a missing field says so plainly instead of naming JS types.
-z.config(z.locales.id());
-z.config({
-  customError: (issue) =>
-    issue.input === undefined ? 'Wajib diisi, tetapi belum ada.' : undefined,
-});
 
 /** Lower-case words joined by hyphens: the form of every entry id and reference. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -21,13 +16,13 @@ export const SlugSchema = z
   .string()
   .regex(
     SLUG_PATTERN,
-    'Gunakan huruf kecil, angka dan tanda hubung saja, misalnya "cek-izin-p3mi".',
+    'harus memakai huruf kecil, angka dan tanda hubung saja, misalnya "cek-izin-p3mi"',
   );
 
 /** Only web addresses a reader can open safely: no javascript:, data: or other schemes. */
 export const WebUrlSchema = z.url({
   protocol: /^https?$/,
-  error: 'Tulis alamat web lengkap yang diawali https:// atau http://',
+  error: 'belum berupa alamat web lengkap: tulis yang diawali https:// atau http://',
 });
 
 /** True when year-month-day names a real calendar day (no 31 February). */
@@ -40,23 +35,29 @@ export function isCalendarDay(text: string): boolean {
 }
 
 /** A calendar day. Decap writes dates unquoted, so YAML may hand us a Date object or a string. */
-export const DaySchema = z.union([z.date(), z.string()]).transform((value, ctx) => {
-  const text = value instanceof Date ? '' : value.trim();
-  const date =
-    value instanceof Date
-      ? value
-      : /^\d{4}-\d{2}-\d{2}$/.test(text) && isCalendarDay(text)
-        ? new Date(`${text}T00:00:00Z`)
-        : null;
-  if (!date || Number.isNaN(date.getTime())) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `Tanggal tidak valid${text ? ` ("${text}")` : ''}. Tulis seperti 2026-01-31.`,
-    });
-    return z.NEVER;
-  }
-  return date;
-});
+export const DaySchema = z
+  .union([z.date(), z.string()])
+  .transform((value, ctx) => {
+    const text = value instanceof Date ? '' : value.trim();
+    const date =
+      value instanceof Date
+        ? value
+        : /^\d{4}-\d{2}-\d{2}$/.test(text) && isCalendarDay(text)
+          ? new Date(`${text}T00:00:00Z`)
+          : null;
+    if (!date || Number.isNaN(date.getTime())) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          /^\d{4}-\d{2}-\d{2}$/.test(text) && !isCalendarDay(text)
+            ? `berisi tanggal yang mustahil: ${dayInWords(text)} tidak ada di kalender`
+            : `belum berbentuk tanggal${text ? ` ("${text}")` : ''}: tulis seperti 31-01-2026 (di berkas: 2026-01-31)`,
+      });
+      return z.NEVER;
+    }
+    return date;
+  })
+  .meta({ date: 'day' });
 
 const DATE_TIME_PATTERN =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
@@ -66,48 +67,69 @@ const DATE_TIME_PATTERN =
  * A date-time without an offset is refused because the instant it names would depend on the
  * computer that builds the site.
  */
-export const InstantSchema = z.union([z.date(), z.string()]).transform((value, ctx) => {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) {
-      ctx.addIssue({ code: 'custom', message: 'Tanggal tidak valid.' });
+export const InstantSchema = z
+  .union([z.date(), z.string()])
+  .transform((value, ctx) => {
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) {
+        ctx.addIssue({ code: 'custom', message: 'berisi tanggal yang tidak bisa dibaca' });
+        return z.NEVER;
+      }
+      return value;
+    }
+    const text = value.trim();
+    if (!DATE_TIME_PATTERN.test(text)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'belum berbentuk tanggal: tulis seperti 31-01-2026 08.00 (di berkas: 2026-01-31 atau 2026-01-31T08:00:00+07:00, dengan zona waktunya)',
+      });
       return z.NEVER;
     }
-    return value;
-  }
-  const text = value.trim();
-  if (!DATE_TIME_PATTERN.test(text)) {
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        'Tulis tanggal seperti 2026-01-31, atau tanggal dan jam dengan zona waktunya seperti 2026-01-31T08:00:00+07:00.',
-    });
-    return z.NEVER;
-  }
-  const parsed = new Date(text);
-  if (Number.isNaN(parsed.getTime()) || !isCalendarDay(text)) {
-    ctx.addIssue({ code: 'custom', message: `Tanggal "${text}" tidak ada di kalender.` });
-    return z.NEVER;
-  }
-  return parsed;
-});
+    const parsed = new Date(text);
+    if (Number.isNaN(parsed.getTime()) || !isCalendarDay(text)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `berisi tanggal yang mustahil: ${dayInWords(text)} tidak ada di kalender`,
+      });
+      return z.NEVER;
+    }
+    return parsed;
+  })
+  .meta({ date: 'instant' });
 
 export { LOCALES, type Locale } from '../model/languages.ts';
 export const LocaleSchema = z.enum(LOCALES);
 
 /** Who a guide, programme or course is for. */
 export const AUDIENCES = ['cpmi', 'pmi', 'purna', 'keluarga'] as const;
-export const AudienceSchema = z.enum(AUDIENCES, {
-  error: 'Pilih salah satu: cpmi, pmi, purna atau keluarga.',
+export const AudienceSchema = z.enum(AUDIENCES).meta({
+  options: labelsFrom({
+    cpmi: 'courses.audience.cpmi',
+    pmi: 'courses.audience.pmi',
+    purna: 'courses.audience.purna',
+    keluarga: 'courses.audience.keluarga',
+  }),
 });
 
 /** The three stages of UU No. 18 Tahun 2017. */
 export const STAGES = ['sebelum', 'selama', 'setelah'] as const;
-export const StageSchema = z.enum(STAGES, { error: 'Pilih tahap: sebelum, selama atau setelah.' });
+export const StageSchema = z.enum(STAGES).meta({
+  options: labelsFrom({
+    sebelum: 'stage.sebelum',
+    selama: 'stage.selama',
+    setelah: 'stage.setelah',
+  }),
+});
 
 /** Time zones of Indonesia (WIB, WITA, WIT). */
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
-export const TimeZoneSchema = z.enum(TIME_ZONES, {
-  error: 'Zona waktu harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT).',
+export const TimeZoneSchema = z.enum(TIME_ZONES).meta({
+  options: {
+    'Asia/Jakarta': 'WIB (Asia/Jakarta)',
+    'Asia/Makassar': 'WITA (Asia/Makassar)',
+    'Asia/Jayapura': 'WIT (Asia/Jayapura)',
+  },
 });
 export type TimeZone = z.infer<typeof TimeZoneSchema>;
 
@@ -125,25 +147,46 @@ export const DESTINATIONS = [
   'eropa',
   'lainnya',
 ] as const;
-export const DestinationSchema = z.enum(DESTINATIONS);
+export const DestinationSchema = z.enum(DESTINATIONS).meta({
+  options: {
+    hongkong: 'Hong Kong',
+    taiwan: 'Taiwan',
+    malaysia: 'Malaysia',
+    singapura: 'Singapura',
+    brunei: 'Brunei Darussalam',
+    'korea-selatan': 'Korea Selatan',
+    jepang: 'Jepang',
+    'timur-tengah': 'Timur Tengah',
+    'arab-saudi': 'Arab Saudi',
+    eropa: 'Eropa',
+    lainnya: 'Lainnya',
+  },
+});
 
 /** Phone numbers as written on official pages: digits, spaces, +, - and parentheses, as in (021) 1234567. */
 export const PhoneSchema = z
   .string()
-  .regex(
-    /^\+?\(?[0-9][0-9 ()-]{2,20}$/,
-    'Nomor telepon hanya boleh berisi angka, spasi, +, - dan tanda kurung.',
-  );
+  .regex(/^\+?\(?[0-9][0-9 ()-]{2,20}$/, 'hanya boleh berisi angka, spasi, +, - dan tanda kurung');
 
 export const SourceSchema = z.object({
-  /** Judul dokumen, halaman atau berita yang menjadi sumber. */
-  title: z.string().trim().min(3),
-  /** Lembaga atau media yang menerbitkan sumber itu. */
-  publisher: z.string().trim().min(2),
-  /** Alamat web sumber (diawali https://) agar pembaca bisa memeriksanya sendiri. */
-  url: WebUrlSchema,
-  /** Tanggal sumber terakhir dibuka dan dibaca. */
-  accessed: DaySchema,
+  title: z
+    .string()
+    .trim()
+    .min(3)
+    .meta({ label: 'Judul', hint: 'Judul dokumen, halaman atau berita yang menjadi sumber.' }),
+  publisher: z
+    .string()
+    .trim()
+    .min(2)
+    .meta({ label: 'Penerbit', hint: 'Lembaga atau media yang menerbitkan sumber itu.' }),
+  url: WebUrlSchema.meta({
+    label: 'Alamat web',
+    hint: 'Alamat web sumber (diawali https://) agar pembaca bisa memeriksanya sendiri.',
+  }),
+  accessed: DaySchema.meta({
+    label: 'Tanggal dibuka',
+    hint: 'Tanggal sumber terakhir dibuka dan dibaca.',
+  }),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
@@ -153,26 +196,44 @@ export type Source = z.infer<typeof SourceSchema>;
  */
 export const ContactSchema = z
   .object({
-    /** Nama kantor, layanan atau orang yang bisa dihubungi. */
-    name: z.string().trim().min(2),
-    /** Keterangan singkat, misalnya "Pengaduan 24 jam". */
-    role: z.string().trim().optional(),
-    /** Nomor telepon persis seperti di sumber. */
-    phone: PhoneSchema.optional(),
-    /** Nomor WhatsApp persis seperti di sumber. */
-    whatsapp: PhoneSchema.optional(),
-    /** Alamat surel (e-mail). */
-    email: z.email({ error: 'Alamat surel tidak valid.' }).optional(),
-    /** Alamat web layanan. */
-    url: WebUrlSchema.optional(),
-    /** Alamat kantor. */
-    address: z.string().trim().optional(),
-    /** Jam layanan, misalnya "Senin–Jumat 08.00–15.00". */
-    hours: z.string().trim().optional(),
-    /** Sumber tempat nomor atau alamat ini ditemukan (wajib bila ada nomor, surel atau alamat). */
-    source: SourceSchema.optional(),
-    /** Catatan bila data ini perlu dicek ulang. */
-    needsCheck: z.string().trim().optional(),
+    name: z
+      .string()
+      .trim()
+      .min(2)
+      .meta({ label: 'Nama', hint: 'Kantor, layanan atau orang yang bisa dihubungi.' }),
+    role: z
+      .string()
+      .trim()
+      .optional()
+      .meta({ label: 'Keterangan', hint: 'Keterangan singkat, misalnya "Pengaduan 24 jam".' }),
+    phone: PhoneSchema.optional().meta({
+      label: 'Telepon',
+      hint: 'Nomor telepon persis seperti di sumber.',
+    }),
+    whatsapp: PhoneSchema.optional().meta({
+      label: 'WhatsApp',
+      hint: 'Nomor WhatsApp persis seperti di sumber.',
+    }),
+    email: z
+      .email({ error: 'belum berupa alamat surel yang benar, misalnya nama@contoh.go.id' })
+      .optional()
+      .meta({ label: 'Surel', hint: 'Alamat surel (e-mail).' }),
+    url: WebUrlSchema.optional().meta({ label: 'Alamat web', hint: 'Alamat web layanan.' }),
+    address: z.string().trim().optional().meta({ label: 'Alamat', hint: 'Alamat kantor.' }),
+    hours: z
+      .string()
+      .trim()
+      .optional()
+      .meta({ label: 'Jam layanan', hint: 'Jam layanan, misalnya "Senin–Jumat 08.00–15.00".' }),
+    source: SourceSchema.optional().meta({
+      label: 'Sumber',
+      hint: 'Sumber tempat nomor atau alamat ini ditemukan (wajib bila ada nomor, surel atau alamat).',
+    }),
+    needsCheck: z
+      .string()
+      .trim()
+      .optional()
+      .meta({ label: 'Perlu dicek ulang', hint: 'Catatan bila data ini perlu dicek ulang.' }),
   })
   .superRefine((contact, ctx) => {
     const hasDetail = contact.phone ?? contact.whatsapp ?? contact.email ?? contact.address;
@@ -194,20 +255,24 @@ export type Contact = z.infer<typeof ContactSchema>;
 export const NeedsCheckSchema = z
   .array(
     z
-      .string({ error: 'Tulis setiap catatan sebagai teks biasa (satu kalimat atau lebih).' })
+      .string({ error: 'harus berupa teks biasa (satu kalimat atau lebih)' })
       .trim()
-      .min(5, 'Catatan "perlu dicek ulang" terlalu pendek: tulis fakta mana yang belum pasti.'),
+      .min(5, 'terlalu pendek: tulis fakta mana yang belum pasti'),
     {
-      error:
-        'Tulis catatan "perlu dicek ulang" sebagai daftar: satu catatan per baris, diawali tanda "-".',
+      error: 'harus berupa daftar: satu catatan per baris, diawali tanda "-"',
     },
   )
-  .default([]);
+  .default([])
+  .meta({ item: 'Catatan perlu dicek ulang' });
 
 /** Fields every editorial entry has. */
 export const editorialFields = {
-  /** Kata lain yang dipakai orang untuk mencari halaman ini (misalnya TKI, calo). Membantu pencarian. */
-  keywords: z.array(z.string().trim().min(2)).default([]),
-  /** Centang untuk menyimpan sebagai draf: draf tidak pernah tampil di situs. */
-  draft: z.boolean().default(false),
+  keywords: z.array(z.string().trim().min(2)).default([]).meta({
+    label: 'Kata kunci pencarian',
+    hint: 'Kata lain yang dipakai orang untuk mencari halaman ini (misalnya TKI, calo). Membantu pencarian.',
+  }),
+  draft: z.boolean().default(false).meta({
+    label: 'Draf',
+    hint: 'Centang untuk menyimpan sebagai draf: draf tidak pernah tampil di situs.',
+  }),
 };

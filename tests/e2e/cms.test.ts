@@ -26,6 +26,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { splitFrontmatter } from '~/platform/content/content-check.ts';
 import { entryCollections } from '~/schemas/index.ts';
+import { dayInWords } from '~/schemas/messages.ts';
 
 const ROOT = resolve('.');
 const TIMEOUT = 60_000;
@@ -103,6 +104,21 @@ async function publish(page: Page): Promise<void> {
 
 const contentFile = (...parts: string[]) => join(repo, 'content', ...parts);
 
+/** The lines that differ between two texts: one changed block, as a reviewer sees it. */
+function lineDiff(before: string, after: string): { added: string[]; removed: string[] } {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  return { added: b.slice(start, endB), removed: a.slice(start, endA) };
+}
+
 const SESSION_COURSE = 'kursus-uji-sesi';
 const SESSION_COURSE_FILE = `content/pelatihan/id/${SESSION_COURSE}.mdx`;
 
@@ -169,6 +185,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext({
     timezoneId: 'America/New_York',
+    // An American English browser: its own date input would show mm/dd/yyyy and AM/PM.
+    locale: 'en-US',
     viewport: { width: 1400, height: 1000 },
   });
   context.on('request', (request) => {
@@ -196,7 +214,7 @@ describe('Decap CMS', () => {
     async () => {
       const page = await openAdmin('/collections/berita/new');
       await page.locator('[id^="title-field"]').fill(TYPED_TITLE);
-      await page.locator('[id^="date-field"]').fill('2026-11-20T08:00');
+      await page.locator('[id^="date-field"]').fill('20-11-2026 08.00');
       await page
         .locator('[id^="summary-field"]')
         .fill('Pendaftaran pelatihan usaha untuk purna PMI sudah dibuka.');
@@ -236,7 +254,7 @@ describe('Decap CMS', () => {
     async () => {
       const page = await openAdmin('/collections/berita/new');
       await page.locator('[id^="title-field"]').fill('Berita dengan kotak catatan');
-      await page.locator('[id^="date-field"]').fill('2026-11-20T08:00');
+      await page.locator('[id^="date-field"]').fill('20-11-2026 08.00');
       await page
         .locator('[id^="summary-field"]')
         .fill('Contoh berita yang memakai kotak catatan bahaya.');
@@ -274,12 +292,16 @@ describe('Decap CMS', () => {
       const before = readFileSync(file, 'utf8');
       const page = await openAdmin(`/collections/pelatihan/entries/${SESSION_COURSE}`);
       await page.getByRole('button', { name: /Tambah sesi/i }).click();
-      await page.locator('[id^="start-field"]').fill('2026-12-05T08:00');
-      await page.locator('[id^="end-field"]').fill('2026-12-05T15:00');
-      await page.locator('[id^="deadline-field"]').fill('2026-12-01T15:00');
+      // Typed in Indonesian order and 24-hour time, although the browser speaks American English.
+      await page.locator('[id^="start-field"]').fill('05-12-2026 08.00');
+      await expect
+        .poll(() => page.locator('[data-date-words]').first().textContent())
+        .toBe('Sabtu, 5 Desember 2026 pukul 08.00');
+      await page.locator('[id^="end-field"]').fill('05-12-2026 15.00');
+      await page.locator('[id^="deadline-field"]').fill('01-12-2026 15.00');
       await page.locator('[id^="timezone-field"]').fill('Asia/Makassar');
       await page.keyboard.press('Enter');
-      await page.locator('[id^="mode-field"]').fill('tatap-muka');
+      await page.locator('[id^="mode-field"]').fill('Tatap muka');
       await page.keyboard.press('Enter');
       await page.locator('[id^="capacity-field"]').fill('30');
       await page.locator('[id^="name-field"]').first().fill('Balai Desa Lakudo');
@@ -295,7 +317,13 @@ describe('Decap CMS', () => {
         .toContain('2026-12-05 08.00 WITA');
 
       await publish(page);
-      const { data } = splitFrontmatter(await waitForFile(file, before));
+      const after = await waitForFile(file, before);
+      // Only the sessions changed: every other line of the file is as it was.
+      const { added, removed } = lineDiff(before, after);
+      expect(removed).toEqual(['sessions: []']);
+      expect(added[0]).toBe('sessions:');
+      expect(added.every((line) => line === 'sessions:' || line.startsWith('  '))).toBe(true);
+      const { data } = splitFrontmatter(after);
       const parsed = entryCollections.pelatihan.safeParse(data);
       expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
       const session = parsed.data!.sessions[0]!;
@@ -308,7 +336,36 @@ describe('Decap CMS', () => {
   );
 
   it(
-    'changes one word of a guide and leaves every author component intact',
+    'adds a session to a course with sessions: only the new lines appear, the others stay as written',
+    async () => {
+      const file = contentFile('pelatihan', 'id', 'olahan-pangan-rumahan.mdx');
+      const before = readFileSync(file, 'utf8');
+      const page = await openAdmin('/collections/pelatihan/entries/olahan-pangan-rumahan');
+      await page.getByRole('button', { name: /Tambah sesi/i }).click();
+      const last = (field: string) => page.locator(`[id^="${field}-field"]`).last();
+      await last('start').fill('14-08-2027 08.00');
+      await last('end').fill('14-08-2027 12.00');
+      await last('deadline').fill('10-08-2027');
+      await last('mode').fill('Daring');
+      await page.keyboard.press('Enter');
+      await last('onlineUrl').fill('https://contoh.go.id/kelas-daring');
+      await last('capacity').fill('40');
+      await last('inPerson').fill('Daftar lewat kantor desa masing-masing.');
+      await publish(page);
+      const after = await waitForFile(file, before);
+      const { added, removed } = lineDiff(before, after);
+      expect(removed).toEqual([]);
+      expect(added[0]).toBe('  - start: 2027-08-14T08:00');
+      expect(added.slice(1).every((line) => line.startsWith('    '))).toBe(true);
+      const parsed = entryCollections.pelatihan.safeParse(splitFrontmatter(after).data);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'changes one word of a guide: that line changes, every other line stays byte-identical',
     async () => {
       const file = contentFile('panduan', 'id', 'dokumen-wajib.mdx');
       const before = readFileSync(file, 'utf8');
@@ -321,33 +378,168 @@ describe('Decap CMS', () => {
       await page.keyboard.insertText('Sesuai');
       await publish(page);
       const after = await waitForFile(file, before);
-      const old = splitFrontmatter(before);
-      const now = splitFrontmatter(after);
-      // Frontmatter may be re-formatted (key order, list style) but must mean the same.
-      expect(now.data).toEqual(old.data);
-      expect(now.body.trim()).toBe(old.body.trim().replace('Menurut Pasal 13', 'Sesuai Pasal 13'));
+      const { added, removed } = lineDiff(before, after);
+      expect(removed).toHaveLength(1);
+      expect(added).toEqual([removed[0]!.replace('Menurut Pasal 13', 'Sesuai Pasal 13')]);
       await page.close();
     },
     TIMEOUT,
   );
 
   it(
-    'refuses to save an invalid entry, with the message the build would give',
+    'changes one field of a guide: that line changes, every other line stays byte-identical',
+    async () => {
+      const file = contentFile('panduan', 'id', 'biaya-penempatan.mdx');
+      const before = readFileSync(file, 'utf8');
+      const page = await openAdmin('/collections/panduan/entries/biaya-penempatan');
+      const title = page.locator('[id^="title-field"]').first();
+      const old = await title.inputValue();
+      await title.fill(`${old} (diperbarui)`);
+      await publish(page);
+      const after = await waitForFile(file, before);
+      expect(lineDiff(before, after)).toEqual({
+        removed: [`title: ${old}`],
+        added: [`title: ${old} (diperbarui)`],
+      });
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  /** The messages under a field: Decap lists them right after the field's label. */
+  const messagesOf = async (page: Page, field: ReturnType<Page['locator']>) => {
+    const id = await field.getAttribute('id');
+    return page.locator(`label[for="${id}"] + ul li`).allTextContents();
+  };
+
+  it(
+    'refuses a too-short summary on the field, in plain words, until it is long enough',
+    async () => {
+      const page = await openAdmin('/collections/berita/new');
+      await page.locator('[id^="title-field"]').fill('Berita dengan ringkasan pendek');
+      await page.locator('[id^="date-field"]').fill('20-11-2026 08.00');
+      const summary = page.locator('[id^="summary-field"]');
+      await summary.fill('Terlalu');
+      await publish(page);
+      await expect
+        .poll(() => messagesOf(page, summary))
+        .toEqual(['Ringkasan terlalu pendek: tulis paling sedikit 20 huruf (sekarang 7)']);
+      // Written as a sentence, not shouted in capitals as Decap styles its messages.
+      const id = await summary.getAttribute('id');
+      expect(
+        await page
+          .locator(`label[for="${id}"] + ul`)
+          .evaluate((list) => getComputedStyle(list).textTransform),
+      ).toBe('none');
+      // The message follows the typing and stays while the summary is still too short…
+      await summary.fill('Terlalu pendek juga');
+      await expect
+        .poll(() => messagesOf(page, summary))
+        .toEqual(['Ringkasan terlalu pendek: tulis paling sedikit 20 huruf (sekarang 19)']);
+      // …and goes when it is long enough.
+      await summary.fill('Ringkasan ini sudah cukup panjang.');
+      await expect.poll(() => messagesOf(page, summary)).toEqual([]);
+      expect(existsSync(contentFile('berita', 'id', 'berita-dengan-ringkasan-pendek.mdx'))).toBe(
+        false,
+      );
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'calls 31 February an impossible date, on the date field',
+    async () => {
+      const page = await openAdmin('/collections/berita/new');
+      await page.locator('[id^="title-field"]').fill('Berita dengan tanggal mustahil');
+      const date = page.locator('[id^="date-field"]');
+      await date.fill('31-02-2027 08.00');
+      await page
+        .locator('[id^="summary-field"]')
+        .fill('Ringkasan berita yang cukup panjang untuk uji.');
+      await publish(page);
+      await expect
+        .poll(() => messagesOf(page, date))
+        .toEqual([
+          'Tanggal terbit berisi tanggal yang mustahil: 31 Februari 2027 tidak ada di kalender',
+        ]);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'names the eighth session and its day when its venue has no name, on that field',
+    async () => {
+      const file = contentFile('pelatihan', 'id', 'pak-camat-pmi-dasar.mdx');
+      const before = readFileSync(file, 'utf8');
+      const { data } = splitFrontmatter(before);
+      const eighth = (data as { sessions: { start: string | Date; venue: { name: string } }[] })
+        .sessions[7]!;
+      const start = new Date(eighth.start).toISOString().slice(0, 10);
+      const page = await openAdmin('/collections/pelatihan/entries/pak-camat-pmi-dasar');
+      // A folded session says what it is: day, time, zone and place, in Indonesian.
+      const folded = page.getByText(
+        `${dayInWords(start).replace(/(\d+) (\w{3})\w* (\d+)/, '$1 $2 $3')} · 08.00 WIB · ${eighth.venue.name}`,
+      );
+      await expect.poll(() => folded.count(), { timeout: TIMEOUT / 2 }).toBe(1);
+      expect(await folded.textContent()).toMatch(/^(Min|Sen|Sel|Rab|Kam|Jum|Sab), /);
+      // The folded label sits in the list item with its fold button and its fields.
+      const item = folded.locator('xpath=..');
+      await item.locator('button').first().click();
+      const venueName = item.locator('input[id^="name-field"]').first();
+      await venueName.waitFor({ state: 'visible' });
+      // By its id: the folded label changes with the name.
+      const name = page.locator(`#${await venueName.getAttribute('id')}`);
+      await expect.poll(() => name.inputValue()).toBe(eighth.venue.name);
+      await name.fill('');
+      await publish(page);
+      await expect
+        .poll(() => messagesOf(page, name))
+        .toEqual([`Sesi ke-8 (${dayInWords(start)}): Nama tempat wajib diisi`]);
+      expect(readFileSync(file, 'utf8')).toBe(before);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'refuses to save an invalid entry, with the message the build would give, on the field',
     async () => {
       const page = await openAdmin('/collections/berita/new');
       await page.locator('[id^="title-field"]').fill('Berita dengan tanggal akhir');
-      await page.locator('[id^="date-field"]').fill('2026-11-20T08:00');
+      await page.locator('[id^="date-field"]').fill('20-11-2026 08.00');
       await page
         .locator('[id^="summary-field"]')
         .fill('Berita biasa tidak boleh punya tanggal akhir pengumuman.');
-      await page.locator('[id^="until-field"]').fill('2026-12-20T08:00');
+      const until = page.locator('[id^="until-field"]');
+      await until.fill('20-12-2026 08.00');
       await publish(page);
       await expect
-        .poll(() => page.getByText('until: "until" hanya untuk pengumuman').count())
-        .toBeGreaterThan(0);
+        .poll(() => messagesOf(page, until))
+        .toEqual([
+          'Tampil sampai hanya untuk pengumuman: ubah Jenis menjadi Pengumuman atau kosongkan tanggal ini',
+        ]);
       expect(existsSync(contentFile('berita', 'id', 'berita-dengan-tanggal-akhir.mdx'))).toBe(
         false,
       );
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'shows an uploaded image as a thumbnail in its field',
+    async () => {
+      const page = await openAdmin('/collections/berita/entries/berita-dengan-foto');
+      // The thumbnail Decap draws from the media file (src/assets/media/uji-foto.png), loaded.
+      const thumbnail = page.locator('img[src^="blob:"], img[src*="uji-foto"]').first();
+      await thumbnail.waitFor();
+      await expect
+        .poll(() => thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth), {
+          timeout: TIMEOUT / 2,
+        })
+        .toBeGreaterThan(0);
       await page.close();
     },
     TIMEOUT,

@@ -1,20 +1,19 @@
 /**
  * The CMS config is generated from the zod schemas; these tests prove the two cannot drift: every
- * schema field has its CMS field and back, with the same required flag, options, hint (the field's
- * doc comment) and validation message, and values shaped as the CMS widgets write them pass the
+ * schema field has its CMS field and back, with the same required flag, labelled options, label
+ * and hint (the field's `.meta()`), and values typed the way the CMS widgets take them pass the
  * schema.
  */
-import dayjs from 'dayjs';
 import type { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { buildConfig } from '../../cms/config.ts';
-import { extractDocsFromSource, extractSchemaDocs } from '../../cms/schema-docs.ts';
+import { toStored } from '../../cms/date-widget.ts';
 import { NUMBER_OR_WORD_FIELDS, type CmsField } from '../../cms/fields.ts';
 import { validateEntry } from '../../cms/validate.ts';
 import { entryCollections, SettingsSchema } from '~/schemas/index.ts';
+import { metaOf } from '~/schemas/messages.ts';
 
-const docs = extractSchemaDocs();
-const config = buildConfig({ docs });
+const config = buildConfig({ timezone: 'Asia/Makassar' });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Def = Record<string, any>;
@@ -100,7 +99,7 @@ describe('CMS config generated from the schemas', () => {
   it('uses the GitHub editorial workflow in production and decap-server locally', () => {
     expect(config.backend.name).toBe('github');
     expect(config).toHaveProperty('publish_mode', 'editorial_workflow');
-    const local = buildConfig({ docs, local: true, decapPort: 8085 });
+    const local = buildConfig({ local: true, decapPort: 8085 });
     expect(local).not.toHaveProperty('publish_mode');
     expect(local.local_backend.url).toBe('http://localhost:8085/api/v1');
   });
@@ -117,36 +116,36 @@ describe('CMS config generated from the schemas', () => {
       const fromCms = cmsPaths(fields);
       for (const [path, { optional, s }] of schemaPaths(schema)) {
         const field = fromCms.get(path)!;
-        const insideOptionalObject = path.split('.').some((_, i, parts) => {
-          if (i === parts.length - 1) return false;
-          const parent = fromCms.get(parts.slice(0, i + 1).join('.'));
-          return parent?.widget === 'object' && parent['required'] === false;
-        });
-        expect(field['required'], path).toBe(!optional && !insideOptionalObject);
+        // "(tidak wajib)" appears exactly where the schema lets the field be left out; a field
+        // required inside an optional group is required (its hint says when).
+        expect(field['required'], path).toBe(!optional);
         expect(String(field['label']), path).not.toBe(field.name);
-        expect(String(field['hint'] ?? ''), `${path} has no doc comment`).not.toBe('');
+        expect(String(field['hint'] ?? ''), `${path} has no hint in .meta()`).not.toBe('');
         const d = def(s);
-        if (d['type'] === 'enum')
-          expect(field['options'], path).toEqual(Object.values(d['entries']));
-        if (d['type'] === 'array' && def(unwrap(d['element']).inner)['type'] === 'enum') {
-          expect(field['options'], path).toEqual(
-            Object.values(def(unwrap(d['element']).inner)['entries']),
-          );
+        const enumOf =
+          d['type'] === 'enum' ? s : d['type'] === 'array' ? unwrap(d['element']).inner : null;
+        if (enumOf && def(enumOf)['type'] === 'enum' && !metaOf(s).relation) {
+          const options = field['options'] as { label: string; value: string }[];
+          expect(
+            options.map((o) => o.value),
+            path,
+          ).toEqual(Object.values(def(enumOf)['entries']));
+          // Editors read labels, never codes.
+          for (const o of options) expect(o.label, `${path}: ${o.value}`).not.toBe(o.value);
         }
       }
     },
   );
 
-  it('takes hints from the doc comment above each field', () => {
-    const docsOf = extractDocsFromSource(
-      'x.ts',
-      'export const A = z.object({\n  /** Judul. */\n  title: z.string(),\n  /**\n   * Dua\n   * baris.\n   */\n  b: z.string(),\n});',
-    );
-    expect(docsOf).toEqual({ A: { title: 'Judul.', b: 'Dua baris.' } });
-    const news = config.collections.find((c) => c.name === 'berita') as { fields: CmsField[] };
-    const dateHint = String(news.fields.find((f) => f.name === 'date')?.['hint']);
-    expect(dateHint.startsWith(docs['NewsSchema']?.['date'] ?? '?')).toBe(true);
-    expect(dateHint).toMatch(/dibangun pada atau sesudah tanggal itu/);
+  it('takes labels and hints from .meta() on the schema', () => {
+    const course = config.collections.find((c) => c.name === 'pelatihan') as { fields: CmsField[] };
+    const name = cmsPaths(course.fields).get('sessions.venue.name')!;
+    expect(name['label']).toBe('Nama tempat');
+    expect(name['required']).toBe(true);
+    expect(String(name['hint'])).toMatch(/Wajib bila Tempat diisi/);
+    const venue = cmsPaths(course.fields).get('sessions.venue')!;
+    expect(venue['required']).toBe(false);
+    expect(course).toHaveProperty('label', 'Pelatihan');
   });
 
   it('lets editors mark a glossary term as needing checks, in the same list widget guides use', () => {
@@ -159,30 +158,39 @@ describe('CMS config generated from the schemas', () => {
     expect(term).toBeDefined();
     expect(term?.['widget']).toBe(guide?.['widget']);
     expect(term?.['required']).toBe(false);
-    expect(String(term?.['hint'])).toContain(docs['TermSchema']?.['needsCheck'] ?? '?');
+    expect(String(term?.['hint'])).toMatch(/perlu dicek ulang/);
   });
 
-  it('gives a pattern the schema message, and it refuses what the schema refuses', () => {
+  it('folds a session into its day, time, zone and place', () => {
     const course = config.collections.find((c) => c.name === 'pelatihan') as { fields: CmsField[] };
-    const id = cmsPaths(course.fields).get('sessions.id')!;
-    const [source, message] = id['pattern'] as [string, string];
-    expect(new RegExp(source).test('Sesi Desember')).toBe(false);
-    expect(new RegExp(source).test('2026-12-sanankulon')).toBe(true);
-    expect(message).toMatch(/huruf kecil/);
+    const sessions = cmsPaths(course.fields).get('sessions')!;
+    expect(sessions['summary']).toBe(
+      "{{fields.start | date('ddd, D MMM YYYY · HH.mm')}} {{fields.timezone}} · {{fields.venue.name}}",
+    );
   });
 
-  it.each(schemas)('%s: date widgets save values the schema accepts', (_n, schema, fields) => {
-    const fromCms = cmsPaths(fields);
-    for (const [path, { s }] of schemaPaths(schema)) {
-      const field = fromCms.get(path)!;
-      if (field.widget !== 'datetime') continue;
-      // What Decap's datetime widget writes: dayjs(typed value).format(field.format).
-      const written = dayjs('2026-12-05T08:00').format(String(field['format']));
-      const parsed = s.safeParse(written);
-      expect(parsed.success, `${path}: ${written}`).toBe(true);
-      if (field['format'] === 'YYYY-MM-DDTHH:mm') expect(parsed.data).toBe('2026-12-05T08:00');
-    }
-  });
+  it.each(schemas)(
+    '%s: dates typed in Indonesian order are saved as the schema wants',
+    (_n, schema, fields) => {
+      const fromCms = cmsPaths(fields);
+      for (const [path, { s }] of schemaPaths(schema)) {
+        const field = fromCms.get(path)!;
+        if (field.widget !== 'tanggal') continue;
+        const kind = field['date_kind'] as 'day' | 'local' | 'instant';
+        const written = toStored('05-12-2026 08.00', kind, String(field['timezone'] ?? ''));
+        const parsed = s.safeParse(written);
+        expect(parsed.success, `${path}: ${written}`).toBe(true);
+        if (kind === 'local') expect(parsed.data).toBe('2026-12-05T08:00');
+        if (kind === 'day') expect(written).toBe('2026-12-05');
+        if (kind === 'instant') expect(written).toBe('2026-12-05T08:00:00+08:00');
+        // 31 February is kept as typed, so the schema can call it an impossible date.
+        const impossible = s.safeParse(toStored('31-02-2027 08.00', kind, 'Asia/Jakarta'));
+        expect(impossible.error?.issues[0]?.message, path).toMatch(
+          /tanggal yang mustahil: 31 Februari 2027/,
+        );
+      }
+    },
+  );
 });
 
 describe('pre-save check', () => {
@@ -199,21 +207,51 @@ describe('pre-save check', () => {
     expect(validateEntry('berita', news, NUMBER_OR_WORD_FIELDS)).toEqual([]);
   });
 
-  it('refuses an invalid entry with the schema message, naming the field', () => {
+  it('refuses an invalid entry with the words of the content check', () => {
     const problems = validateEntry(
       'berita',
-      { ...news, until: '2026-12-01', program: 'Bukan Slug' },
+      { ...news, until: '2026-12-01', program: 'Bukan Slug', summary: 'Pendek' },
       NUMBER_OR_WORD_FIELDS,
     );
     expect(problems).toContain(
-      'until: "until" hanya untuk pengumuman. Ubah jenis menjadi pengumuman atau hapus tanggal ini.',
+      'Tampil sampai hanya untuk pengumuman: ubah Jenis menjadi Pengumuman atau kosongkan tanggal ini',
     );
-    expect(problems.some((p) => p.startsWith('program: Gunakan huruf kecil'))).toBe(true);
+    expect(problems).toContain(
+      'Program harus memakai huruf kecil, angka dan tanda hubung saja, misalnya "cek-izin-p3mi"',
+    );
+    expect(problems).toContain(
+      'Ringkasan terlalu pendek: tulis paling sedikit 20 huruf (sekarang 6)',
+    );
+  });
+
+  it('names a session by its place in the list and its day', () => {
+    const session = {
+      start: '2027-08-14T08:00',
+      end: '2027-08-14T15:00',
+      mode: 'tatap-muka',
+      capacity: 30,
+      deadline: '2027-08-10',
+      registration: { inPerson: 'Datang ke kantor desa.' },
+      venue: { name: '', kecamatan: 'Talun', kabupaten: 'Kabupaten Blitar' },
+    };
+    const course = {
+      title: 'Pelatihan uji',
+      summary: 'Ringkasan pelatihan uji yang cukup panjang.',
+      topics: ['usaha'],
+      audience: ['purna'],
+      provider: 'Disnaker',
+      sessions: [
+        { ...session, start: '2027-08-13T08:00', venue: { ...session.venue, name: 'Balai Desa' } },
+        session,
+      ],
+    };
+    const problems = validateEntry('pelatihan', course, NUMBER_OR_WORD_FIELDS);
+    expect(problems).toEqual(['Sesi ke-2 (14 Agustus 2027): Nama tempat wajib diisi']);
   });
 
   it('checks English entries against the same schema', () => {
-    expect(validateEntry('berita_en', { ...news, title: '' }, NUMBER_OR_WORD_FIELDS)[0]).toMatch(
-      /^title: /,
-    );
+    expect(validateEntry('berita_en', { ...news, title: '' }, NUMBER_OR_WORD_FIELDS)).toEqual([
+      'Judul wajib diisi',
+    ]);
   });
 });

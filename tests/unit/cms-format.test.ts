@@ -8,17 +8,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Map as ImmutableMap } from 'immutable';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createMdxFormat, pruneEmpty, toSafeMdx } from '../../cms/format.ts';
+import {
+  createMdxFormat,
+  createYamlFormat,
+  ORIGINAL_KEY,
+  pruneEmpty,
+  toSafeMdx,
+} from '../../cms/format.ts';
 import { attr, editorComponents, parseAttrs } from '../../cms/editor-components.ts';
 import { NUMBER_OR_WORD_FIELDS } from '../../cms/fields.ts';
 import { renderBody } from '../../cms/markdown-preview.ts';
-import { buildConfig } from '../../cms/config.ts';
-import { extractSchemaDocs } from '../../cms/schema-docs.ts';
 import { entryCollections } from '~/schemas/index.ts';
 import { splitFrontmatter } from '~/platform/content/content-check.ts';
 
-// Builds the config once so NUMBER_OR_WORD_FIELDS is filled as in the browser.
-buildConfig({ docs: extractSchemaDocs(), local: true });
 const format = createMdxFormat(NUMBER_OR_WORD_FIELDS);
 
 type Serializers = typeof import('decap-cms-widget-markdown/dist/esm/serializers/index.js');
@@ -202,6 +204,111 @@ describe('the mdx-safe file format', () => {
       d: [],
       g: ['x'],
     });
+  });
+});
+
+/** Lines of `after` that are not in `before`, and lines of `before` gone from `after` (in order). */
+function lineDiff(before: string, after: string): { added: string[]; removed: string[] } {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  return { added: b.slice(start, endB), removed: a.slice(start, endA) };
+}
+
+/** What Decap hands to the format: plain data, as after Immutable's toJS(). */
+const copy = <T>(value: T): T => structuredClone(value);
+
+describe('quiet diffs: saving rewrites only what the editor changed', () => {
+  const files = contentFiles();
+
+  it('writes every content file back byte for byte when nothing changed', () => {
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      expect(format.toFile(copy(format.fromFile(text))), file).toBe(text);
+    }
+    const settings = readFileSync('content/settings/site.yaml', 'utf8');
+    const yamlFormat = createYamlFormat(NUMBER_OR_WORD_FIELDS);
+    expect(yamlFormat.toFile(copy(yamlFormat.fromFile(settings)))).toBe(settings);
+  });
+
+  it('changes one line when one field changes, in every content file', () => {
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const entry = copy(format.fromFile(text));
+      const key = ['title', 'name', 'term'].find((k) => typeof entry[k] === 'string')!;
+      entry[key] = `${String(entry[key])} (diubah)`;
+      const { added, removed } = lineDiff(text, format.toFile(entry));
+      expect(removed, file).toHaveLength(1);
+      expect(added, file).toHaveLength(1);
+      expect(added[0], file).toContain('(diubah)');
+    }
+  });
+
+  it('changes one line when one word of the body changes', () => {
+    const text = readFileSync('content/panduan/id/biaya-penempatan.mdx', 'utf8');
+    const entry = copy(format.fromFile(text));
+    const body = String(entry['body']);
+    const word = /\b[A-Za-z]{6,}\b/.exec(body.split('\n').find((l) => /^[A-Z]/.test(l))!)![0];
+    entry['body'] = throughDecap(body.replace(word, 'Pokoknya'));
+    const { added, removed } = lineDiff(text, format.toFile(entry));
+    expect(removed).toHaveLength(1);
+    expect(added).toEqual([removed[0]!.replace(word, 'Pokoknya')]);
+  });
+
+  it('adds only the lines of a new session, keeping every other session as written', () => {
+    const text = readFileSync('content/pelatihan/id/pak-camat-pmi-dasar.mdx', 'utf8');
+    const entry = copy(format.fromFile(text));
+    const sessions = entry['sessions'] as Record<string, unknown>[];
+    sessions.push({
+      start: '2027-08-14T08:00',
+      end: '2027-08-14T15:00',
+      mode: 'daring',
+      onlineUrl: 'https://contoh.go.id/kelas',
+      capacity: 40,
+      deadline: '2027-08-10',
+      registration: { whatsapp: '0812 0000 0000' },
+      venue: { name: '', kecamatan: '' },
+    });
+    const saved = format.toFile(entry);
+    const { added, removed } = lineDiff(text, saved);
+    expect(removed).toEqual([]);
+    expect(added[0]).toBe('  - start: 2027-08-14T08:00');
+    expect(added.join('\n')).not.toContain('venue');
+    const parsed = entryCollections.pelatihan.safeParse(splitFrontmatter(saved).data);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(parsed.data?.sessions.at(-1)?.start).toBe('2027-08-14T08:00');
+  });
+
+  it('changes one nested value in place, and drops a field that was emptied', () => {
+    const text = readFileSync('content/pelatihan/id/pak-camat-pmi-dasar.mdx', 'utf8');
+    const entry = copy(format.fromFile(text));
+    const first = (entry['sessions'] as { venue: { name: string } }[])[0]!;
+    const old = first.venue.name;
+    first.venue.name = 'Balai Desa Uji';
+    expect(lineDiff(text, format.toFile(entry))).toEqual({
+      added: ['      name: Balai Desa Uji'],
+      removed: [`      name: ${old}`],
+    });
+    const emptied = copy(format.fromFile(text));
+    emptied['example'] = '';
+    expect(lineDiff(text, format.toFile(emptied))).toEqual({
+      added: [],
+      removed: ['example: true'],
+    });
+  });
+
+  it('keeps the original text out of the data the schema and the previews see', () => {
+    const text = readFileSync('content/panduan/id/biaya-penempatan.mdx', 'utf8');
+    expect(format.fromFile(text)[ORIGINAL_KEY]).toBe(text);
+    const { data } = splitFrontmatter(format.toFile(format.fromFile(text)));
+    expect(data).not.toHaveProperty(ORIGINAL_KEY);
   });
 });
 

@@ -5,6 +5,7 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { checkContent, checkEntryFile, formatProblem } from '~/platform/content/content-check.ts';
 import { GuideSchema } from '~/schemas/panduan.ts';
+import { describeIssue } from '~/schemas/messages.ts';
 import { NewsSchema } from '~/schemas/berita.ts';
 import { ContactSchema, SourceSchema } from '~/schemas/shared.ts';
 
@@ -62,12 +63,16 @@ describe('guide schema', () => {
   it('explains a missing field in Indonesian', () => {
     const { title: _title, ...rest } = guide;
     const result = GuideSchema.safeParse(rest);
-    expect(result.error?.issues[0]?.message).toBe('Wajib diisi, tetapi belum ada.');
+    expect(result.error?.issues[0]?.message).toBe('wajib diisi');
+    expect(describeIssue(GuideSchema, result.error!.issues[0]!, rest)).toBe('Judul wajib diisi');
   });
 
   it('refuses an unknown stage with the allowed values', () => {
     const result = GuideSchema.safeParse({ ...guide, stage: 'nanti' });
-    expect(result.error?.issues[0]?.message).toMatch(/sebelum, selama atau setelah/);
+    // By their labels, as the editor sees them in the CMS, never by their codes.
+    expect(result.error?.issues[0]?.message).toBe(
+      'harus salah satu dari: Sebelum berangkat, Selama bekerja, Setelah pulang',
+    );
   });
 });
 
@@ -145,7 +150,7 @@ describe('content check (what npm run check and npm run build run first)', () =>
     const root = await site({ 'content/panduan/id/cek-izin.mdx': mdx(noTitle) });
     const { problems } = await checkContent(root);
     expect(problems.map(formatProblem)).toEqual([
-      'content/panduan/id/cek-izin.mdx: title: Wajib diisi, tetapi belum ada.',
+      'content/panduan/id/cek-izin.mdx: title: Judul wajib diisi',
     ]);
   });
 
@@ -219,9 +224,9 @@ describe('content check (what npm run check and npm run build run first)', () =>
     });
     const { problems } = await checkContent(root);
     expect(problems.map(formatProblem).sort()).toEqual([
-      'content/glosarium/id/ltsa.mdx: needsCheck.0: Catatan "perlu dicek ulang" terlalu pendek: tulis fakta mana yang belum pasti.',
-      'content/glosarium/id/ltsa.mdx: needsCheck.1: Tulis setiap catatan sebagai teks biasa (satu kalimat atau lebih).',
-      'content/glosarium/id/siapkerja.mdx: needsCheck: Tulis catatan "perlu dicek ulang" sebagai daftar: satu catatan per baris, diawali tanda "-".',
+      'content/glosarium/id/ltsa.mdx: needsCheck.0: Catatan perlu dicek ulang ke-1 terlalu pendek: tulis fakta mana yang belum pasti',
+      'content/glosarium/id/ltsa.mdx: needsCheck.1: Catatan perlu dicek ulang ke-2 harus berupa teks biasa (satu kalimat atau lebih)',
+      'content/glosarium/id/siapkerja.mdx: needsCheck: Perlu dicek ulang harus berupa daftar: satu catatan per baris, diawali tanda "-"',
     ]);
   });
 

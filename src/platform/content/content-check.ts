@@ -14,6 +14,7 @@ import {
   type EntryCollectionName,
 } from '../../schemas/index.ts';
 import { LANGUAGES, LOCALES } from '../../model/languages.ts';
+import { describeIssue } from '../../schemas/messages.ts';
 import { blankFrontmatter, guardTree, type GuardProblem } from './mdx-guard.ts';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 
@@ -51,21 +52,14 @@ export function splitFrontmatter(text: string): { data: unknown; body: string; r
 export function issuesToProblems(
   file: string,
   error: z.ZodError,
-  data?: unknown,
+  data: unknown,
+  schema: z.ZodType,
 ): ContentProblem[] {
   return error.issues.map((issue) => ({
     file,
     field: issue.path.map(String).join('.'),
-    message: sessionPrefix(issue.path, data) + issue.message,
+    message: describeIssue(schema, issue, data),
   }));
-}
-
-/** "Sesi ke-2 (2026-12-talun): " for a problem inside a course's sessions list, counted from 1. */
-function sessionPrefix(path: readonly PropertyKey[], data: unknown): string {
-  if (path[0] !== 'sessions' || typeof path[1] !== 'number') return '';
-  const session = (data as { sessions?: { id?: unknown }[] } | undefined)?.sessions?.[path[1]];
-  const id = typeof session?.id === 'string' ? ` (${session.id})` : '';
-  return `Sesi ke-${path[1] + 1}${id}: `;
 }
 
 const SESSION_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/;
@@ -93,7 +87,14 @@ function sessionTimeProblems(file: string, frontmatter: string): ContentProblem[
       problems.push({
         file,
         field: `sessions.${i}.${key}`,
-        message: `${sessionPrefix(['sessions', i], raw)}Tulis jam setempat tanpa detik dan tanpa zona waktu, seperti 2026-12-05T08:00, bukan "${value}". Zona waktu diisi di kolom timezone.`,
+        message: describeIssue(
+          entryCollections.pelatihan,
+          {
+            path: ['sessions', i, key],
+            message: `ditulis tanpa detik dan tanpa zona waktu, seperti 2026-12-05T08:00, bukan "${value}" (zona waktu diisi di kolom Zona waktu)`,
+          },
+          raw,
+        ),
       });
     }
   });
@@ -151,7 +152,12 @@ export async function checkEntryFile(
   ];
   const result = entryCollections[collection].safeParse(parts.data);
   if (!result.success)
-    return { problems: [...issuesToProblems(file, result.error, parts.data), ...bodyProblems] };
+    return {
+      problems: [
+        ...issuesToProblems(file, result.error, parts.data, entryCollections[collection]),
+        ...bodyProblems,
+      ],
+    };
   if (bodyProblems.length > 0) return { problems: bodyProblems };
   const [locale = '', name = ''] = file.split('/').slice(-2);
   return {
@@ -183,7 +189,8 @@ export async function checkContent(
     const settingsPath = join(contentDir, SETTINGS_FILE.replace(/^content\//, ''));
     const settings = yaml.load(await readFile(settingsPath, 'utf8'));
     const parsed = SettingsSchema.safeParse(settings);
-    if (!parsed.success) problems.push(...issuesToProblems(SETTINGS_FILE, parsed.error));
+    if (!parsed.success)
+      problems.push(...issuesToProblems(SETTINGS_FILE, parsed.error, settings, SettingsSchema));
   } catch (e) {
     problems.push({
       file: SETTINGS_FILE,

@@ -12,6 +12,7 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import reach from './src/integrations/reach.ts';
 import cmsBundle from './src/integrations/cms-bundle.ts';
 import ogImages from './src/integrations/og-images.ts';
+import listenAudio from './src/integrations/listen-audio.ts';
 import { DEFAULT_LOCALE, LANGUAGES } from './src/model/languages.ts';
 
 // The public address comes from the editable settings so that a fork for another regency changes
@@ -54,6 +55,8 @@ export default defineConfig({
     mdx(),
     cmsBundle(),
     ogImages(),
+    // Before reach and pagefind: it fills the audio players into the finished pages.
+    listenAudio(),
     securityHeaders(),
     sitemap({
       // Keys are the languages' folders (the default's code stands for the root), values hreflang.

@@ -66,7 +66,7 @@ export function rng(seed: number) {
   };
   return { next, int, pick, some };
 }
-type Rng = ReturnType<typeof rng>;
+export type Rng = ReturnType<typeof rng>;
 
 const WHO = [
   'Calon pekerja migran',
@@ -169,7 +169,7 @@ const EN_SENTENCES = [
   'Never travel on a visitor visa to work abroad.',
 ];
 
-function sentence(r: Rng): string {
+export function sentence(r: Rng): string {
   return `${r.pick(WHO)} ${r.pick(ACT)} ${r.pick(WHAT)} ${r.pick(WHERE)} ${r.pick(WHY)}`;
 }
 
@@ -189,7 +189,7 @@ function listItems(r: Rng, n: number): string[] {
 }
 
 /** An MDX body: paragraphs, headings, bullet and numbered lists, now and then a user component. */
-function body(r: Rng, sections: number, locale: Locale, components = true): string {
+export function body(r: Rng, sections: number, locale: Locale, components = true): string {
   if (locale === 'en') {
     return Array.from({ length: sections }, (_, i) =>
       [`## Part ${i + 1}`, r.some(EN_SENTENCES, 2, 5).join(' ')].join('\n\n'),

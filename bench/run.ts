@@ -1,5 +1,7 @@
 /**
- * `npm run bench -- --entries N [--skip-lighthouse] [--keep] [--seed S] [--news-md] [--cms-cache]`
+ * `npm run bench -- --entries N [--skip-lighthouse] [--keep] [--seed S] [--news-md] [--cms-cache]
+ *  [--profile] [--build-only] [--astro-config JSON]`, or with `--peers [--rounds R] [--skip-publish]` the comparison with bare Astro and
+ * Starlight (bench/compare.ts) instead of the measurements below.
  *
  * Copies content/ into a temporary directory, adds N synthetic entries, builds the site from it
  * into a temporary outDir (content/ and dist/ stay untouched), then measures build time and
@@ -16,7 +18,7 @@ import { run } from './lib/proc.ts';
 import { dirBytes, htmlPages, stats } from './lib/output.ts';
 import { measureBrowser } from './lib/browser.ts';
 import { runLighthouse } from './lib/lighthouse.ts';
-import { evaluate, toMarkdown, type Phase, type Results } from './lib/report.ts';
+import { evaluate, listenStats, toMarkdown, type Phase, type Results } from './lib/report.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,8 +28,17 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'news-md': { type: 'boolean', default: false },
     'cms-cache': { type: 'boolean', default: false },
+    warm: { type: 'boolean', default: false },
+    peers: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
+    'skip-publish': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    'build-only': { type: 'boolean', default: false },
+    'astro-config': { type: 'string' },
   },
 });
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a whole number ≥ 1');
 const entries = Number(values.entries);
 if (!Number.isInteger(entries) || entries < 10)
   throw new Error('--entries must be a whole number ≥ 10');
@@ -83,6 +94,23 @@ const generated = generateEntries({ entries, seed: Number(values.seed), programs
 await writeEntries(contentDir, generated);
 const count = (c: string) => generated.filter((e) => e.collection === c).length;
 
+if (values.peers) {
+  const { runComparison } = await import('./compare.ts');
+  await runComparison({
+    root,
+    work,
+    contentDir,
+    entries,
+    rounds,
+    seed: Number(values.seed),
+    publish: !values['skip-publish'],
+    generated,
+  });
+  await run(bin('astro'), ['sync'], { quiet: true });
+  if (!values.keep) await rm(work, { recursive: true, force: true });
+  process.exit(0);
+}
+
 // Other work on the machine slows the build: the load average is recorded with the results.
 const loadBefore = loadavg()[0] ?? 0;
 // The link-preview images get an empty cache of their own: the benchmark measures a cold build.
@@ -92,16 +120,52 @@ const cmsCache = values['cms-cache'];
 const env = {
   MIGRASI_CONTENT_DIR: contentDir,
   MIGRASI_OG_CACHE: join(cacheDir, 'og-images'),
+  MIGRASI_AUDIO_CACHE: join(cacheDir, 'listen-audio'),
   ...(cmsCache ? {} : { MIGRASI_CMS_CACHE: join(cacheDir, 'cms-admin') }),
   ASTRO_TELEMETRY_DISABLED: '1',
 };
 log('content check (scripts/check-content.ts)');
 const check = await run(bin('node'), [join(root, 'scripts/check-content.ts')], { env });
 log('astro build');
-const astro = await run(bin('node'), [join(root, 'bench/astro-build.ts'), outDir, cacheDir], {
-  env,
-  quiet: true,
-});
+// --profile: V8's CPU and sampling heap profiles of the build (main thread and card workers), its
+// memory over time and the timed log lines, kept in .bench/profile-N/ (see bench/profile.ts).
+const profileDir = join(root, '.bench', `profile-${entries}`);
+if (values.profile) await rm(profileDir, { recursive: true, force: true });
+const astro = await run(
+  bin('node'),
+  [
+    ...(values.profile
+      ? [
+          `--cpu-prof`,
+          `--cpu-prof-dir=${profileDir}`,
+          `--heap-prof`,
+          `--heap-prof-dir=${profileDir}`,
+        ]
+      : []),
+    join(root, 'bench/astro-build.ts'),
+    outDir,
+    cacheDir,
+  ],
+  {
+    env: {
+      ...env,
+      ...(values.profile ? { BENCH_PROFILE_DIR: profileDir } : {}),
+      ...(values['astro-config'] ? { BENCH_ASTRO_CONFIG: values['astro-config'] } : {}),
+    },
+    quiet: true,
+  },
+);
+if (values.profile) {
+  await writeFile(
+    join(profileDir, 'log.txt'),
+    astro.lines.map((l) => `${l.at.toFixed(2)}\t${l.text}`).join('\n'),
+  );
+  const { profileSummary } = await import('./profile.ts');
+  const summary = profileSummary(profileDir);
+  await writeFile(join(profileDir, 'summary.md'), summary);
+  console.log(summary);
+  log(`profiles and summary.md in ${profileDir}`);
+}
 // When an integration runs Pagefind inside the build, time it from its first log line.
 const pagefindLine = astro.lines.find((l) => /pagefind/i.test(l.text));
 const pagefindInBuild = existsSync(join(outDir, 'pagefind', 'pagefind.js'));
@@ -132,8 +196,36 @@ log(
   `built in ${buildSeconds.toFixed(1)} s (check ${check.seconds.toFixed(1)}, astro ${astro.seconds.toFixed(1)}, pagefind ${pagefind.seconds.toFixed(1)})`,
 );
 
+// The audio ("Dengarkan") reports what it did: files, how many synthesised, seconds of speech, size.
+const listenCold = listenStats(astro.lines.map((l) => l.text));
+if (listenCold) log(`listen (cold): ${JSON.stringify(listenCold)}`);
+// --warm: the same build again with the caches the first one filled (link-preview images, audio,
+// CMS bundle), as CI rebuilds after a content edit: what the audio costs once it is cached.
+let warm: Results['warm'];
+if (values.warm) {
+  log('astro build again with warm caches (--warm)');
+  const again = await run(
+    bin('node'),
+    [join(root, 'bench/astro-build.ts'), join(work, 'dist-warm'), cacheDir],
+    { env, quiet: true },
+  );
+  warm = {
+    seconds: round(again.seconds),
+    cpuSeconds: again.cpuSeconds,
+    peakRssMB: again.peakRssMB,
+    listen: listenStats(again.lines.map((l) => l.text)),
+  };
+}
+
 // The build left .astro/ describing the generated tree: describe content/ again for dev and checks.
 await run(bin('astro'), ['sync'], { quiet: true });
+if (values['build-only']) {
+  log(
+    `CPU ${((check.cpuSeconds ?? 0) + (astro.cpuSeconds ?? 0)).toFixed(1)} s, peak ${Math.max(check.peakRssMB, astro.peakRssMB)} MB, load ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}`,
+  );
+  if (!values.keep) await rm(work, { recursive: true, force: true });
+  process.exit(0);
+}
 
 const pages = htmlPages(outDir);
 const largest = [...pages].sort((a, b) => b.bytes - a.bytes).slice(0, 10);
@@ -191,6 +283,8 @@ const results: Results = {
     },
     pagefind: { ...pagefind, seconds: round(pagefind.seconds) },
   },
+  listen: listenCold,
+  warm,
   output: {
     htmlPages: pages.length,
     htmlBytes: stats(pages.map((p) => p.bytes)),

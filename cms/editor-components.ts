@@ -4,8 +4,15 @@
  * block and written back by `toBlock`, exactly as the author wrote it, when an editor changes
  * something else in the body.
  */
-import ui from '../src/i18n/id.json' with { type: 'json' };
-import { renderMarkdown } from './markdown-preview.ts';
+import {
+  CALLOUT_TYPES,
+  calloutHtml,
+  checklistHtml,
+  sourceNoteHtml,
+  stepsHtml,
+} from '../src/user-components/markup.ts';
+import type { Locale } from '../src/schemas/shared.ts';
+import { renderBody } from './markdown-preview.ts';
 
 export interface EditorComponent {
   id: string;
@@ -15,8 +22,16 @@ export interface EditorComponent {
   pattern: RegExp;
   fromBlock: (match: RegExpMatchArray) => Record<string, string>;
   toBlock: (data: Record<string, string | undefined>) => string;
-  toPreview: (data: Record<string, string | undefined>) => string;
+  /** The site's markup of the component (src/user-components/markup.ts). */
+  toPreview: (data: Record<string, string | undefined>, locale?: unknown) => string;
 }
+
+/** Decap calls `toPreview(data, getAsset)`; the CMS preview passes the entry's language. */
+const asLocale = (value: unknown): Locale => (value === 'en' ? 'en' : 'id');
+
+/** A block's body as the site renders it: Markdown with author components inside (a SourceNote in a Callout). */
+const inner = (body: string | undefined, locale: unknown) =>
+  renderBody(body ?? '', editorComponents, asLocale(locale));
 
 const ATTRS = String.raw`((?:\s+[a-zA-Z]+="[^"\n]*")*)`;
 
@@ -35,22 +50,6 @@ export function attr(name: string, value: string | undefined): string {
   return ` ${name}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
 }
 
-const escapeHtml = (s = '') =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-const CALLOUT_TYPES = ['info', 'peringatan', 'bahaya'];
-// The same default headings as the site's Callout (src/user-components/Callout.astro).
-const CALLOUT_LABELS: Record<string, string> = {
-  info: ui['callout.info'],
-  peringatan: ui['callout.peringatan'],
-  bahaya: ui['callout.bahaya'],
-};
-const CALLOUT_CLASSES: Record<string, string> = {
-  info: 'note',
-  peringatan: 'note note--warn',
-  bahaya: 'note note--danger',
-};
-
 const bodyField = (hint: string) => ({ name: 'body', label: 'Isi', widget: 'markdown', hint });
 
 export const editorComponents: EditorComponent[] = [
@@ -62,7 +61,7 @@ export const editorComponents: EditorComponent[] = [
         name: 'type',
         label: 'Jenis',
         widget: 'select',
-        options: CALLOUT_TYPES,
+        options: [...CALLOUT_TYPES],
         default: 'info',
         hint: 'info = keterangan, peringatan = hati-hati, bahaya = misalnya perekrutan ilegal.',
       },
@@ -76,11 +75,8 @@ export const editorComponents: EditorComponent[] = [
     },
     toBlock: (d) =>
       `<Callout${attr('type', d.type || 'info')}${attr('title', d.title)}>\n\n${(d.body ?? '').trim()}\n\n</Callout>`,
-    toPreview: (d) => {
-      const type = CALLOUT_TYPES.includes(d.type ?? '') ? (d.type as string) : 'info';
-      const title = d.title?.trim() || CALLOUT_LABELS[type];
-      return `<aside class="${CALLOUT_CLASSES[type]} callout" data-callout="${type}"><p class="callout-title"><strong>${escapeHtml(title)}</strong></p>${renderMarkdown(d.body ?? '')}</aside>`;
-    },
+    toPreview: (d, locale) =>
+      calloutHtml(asLocale(locale), { type: d.type, title: d.title }, inner(d.body, locale)),
   },
   {
     id: 'steps',
@@ -89,7 +85,7 @@ export const editorComponents: EditorComponent[] = [
     pattern: /^<Steps>\n\n([\s\S]*?)\n\n<\/Steps>/,
     fromBlock: (m) => ({ body: m[1] ?? '' }),
     toBlock: (d) => `<Steps>\n\n${(d.body ?? '').trim()}\n\n</Steps>`,
-    toPreview: (d) => `<div class="steps">${renderMarkdown(d.body ?? '')}</div>`,
+    toPreview: (d, locale) => stepsHtml(inner(d.body, locale)),
   },
   {
     id: 'checklist',
@@ -102,8 +98,7 @@ export const editorComponents: EditorComponent[] = [
     fromBlock: (m) => ({ title: parseAttrs(m[1])['title'] ?? '', body: m[2] ?? '' }),
     toBlock: (d) =>
       `<Checklist${attr('title', d.title)}>\n\n${(d.body ?? '').trim()}\n\n</Checklist>`,
-    toPreview: (d) =>
-      `<section class="checklist"><h3 class="checklist-title">${escapeHtml(d.title)}</h3>${renderMarkdown(d.body ?? '')}</section>`,
+    toPreview: (d, locale) => checklistHtml({ title: d.title }, inner(d.body, locale)),
   },
   {
     id: 'sourceNote',
@@ -123,7 +118,7 @@ export const editorComponents: EditorComponent[] = [
       return { publisher: a['publisher'] ?? '', url: a['url'] ?? '' };
     },
     toBlock: (d) => `<SourceNote${attr('publisher', d.publisher)}${attr('url', d.url)} />`,
-    toPreview: (d) =>
-      `<span class="source-note">(${ui['sources.inline']} <a href="${/^https?:\/\//.test(d.url ?? '') ? escapeHtml(d.url) : '#'}">${escapeHtml(d.publisher)}</a>)</span>`,
+    toPreview: (d, locale) =>
+      sourceNoteHtml(asLocale(locale), { publisher: d.publisher, url: d.url }),
   },
 ];

@@ -15,7 +15,8 @@ import { DateControl, DatePreview } from './date-widget.ts';
 import { DATE_WIDGET } from './fields.ts';
 import { editorComponents } from './editor-components.ts';
 import { id } from './locale-id.ts';
-import { EntryPreview } from './previews.ts';
+import { createPreview } from './previews.ts';
+import { registerMediaThumbnails } from './media-thumbnails.ts';
 import { EntryInvalidError, validateEntry } from './validate.ts';
 import type { TimeZone } from '../src/schemas/shared.ts';
 
@@ -95,6 +96,12 @@ export function startCms({ siteUrl, timezone, cmsRepo, cmsAuthUrl }: AdminData):
   document.head.append(Object.assign(document.createElement('style'), { textContent: STYLE }));
   for (const component of editorComponents) CMS.registerEditorComponent(component as Loose);
   CMS.registerPreviewStyle(globalCssUrl);
+  registerMediaThumbnails(CMS as Loose, config.public_folder);
+  const EntryPreview = createPreview({
+    siteUrl: siteUrl ?? window.location.origin,
+    timeZone: timezone ?? 'Asia/Jakarta',
+    publicFolder: config.public_folder,
+  });
   for (const collection of config.collections) {
     if ('folder' in collection) CMS.registerPreviewTemplate(collection.name, EntryPreview as Loose);
   }

@@ -14,12 +14,16 @@ export interface PreviewComponent {
   id: string;
   pattern: RegExp;
   fromBlock: (match: RegExpMatchArray) => Record<string, string>;
-  toPreview: (data: Record<string, string | undefined>) => string;
+  toPreview: (data: Record<string, string | undefined>, locale?: unknown) => string;
 }
 
 const TOKEN = (i: number) => `CMSPREVIEWTOKEN${i}X`;
 
-export function renderBody(safeMdx: string, components: readonly PreviewComponent[]): string {
+export function renderBody(
+  safeMdx: string,
+  components: readonly PreviewComponent[],
+  locale: 'id' | 'en' = 'id',
+): string {
   const rendered: string[] = [];
   const keep = (html: string) => {
     rendered.push(html);
@@ -33,7 +37,7 @@ export function renderBody(safeMdx: string, components: readonly PreviewComponen
       ? components.map((c) => ({ c, m: rest.match(c.pattern) })).find(({ m }) => m && m.index === 0)
       : undefined;
     if (block?.m) {
-      out.push('', keep(block.c.toPreview(block.c.fromBlock(block.m))), '');
+      out.push('', keep(block.c.toPreview(block.c.fromBlock(block.m), locale)), '');
       i += block.m[0].split('\n').length - 1;
       continue;
     }
@@ -43,7 +47,7 @@ export function renderBody(safeMdx: string, components: readonly PreviewComponen
         const hit = components
           .map((c) => ({ c, m: tag.match(c.pattern) }))
           .find(({ m }) => m && m.index === 0);
-        return hit?.m ? keep(hit.c.toPreview(hit.c.fromBlock(hit.m))) : tag;
+        return hit?.m ? keep(hit.c.toPreview(hit.c.fromBlock(hit.m), locale)) : tag;
       }),
     );
   }

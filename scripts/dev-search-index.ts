@@ -33,7 +33,8 @@ const started = performance.now();
 const result = spawnSync('astro', ['build', '--outDir', SCRATCH, '--silent'], {
   stdio: 'inherit',
   shell: process.platform === 'win32',
-  env: { ...process.env, PAGEFIND_OUTPUT: OUTPUT },
+  // The search index needs no audio: the pages are built without it (src/features/listen/).
+  env: { ...process.env, PAGEFIND_OUTPUT: OUTPUT, MIGRASI_LISTEN: 'off' },
 });
 if (result.status !== 0) {
   // The dev server is still useful without search; the search page then says it cannot load.

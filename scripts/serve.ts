@@ -28,6 +28,7 @@ const TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
   '.wasm': 'application/wasm',
+  '.mp3': 'audio/mpeg',
   '.pf_meta': 'application/octet-stream',
   '.pf_fragment': 'application/octet-stream',
   '.pf_index': 'application/octet-stream',
@@ -118,6 +119,22 @@ export async function startServer(
       body = gzipSync(body);
       headers['Content-Encoding'] = 'gzip';
       headers['Vary'] = 'Accept-Encoding';
+    }
+    // Audio players ask for byte ranges (to seek), as static hosts answer them.
+    const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers['range'] ?? ''));
+    if (range && status === 200 && !headers['Content-Encoding']) {
+      const size = body.length;
+      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+      headers['Accept-Ranges'] = 'bytes';
+      if (start > end || start >= size) {
+        res.writeHead(416, { ...headers, 'Content-Range': `bytes */${size}` });
+        res.end();
+        return;
+      }
+      body = body.subarray(start, end + 1);
+      headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
+      status = 206;
     }
     headers['Content-Length'] = String(body.length);
     res.writeHead(status, headers);

@@ -59,7 +59,7 @@ export function treeRssKB(root: number): number {
 export function run(
   command: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; quiet?: boolean } = {},
+  options: { env?: NodeJS.ProcessEnv; quiet?: boolean; cwd?: string } = {},
 ): Promise<RunResult> {
   const started = performance.now();
   const timed = existsSync(TIME);
@@ -68,6 +68,7 @@ export function run(
     timed ? ['-f', `${TIME_MARK} %U %S`, command, ...args] : args,
     {
       env: { ...process.env, ...options.env },
+      ...(options.cwd ? { cwd: options.cwd } : {}),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -34,10 +34,94 @@ export interface Results {
     sizes?: Record<string, number>;
     pagefindIndex: { files: number; bytes: number };
   };
+  /** The audio of the cold build (src/integrations/listen-audio.ts's log line). */
+  listen?: ListenStats | undefined;
+  /** The same build again with the caches the first filled (--warm). */
+  warm?: (Phase & { listen: ListenStats | undefined }) | undefined;
   pageTypes: PageTypeResult[];
   search: SearchResult[];
   lighthouse: LighthouseResult[] | null;
   budgets: Budget[];
+}
+
+export interface ListenStats {
+  files: number;
+  synthesised: number;
+  fromCache: number;
+  failed: number;
+  speechSeconds: number;
+  kb: number;
+  kbPerMinute: number;
+  /** How long the build waited for the audio after rendering the pages. */
+  waitedSeconds: number;
+}
+
+/** Reads the audio integration's summary line from the build's output. */
+export function listenStats(lines: string[]): ListenStats | undefined {
+  const re =
+    /listen: (\d+) audio files, (\d+) synthesised, (\d+) from cache, (\d+) failed; (\d+) s of speech, (\d+) KB \((\d+) KB per minute\); waited (\d+) ms/;
+  for (const line of lines) {
+    const m = re.exec(line);
+    if (!m) continue;
+    const n = m.slice(1).map(Number) as number[];
+    return {
+      files: n[0]!,
+      synthesised: n[1]!,
+      fromCache: n[2]!,
+      failed: n[3]!,
+      speechSeconds: n[4]!,
+      kb: n[5]!,
+      kbPerMinute: n[6]!,
+      waitedSeconds: Math.round(n[7]! / 100) / 10,
+    };
+  }
+  return undefined;
+}
+
+function listenSection(r: Results): string[] {
+  const row = (label: string, l: ListenStats | undefined, build: string) =>
+    l
+      ? [
+          label,
+          l.files,
+          l.synthesised,
+          l.fromCache,
+          l.failed,
+          Math.round(l.speechSeconds / 60),
+          l.kbPerMinute,
+          l.waitedSeconds,
+          build,
+        ]
+      : [label, '–', '–', '–', '–', '–', '–', '–', build];
+  return [
+    '## Audio ("Dengarkan")',
+    'Audio is synthesised in worker threads while Astro renders; "waited" is the time the build spent after rendering until the last file was ready.',
+    table(
+      [
+        'build',
+        'audio files',
+        'synthesised',
+        'from cache',
+        'failed',
+        'minutes of speech',
+        'KB per minute',
+        'waited s',
+        'astro build s (CPU s)',
+      ],
+      [
+        row('cold (empty caches)', r.listen, `${r.phases.astro.seconds} (${cpu(r.phases.astro)})`),
+        ...(r.warm
+          ? [
+              row(
+                'warm (caches filled by the cold build)',
+                r.warm.listen,
+                `${r.warm.seconds} (${cpu(r.warm)})`,
+              ),
+            ]
+          : []),
+      ],
+    ),
+  ];
 }
 
 export interface Phase {
@@ -170,6 +254,7 @@ export function toMarkdown(r: Results): string {
         ],
       ],
     ),
+    ...listenSection(r),
     '## Output',
     `${r.output.htmlPages} HTML pages, ${(r.output.totalBytes / KB / KB).toFixed(1)} MB in all; HTML per page: median ${kb(r.output.htmlBytes.median)}, p95 ${kb(r.output.htmlBytes.p95)}, max ${kb(r.output.htmlBytes.max)}. Pagefind index: ${r.output.pagefindIndex.files} files, ${kb(r.output.pagefindIndex.bytes)}.`,
     '### Largest HTML pages',

@@ -17,6 +17,10 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+// Imported with the config, not on demand: Astro closes the module runner that loaded the config
+// once the config is read, and a later `import('vite')` from here then fails ("Vite module runner
+// has been closed") whenever the bundle is not cached.
+import { build } from 'vite';
 import { CMS_ENTRY_DIR, setCmsEntry } from '../../cms/entry.ts';
 
 const ENTRY = 'cms/admin.ts';
@@ -69,7 +73,6 @@ export function unchanged(root: string, meta: Meta, base: string): boolean {
 
 /** Builds cms/admin.ts into `outDir` and returns the entry's file name and the project files used. */
 async function bundle(root: string, outDir: string) {
-  const { build } = await import('vite');
   const result = await build({
     configFile: false,
     root,
@@ -77,6 +80,8 @@ async function bundle(root: string, outDir: string) {
     base: `/${CMS_ENTRY_DIR}/`,
     publicDir: false,
     envPrefix: 'PUBLIC_',
+    // The same `~/` alias as tsconfig.json: the previews render with the site's feature modules.
+    resolve: { alias: { '~/': `${join(root, 'src')}/` } },
     logLevel: 'error',
     build: {
       outDir,

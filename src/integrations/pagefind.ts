@@ -13,6 +13,9 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join, relative, resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
+// Imported with the config: Astro's module runner that loaded it may be closed by the time the
+// build is done, and an `import('pagefind')` then fails ("Vite module runner has been closed").
+import * as pagefind from 'pagefind';
 import { INDEX_TAG_PLACEHOLDER } from '../platform/search/search.ts';
 import { prepareForIndex } from '../platform/search/index-html.ts';
 
@@ -82,7 +85,6 @@ export async function buildSearchIndex(
   siteDir: string,
   outputPath: string,
 ): Promise<PagefindResult> {
-  const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);

@@ -44,7 +44,7 @@ export default function reach(options: Options): AstroIntegration {
         );
         const sw = await writeServiceWorker(dist);
         logger.info(
-          `icons, manifests and sw.js written: ${sw.entries} files precached (${Math.round(sw.bytes / 1024)} KB before compression)`,
+          `icons, manifests and sw.js written: ${sw.entries} files precached (${Math.round(sw.bytes / 1024)} KB before compression, ${Math.round(sw.compressed / 1024)} KB gzip; pages say "${sw.sizeLabel}")`,
         );
       },
     },

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { getManifest } from 'workbox-build';
 import { LANGUAGES } from '../model/languages.ts';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionDescriptor } from '../model/collections.ts';
@@ -123,24 +124,63 @@ async function scriptsOf(distDir: string, pages: PrecacheEntry[]): Promise<Preca
   return out;
 }
 
+/** Where a precached URL's file is in the build output. */
+function fileOf(distDir: string, url: string): string {
+  return `${distDir}${url.endsWith('/') ? `${url}index.html` : url}`;
+}
+
+/** The marker OfflineNote.astro leaves for the measured size. */
+export const OFFLINE_SIZE_SLOT = '<span data-offline-size></span>';
+
+/**
+ * What the first visit downloads for offline reading, as the reader pays for it: the precached
+ * files gzip-compressed (hosts compress HTML, CSS and the manifest; PNG is already compressed),
+ * rounded up to 10 KB so that writing the figure into a page does not change it.
+ */
+export async function offlineCost(distDir: string, entries: PrecacheEntry[]) {
+  let raw = 0;
+  let compressed = 0;
+  for (const e of entries) {
+    if (e.group !== 'pages' && e.group !== 'core') continue;
+    const body = await readFile(fileOf(distDir, e.url));
+    raw += body.length;
+    compressed += /\.png$/.test(e.url) ? body.length : gzipSync(body).length;
+  }
+  return { raw, compressed, roundedKB: Math.ceil(compressed / 1024 / 10) * 10 };
+}
+
 export async function writeServiceWorker(
   distDir: string,
-): Promise<{ entries: number; bytes: number }> {
-  const entries = await precacheList(distDir);
+): Promise<{ entries: number; bytes: number; compressed: number; sizeLabel: string }> {
+  let entries = await precacheList(distDir);
   if (!entries.some((e) => e.url === '/offline/')) {
     throw new Error(
       'Service worker: dist/offline/index.html is missing, the offline fallback needs it.',
     );
   }
+  // Tell readers what offline reading costs before it happens: the figure goes into the pages
+  // that carry OfflineNote.astro, then the revisions are computed again from the final files.
+  const cost = await offlineCost(distDir, entries);
+  const sizeLabel = `${cost.roundedKB} KB`;
+  let filled = false;
+  for (const e of entries) {
+    if (!e.url.endsWith('/')) continue;
+    const file = fileOf(distDir, e.url);
+    const html = await readFile(file, 'utf8');
+    if (!html.includes(OFFLINE_SIZE_SLOT)) continue;
+    await writeFile(
+      file,
+      html.replaceAll(OFFLINE_SIZE_SLOT, `<span data-offline-size>${sizeLabel}</span>`),
+    );
+    filled = true;
+  }
+  if (filled) entries = await precacheList(distDir);
   const template = await readFile(new URL('./sw-template.js', import.meta.url), 'utf8');
   const slot = 'const PRECACHE = __PRECACHE__;';
   if (!template.includes(slot)) throw new Error(`sw-template.js lost its "${slot}" line`);
   const source = template.replace(slot, `const PRECACHE = ${JSON.stringify(entries)};`);
   await writeFile(`${distDir}/sw.js`, source);
   let bytes = 0;
-  for (const e of entries) {
-    const file = e.url.endsWith('/') ? `${e.url}index.html` : e.url;
-    bytes += (await stat(`${distDir}${file}`)).size;
-  }
-  return { entries: entries.length, bytes };
+  for (const e of entries) bytes += (await stat(fileOf(distDir, e.url))).size;
+  return { entries: entries.length, bytes, compressed: cost.compressed, sizeLabel };
 }

@@ -7,11 +7,16 @@
  *   With Save-Data on, only the small "core" group is fetched ahead; the rest is cached as read.
  * - Pages: network first (fresh when online), falling back after a few seconds or when offline to
  *   the precached copy, then to pages already read, then to the offline page of the language.
+ * - Audio ("Dengarkan", /audio/*.mp3): never fetched ahead. When the reader presses play, the file
+ *   is downloaded once and kept (the last MAX_AUDIO), so a guide heard once plays again offline.
+ *   Its name carries a hash of its text, so a kept file is never stale: cache first.
  */
 const PRECACHE = __PRECACHE__;
 const STATIC = 'ma-precache';
 const PAGES = 'ma-pages';
+const AUDIO = 'ma-audio';
 const MAX_PAGES = 80;
+const MAX_AUDIO = 20;
 const NETWORK_TIMEOUT_MS = 4000;
 
 const keyOf = (entry) => new URL(`${entry.url}?__rev=${entry.revision}`, self.location.origin).href;
@@ -46,7 +51,7 @@ self.addEventListener('activate', (event) => {
         if (!keep.has(request.url)) await cache.delete(request);
       }
       for (const name of await caches.keys()) {
-        if (name !== STATIC && name !== PAGES) await caches.delete(name);
+        if (name !== STATIC && name !== PAGES && name !== AUDIO) await caches.delete(name);
       }
       await self.clients.claim();
       // The page that installed this worker loaded before it could be cached: save it now, so
@@ -72,9 +77,63 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(page(event, url));
     return;
   }
+  if (/^\/audio\/[^/]+\.mp3$/.test(url.pathname)) {
+    event.respondWith(audio(event, request, url.pathname));
+    return;
+  }
   const key = precached.get(url.pathname);
   if (key) event.respondWith(fromPrecache(key).then((hit) => hit || fetch(request)));
 });
+
+/**
+ * The player asks for byte ranges. A kept file answers any range; otherwise the first request
+ * (from the start) fetches the whole file once, plays it as it arrives and keeps a copy. A jump
+ * ahead before the file is kept goes to the network as asked, without keeping anything.
+ */
+async function audio(event, request, path) {
+  const cache = await caches.open(AUDIO);
+  const kept = await cache.match(path);
+  const range = request.headers.get('range');
+  if (kept) return range ? slice(kept, range) : kept;
+  if (range && !/^bytes=0-$/.test(range.trim())) return fetch(request);
+  const response = await fetch(path);
+  if (response.status === 200) {
+    event.waitUntil(
+      (async () => {
+        await cache.put(path, response.clone());
+        const keys = await cache.keys();
+        for (const old of keys.slice(0, Math.max(0, keys.length - MAX_AUDIO)))
+          await cache.delete(old);
+      })().catch(() => undefined),
+    );
+  }
+  return response;
+}
+
+async function slice(response, range) {
+  const body = await response.blob();
+  const size = body.size;
+  const match = /^bytes=(\d*)-(\d*)$/.exec(range.trim());
+  let start = match && match[1] ? Number(match[1]) : NaN;
+  let end = match && match[2] ? Number(match[2]) : size - 1;
+  if (match && !match[1] && match[2]) {
+    start = Math.max(0, size - Number(match[2]));
+    end = size - 1;
+  }
+  end = Math.min(end, size - 1);
+  if (!match || !(start >= 0) || start > end) {
+    return new Response(null, { status: 416, headers: { 'Content-Range': `bytes */${size}` } });
+  }
+  return new Response(body.slice(start, end + 1), {
+    status: 206,
+    headers: {
+      'Content-Type': response.headers.get('Content-Type') || 'audio/mpeg',
+      'Content-Length': String(end - start + 1),
+      'Content-Range': `bytes ${start}-${end}/${size}`,
+      'Accept-Ranges': 'bytes',
+    },
+  });
+}
 
 async function fromPrecache(key) {
   return (await caches.open(STATIC)).match(key);

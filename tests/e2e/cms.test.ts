@@ -309,12 +309,12 @@ describe('Decap CMS', () => {
       await page.locator('[id^="kabupaten-field"]').fill('Buton Tengah');
       await page.locator('[id^="inPerson-field"]').fill('Datang ke kantor kecamatan membawa KTP.');
 
-      // The preview shows the time as the site does: in the session's zone, as typed.
+      // The preview shows the session card as the site does: in the session's zone, as typed.
       await expect
         .poll(() =>
-          page.frameLocator('#preview-pane').locator('[data-session]').first().textContent(),
+          page.frameLocator('#preview-pane').locator('li.card.session').first().textContent(),
         )
-        .toContain('2026-12-05 08.00 WITA');
+        .toContain('5 Desember 2026, 08.00–15.00 WITA');
 
       await publish(page);
       const after = await waitForFile(file, before);

@@ -327,10 +327,20 @@ describe('the body preview', () => {
       'Awal <SourceNote publisher="BP2MI" url="https://bp2mi.go.id/" /> ya.\n\n<Callout type="bahaya" title="Awas">\n\nJangan **bayar**.\n\n</Callout>\n\n<Steps>\n\n1. Satu\n2. Dua\n\n</Steps>',
     );
     expect(html).toContain('<p>Awal <span class="source-note">');
-    expect(html).toContain('<a href="https://bp2mi.go.id/">BP2MI</a>');
+    expect(html).toContain('<a href="https://bp2mi.go.id/" rel="noopener noreferrer">BP2MI</a>');
     expect(html).toMatch(
-      /<aside class="note note--danger callout" data-callout="bahaya"><p class="callout-title"><strong>Awas<\/strong><\/p><p>Jangan <strong>bayar<\/strong>.<\/p>\n?<\/aside>/,
+      /<div class="note note--danger callout" role="note" data-callout="bahaya"><p class="callout-title"><strong><span class="visually-hidden">Bahaya: <\/span>Awas<\/strong><\/p><p>Jangan <strong>bayar<\/strong>.<\/p>\n?<\/div>/,
     );
     expect(html).toContain('<div class="steps"><ol>');
+  });
+
+  it('draws author components inside a block, as the site does', () => {
+    const html = render(
+      '<Callout type="info">\n\nFakta <SourceNote publisher="BP2MI" url="https://bp2mi.go.id/" /> ini.\n\n</Callout>',
+    );
+    expect(html).toContain(
+      '<p>Fakta <span class="source-note">(sumber: <a href="https://bp2mi.go.id/" rel="noopener noreferrer">BP2MI</a>)</span> ini.</p>',
+    );
+    expect(html).not.toContain('SourceNote');
   });
 });

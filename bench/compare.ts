@@ -1,0 +1,203 @@
+/**
+ * `npm run bench -- --peers [--entries N] [--rounds R] [--skip-publish]`
+ *
+ * Builds the project on its generated tree and the two peers (bench/peers.ts) on as many generated
+ * pages, interleaved round by round so that a busy spell of the machine hits every build alike:
+ * project cold, bare cold, Starlight cold, then each one's "publish" build (one news item's text
+ * changed, rebuilt with the caches kept). Writes bench/results/peers-N.md and .json.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
+import type { GeneratedEntry } from './generate.ts';
+import { run, type RunResult } from './lib/proc.ts';
+import {
+  compare,
+  comparisonMarkdown,
+  type BuildKind,
+  type Sample,
+  type Comparison,
+} from './lib/compare.ts';
+import {
+  PEERS,
+  STARLIGHT_VERSION,
+  installedVersion,
+  markInstalled,
+  pagePath,
+  peerPages,
+  writePeer,
+  type PeerName,
+  type PeerVersions,
+} from './peers.ts';
+
+export interface ComparisonOptions {
+  root: string;
+  /** The run's working directory (.bench/run-N): content/, dist/, cache/. */
+  work: string;
+  contentDir: string;
+  entries: number;
+  rounds: number;
+  seed: number;
+  publish: boolean;
+  generated: GeneratedEntry[];
+}
+
+const log = (text: string) => console.log(`▸ ${text}`);
+
+/** A build made of several commands: wall and CPU seconds add up, the peak is the largest. */
+function total(parts: RunResult[], round: number, load: number): Sample {
+  const cpu = parts.map((p) => p.cpuSeconds);
+  return {
+    round,
+    seconds: parts.reduce((s, p) => s + p.seconds, 0),
+    cpuSeconds: cpu.every((c) => c !== undefined)
+      ? cpu.reduce((s: number, c) => s + (c as number), 0)
+      : undefined,
+    peakRssMB: Math.max(...parts.map((p) => p.peakRssMB)),
+    load,
+  };
+}
+
+/** Appends a sentence to a file's text; returns a function that puts the old text back. */
+async function editOnce(file: string, round: number): Promise<() => Promise<void>> {
+  const before = await readFile(file, 'utf8');
+  await writeFile(
+    file,
+    `${before.trimEnd()}\n\nPembaruan ${round}: jadwal layanan berubah mulai pekan depan.\n`,
+  );
+  return () => writeFile(file, before);
+}
+
+export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
+  const node = join(o.root, 'node_modules', '.bin', 'node');
+  const versions: PeerVersions = {
+    astro: installedVersion(o.root, 'astro'),
+    mdx: installedVersion(o.root, '@astrojs/mdx'),
+    pagefind: installedVersion(o.root, 'pagefind'),
+    starlight: STARLIGHT_VERSION,
+  };
+  const pages = peerPages(o.entries, o.seed);
+  const peerDir = (peer: PeerName) => join(o.root, '.bench', peer);
+  for (const peer of PEERS) {
+    log(`writing the ${peer} peer (${pages.length} pages)`);
+    if (await writePeer(peerDir(peer), peer, versions, pages)) {
+      log(`npm install --prefix .bench/${peer}`);
+      await run(
+        'npm',
+        ['install', '--prefix', peerDir(peer), '--no-audit', '--no-fund', '--loglevel=error'],
+        { quiet: true },
+      );
+      await markInstalled(peerDir(peer), peer, versions);
+    }
+  }
+
+  const outDir = join(o.work, 'dist');
+  const cacheDir = join(o.work, 'cache');
+  const env = {
+    MIGRASI_CONTENT_DIR: o.contentDir,
+    MIGRASI_OG_CACHE: join(cacheDir, 'og-images'),
+    MIGRASI_CMS_CACHE: join(cacheDir, 'cms-admin'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  // As `npm run build` does it: the content check, then Astro (Pagefind runs inside the build).
+  const project = async (round: number, cold: boolean) => {
+    await rm(outDir, { recursive: true, force: true });
+    if (cold) await rm(cacheDir, { recursive: true, force: true });
+    const load = loadavg()[0] ?? 0;
+    const check = await run(node, [join(o.root, 'scripts/check-content.ts')], {
+      env,
+      quiet: true,
+    });
+    const astro = await run(
+      node,
+      [join(o.root, 'bench/astro-build.ts'), outDir, join(cacheDir, 'astro')],
+      { env, quiet: true },
+    );
+    return total([check, astro], round, load);
+  };
+  const peer = async (name: PeerName, round: number, cold: boolean) => {
+    const dir = peerDir(name);
+    await rm(join(dir, 'dist'), { recursive: true, force: true });
+    if (cold) {
+      await rm(join(dir, 'node_modules', '.astro'), { recursive: true, force: true });
+      await rm(join(dir, '.astro'), { recursive: true, force: true });
+    }
+    const load = loadavg()[0] ?? 0;
+    const peerEnv = { ASTRO_TELEMETRY_DISABLED: '1' };
+    const parts = [
+      await run(node, [join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+        cwd: dir,
+        env: peerEnv,
+        quiet: true,
+      }),
+    ];
+    // Starlight runs Pagefind inside its build; the bare site runs the Pagefind CLI after it.
+    if (name === 'bare')
+      parts.push(
+        await run(join(dir, 'node_modules', '.bin', 'pagefind'), ['--site', 'dist'], {
+          cwd: dir,
+          quiet: true,
+        }),
+      );
+    if (!existsSync(join(dir, 'dist', 'pagefind', 'pagefind.js')))
+      throw new Error(`the ${name} peer built no Pagefind index`);
+    return total(parts, round, load);
+  };
+
+  const newsItem = o.generated.find((e) => e.collection === 'berita' && e.locale === 'id');
+  const firstPage = pages[0];
+  if (!newsItem || !firstPage) throw new Error('the generated tree has no news item to edit');
+  const samples: Partial<Record<BuildKind, Sample[]>> = {};
+  const add = (kind: BuildKind, s: Sample) => {
+    (samples[kind] ??= []).push(s);
+    log(
+      `${kind} (round ${s.round}): ${s.seconds.toFixed(1)} s, CPU ${s.cpuSeconds?.toFixed(1) ?? '–'} s, ${s.peakRssMB} MB, load ${s.load.toFixed(1)}`,
+    );
+  };
+  // Written after every round, so that a run stopped early still leaves its numbers.
+  const report = async (done: number, final: boolean) => {
+    const result = compare({
+      entries: o.entries,
+      rounds: done,
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, node: process.version },
+      versions: {
+        astro: versions.astro,
+        '@astrojs/mdx': versions.mdx,
+        pagefind: versions.pagefind,
+        '@astrojs/starlight': installedVersion(peerDir('starlight'), '@astrojs/starlight'),
+      },
+      publishCaches:
+        'project: Astro content layer (cacheDir), link-preview cards, CMS admin bundle; peers: Astro content layer',
+      samples,
+    });
+    await mkdir(join(o.root, 'bench/results'), { recursive: true });
+    await writeFile(
+      join(o.root, `bench/results/peers-${o.entries}.json`),
+      `${JSON.stringify(result, null, 2)}\n`,
+    );
+    const md = comparisonMarkdown(result);
+    await writeFile(join(o.root, `bench/results/peers-${o.entries}.md`), md);
+    if (final) console.log(`\n${md}`);
+    return result;
+  };
+  for (let round = 1; round <= o.rounds; round++) {
+    add('project cold', await project(round, true));
+    add('bare cold', await peer('bare', round, true));
+    add('starlight cold', await peer('starlight', round, true));
+    if (o.publish) {
+      let restore = await editOnce(join(o.contentDir, newsItem.path), round);
+      add('project publish', await project(round, false));
+      await restore();
+      for (const name of PEERS) {
+        restore = await editOnce(join(peerDir(name), pagePath(name, firstPage)), round);
+        add(`${name} publish`, await peer(name, round, false));
+        await restore();
+      }
+    }
+    if (round < o.rounds) await report(round, false);
+  }
+
+  return report(o.rounds, true);
+}

@@ -1,0 +1,111 @@
+/**
+ * Writes the pages' audio ("Dengarkan", src/features/listen/) into the build output when Astro has
+ * rendered the pages, and fills in each player's length and size. A page whose audio could not be
+ * made loses its player (the build says which file and why): never a player without sound, never
+ * half a file.
+ *
+ * Must run before the service worker's precache list (reach) and the search index are built,
+ * because it changes the pages' HTML.
+ *
+ * In `astro dev`, the audio is served from memory as soon as it is ready.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { audioJobs, type AudioFile } from '../features/listen/audio-store.ts';
+import { useTranslations } from '../platform/i18n/i18n.ts';
+
+/** "3 menit, 360 KB" — what pressing play costs, said before it is pressed. */
+export function audioMeta(audio: AudioFile, locale: 'id' | 'en'): string {
+  const t = useTranslations(locale);
+  const minutes = Math.max(1, Math.round(audio.seconds / 60));
+  const kb = Math.max(1, Math.round(audio.mp3.length / 1024));
+  return t('listen.meta', { minutes, size: `${kb} KB` });
+}
+
+function htmlFile(dist: string, page: string): string {
+  return join(dist, page.endsWith('/') ? `${page}index.html` : page);
+}
+
+/**
+ * Fills in the player's length and size, or removes the player when there is no audio. The player
+ * is the one `<div data-listen-key="…">` that Listen.astro writes, with no `<div>` inside.
+ */
+export function fillPlayer(html: string, key: string, meta: string | null): string {
+  const player = new RegExp(`<div[^>]*\\sdata-listen-key="${key}"[^>]*>[\\s\\S]*?</div>`);
+  return html.replace(player, (block) => {
+    if (meta === null) return '';
+    return block.replace(
+      /(<span class="listen__meta"[^>]*>)(<\/span>)/,
+      (_, open: string, close: string) => `${open}(${escapeHtml(meta)})${close}`,
+    );
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export default function listenAudio(): AstroIntegration {
+  return {
+    name: 'migrasi-aman:listen-audio',
+    hooks: {
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          const match = /^\/audio\/([0-9a-f]+)\.mp3$/.exec(req.url ?? '');
+          const job = match && audioJobs().get(match[1] as string);
+          if (!job) return next();
+          job.audio.then(
+            (audio) => {
+              res.setHeader('Content-Type', 'audio/mpeg');
+              res.end(audio.mp3);
+            },
+            (error: Error) => {
+              res.statusCode = 404;
+              res.end(error.message);
+            },
+          );
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const dist = fileURLToPath(dir);
+        const jobs = audioJobs();
+        const started = performance.now();
+        let synthesised = 0;
+        let seconds = 0;
+        let bytes = 0;
+        let failed = 0;
+        await mkdir(join(dist, 'audio'), { recursive: true });
+        for (const job of jobs.values()) {
+          let audio: AudioFile | null = null;
+          try {
+            audio = await job.audio;
+          } catch (error) {
+            failed++;
+            logger.warn(
+              `${job.source}: suara untuk "Dengarkan" tidak dibuat, halaman tampil tanpa pemutar suara: ${(error as Error).message}`,
+            );
+          }
+          if (audio) {
+            await writeFile(join(dist, 'audio', `${job.key}.mp3`), audio.mp3);
+            if (job.origin === 'synthesised') synthesised++;
+            seconds += audio.seconds;
+            bytes += audio.mp3.length;
+          }
+          const meta = audio ? audioMeta(audio, job.locale) : null;
+          for (const page of job.pages) {
+            const file = htmlFile(dist, page);
+            const html = await readFile(file, 'utf8');
+            await writeFile(file, fillPlayer(html, job.key, meta));
+          }
+        }
+        const kbPerMinute = seconds > 0 ? Math.round(bytes / 1024 / (seconds / 60)) : 0;
+        logger.info(
+          `listen: ${jobs.size - failed} audio files, ${synthesised} synthesised, ${jobs.size - failed - synthesised} from cache, ${failed} failed; ${Math.round(seconds)} s of speech, ${Math.round(bytes / 1024)} KB (${kbPerMinute} KB per minute); waited ${Math.round(performance.now() - started)} ms`,
+        );
+        jobs.clear();
+      },
+    },
+  };
+}

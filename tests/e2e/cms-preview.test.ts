@@ -1,0 +1,214 @@
+/**
+ * The CMS preview is the site: the same entries are rendered by the build (dist/) and by the real
+ * CMS's preview pane (against decap-server on a copy of the content), and the markup that matters
+ * is compared element by element — a guide's checked date, "perlu dicek ulang" notes, sources and
+ * author components; a news item's date line; a course's session cards as on /jadwal/; and an
+ * uploaded picture, which must load in the form and in the preview.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HTMLElement, parse, TextNode, type Node } from 'node-html-parser';
+import { PNG } from 'pngjs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openAdmin, startDecapCopy, type DecapCopy } from '../../scripts/cms-harness.ts';
+import { launchChromium } from './browser.ts';
+
+let decap: DecapCopy;
+let browser: Browser;
+let context: BrowserContext;
+
+const PHOTO_NEWS = 'berita-uji-foto-pratinjau';
+
+beforeAll(async () => {
+  decap = await startDecapCopy(undefined, (repo) => {
+    // An uploaded picture and a news item that shows it (only in the temporary copy).
+    const photo = new PNG({ width: 320, height: 180 });
+    photo.data.fill(0x90);
+    writeFileSync(join(repo, 'src/assets/media/uji-pratinjau.png'), PNG.sync.write(photo));
+    writeFileSync(
+      join(repo, `content/berita/id/${PHOTO_NEWS}.mdx`),
+      [
+        '---',
+        'title: Berita uji pratinjau foto',
+        'date: 2026-11-01T08:00:00+07:00',
+        'summary: Berita untuk uji otomatis pratinjau gambar; hanya ada di salinan sementara.',
+        'image:',
+        '  src: /media/uji-pratinjau.png',
+        '  alt: Kotak abu-abu sebagai foto uji',
+        '---',
+        '',
+        'Isi berita.',
+        '',
+      ].join('\n'),
+    );
+  });
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  decap?.stop();
+});
+
+const admin = (route: string) =>
+  openAdmin(() => context.newPage(), inject('baseUrl'), decap.port, route);
+
+/**
+ * Markup in a canonical form: tags, attributes (sorted, decoded) and text (decoded, whitespace
+ * collapsed; typographic quotes folded, because the site's Markdown makes quotes curly).
+ */
+function canon(node: Node): string {
+  if (node instanceof TextNode) {
+    return node.text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ');
+  }
+  if (!(node instanceof HTMLElement)) return '';
+  const inner = node.childNodes.map(canon).join('');
+  if (!node.tagName) return inner;
+  const attrs = Object.entries(node.attributes)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => ` ${k}="${v}"`)
+    .join('');
+  const tag = node.tagName.toLowerCase();
+  return `<${tag}${attrs}>${inner}</${tag}>`.replace(/> </g, '><');
+}
+
+const sitePage = (path: string) =>
+  parse(readFileSync(join('dist', path, 'index.html'), 'utf8')).querySelector('main article')!;
+
+/** The preview pane's article once its heading shows, parsed like the site's page. */
+async function previewOf(page: Page): Promise<HTMLElement> {
+  const frame = page.frameLocator('#preview-pane');
+  await expect.poll(() => frame.locator('h1').textContent(), { timeout: 30_000 }).not.toBe('');
+  return parse(await frame.locator('main').innerHTML()).querySelector('article')!;
+}
+
+function entriesWhere(folder: string, test: (text: string) => boolean): string[] {
+  return readdirSync(join('content', folder))
+    .filter((f) => f.endsWith('.mdx') && test(readFileSync(join('content', folder, f), 'utf8')))
+    .map((f) => f.replace(/\.mdx$/, ''))
+    .sort();
+}
+
+function sameParts(site: HTMLElement, preview: HTMLElement, selector: string): number {
+  const a = site.querySelectorAll(selector).map(canon);
+  const b = preview.querySelectorAll(selector).map(canon);
+  expect(b, selector).toEqual(a);
+  return a.length;
+}
+
+describe('the CMS preview renders what the site renders', () => {
+  it.each([
+    ['id', 'panduan', ''],
+    ['en', 'panduan_en', '/en'],
+  ])(
+    'a guide (%s): checked date, "perlu dicek ulang" notes, sources and callouts',
+    async (locale, collection, prefix) => {
+      const slug = entriesWhere(
+        `panduan/${locale}`,
+        (t) => /\nneedsCheck:\s*\n\s+- /.test(t) && t.includes('<Callout'),
+      ).find((s) => existsSync(join('dist', prefix, 'panduan', s, 'index.html')));
+      expect(slug, 'a guide with needsCheck notes and a Callout').toBeDefined();
+      const site = sitePage(`${prefix}/panduan/${slug}`);
+      const page = await admin(`/collections/${collection}/entries/${slug}`);
+      const preview = await previewOf(page);
+      expect(canon(preview.querySelector('h1')!)).toBe(canon(site.querySelector('h1')!));
+      expect(sameParts(site, preview, ':scope > p.meta')).toBe(1);
+      expect(sameParts(site, preview, '[aria-labelledby="perlu-dicek"]')).toBe(1);
+      expect(sameParts(site, preview, 'p.pointer')).toBe(1);
+      expect(sameParts(site, preview, '.sources')).toBe(1);
+      // Callouts: the same element, attributes and heading; the same text inside.
+      const callouts = (root: HTMLElement) =>
+        root.querySelectorAll('[data-callout]').map((c) => {
+          const shell = c.clone() as HTMLElement;
+          shell.set_content('');
+          return {
+            shell: canon(shell),
+            title: canon(c.querySelector('.callout-title')!),
+            text: canon(new TextNode(c.text, c)).trim(),
+          };
+        });
+      const expected = callouts(site);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected[0]!.shell).toContain('role="note"');
+      expect(callouts(preview)).toEqual(expected);
+      await page.close();
+    },
+  );
+
+  it('a news item: its date line as the site writes it', async () => {
+    const slug = entriesWhere('berita/id', (t) => /\nregion: /.test(t)).find((s) =>
+      existsSync(join('dist/berita', s, 'index.html')),
+    );
+    expect(slug, 'a published news item with a region').toBeDefined();
+    const site = sitePage(`berita/${slug}`);
+    const page = await admin(`/collections/berita/entries/${slug}`);
+    const preview = await previewOf(page);
+    expect(sameParts(site, preview, ':scope > p.meta')).toBe(1);
+    expect(canon(preview.querySelector('.lead')!)).toBe(canon(site.querySelector('.lead')!));
+    await page.close();
+  });
+
+  it('a course: its session cards as on /jadwal/', async () => {
+    // Every card the schedule pages show, by the link of its heading and its start.
+    const cards = new Map<string, string>();
+    const walk = (dir: string) => {
+      for (const f of readdirSync(dir)) {
+        const path = join(dir, f);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (f === 'index.html') {
+          for (const li of parse(readFileSync(path, 'utf8')).querySelectorAll('li.card.session')) {
+            const key = `${li.querySelector('h3 a, h2 a')?.getAttribute('href')} ${li.getAttribute('data-start')}`;
+            cards.set(key, canon(li));
+          }
+        }
+      }
+    };
+    walk('dist/jadwal');
+    const course = entriesWhere('pelatihan/id', (t) => /\n\s+start: /.test(t)).find((slug) =>
+      [...cards.keys()].some((k) => k.startsWith(`/pelatihan/${slug}/`)),
+    );
+    expect(course, 'a course with sessions on /jadwal/').toBeDefined();
+    const page = await admin(`/collections/pelatihan/entries/${course}`);
+    const preview = await previewOf(page);
+    const shown = preview.querySelectorAll('li.card.session');
+    expect(shown.length).toBeGreaterThan(0);
+    let compared = 0;
+    for (const li of shown) {
+      const key = `${li.querySelector('h3 a')?.getAttribute('href')} ${li.getAttribute('data-start')}`;
+      const site = cards.get(key);
+      if (site === undefined) continue; // a session the schedule no longer lists
+      expect(canon(li)).toBe(site);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('an uploaded picture shows in the form and in the preview', async () => {
+    const page = await admin(`/collections/berita/entries/${PHOTO_NEWS}`);
+    const preview = await previewOf(page);
+    expect(preview.querySelector('figure.news-image img')?.getAttribute('alt')).toBe(
+      'Kotak abu-abu sebagai foto uji',
+    );
+    const loaded = (img: ReturnType<Page['locator']>) =>
+      img.evaluate(
+        (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth,
+      );
+    await expect
+      .poll(() => loaded(page.frameLocator('#preview-pane').locator('figure.news-image img')))
+      .toBe(320);
+    // The image field's own thumbnail (outside the preview pane).
+    await expect
+      .poll(() =>
+        page
+          .locator('img')
+          .evaluateAll((imgs) =>
+            imgs.map((i) => (i as HTMLImageElement).naturalWidth).filter((w) => w === 320),
+          ),
+      )
+      .toHaveLength(1);
+    await page.close();
+  });
+});

@@ -1,0 +1,110 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { audioMeta, fillPlayer } from '../../src/integrations/listen-audio.ts';
+import { resample, synthesise } from '../../src/features/listen/synth.ts';
+
+const player = (key: string) =>
+  `<div class="listen no-print" data-listen="skip" data-listen-key="${key}" data-astro-cid-x><p><strong>Dengarkan</strong> <span class="listen__meta" data-astro-cid-x></span></p><audio controls preload="none" src="/audio/${key}.mp3"></audio></div>`;
+
+describe('fillPlayer', () => {
+  const page = `<h1>Judul</h1>${player('abc123')}<div class="note"><p>isi</p></div>`;
+
+  it('says how long the audio is and what it costs to download', () => {
+    const html = fillPlayer(page, 'abc123', '3 menit, 360 KB');
+    expect(html).toContain('<span class="listen__meta" data-astro-cid-x>(3 menit, 360 KB)</span>');
+    expect(html).toContain('<div class="note"><p>isi</p></div>');
+  });
+
+  it('removes the whole player when there is no audio, and nothing else', () => {
+    expect(fillPlayer(page, 'abc123', null)).toBe(
+      '<h1>Judul</h1><div class="note"><p>isi</p></div>',
+    );
+  });
+
+  it('leaves other players alone', () => {
+    expect(fillPlayer(page, 'other', null)).toBe(page);
+  });
+});
+
+describe('audioMeta', () => {
+  it('rounds to whole minutes and kilobytes, in the page language', () => {
+    const audio = { mp3: new Uint8Array(368_640), seconds: 185 };
+    expect(audioMeta(audio, 'id')).toBe('3 menit, 360 KB');
+    expect(audioMeta(audio, 'en')).toBe('3 min, 360 KB');
+  });
+});
+
+describe('synthesise', () => {
+  it('turns Indonesian text into MP3 of 16 kHz mono speech at about 2 KB per second', async () => {
+    const { mp3, seconds } = await synthesise({
+      text: 'Periksa izin perusahaan sebelum membayar apa pun.',
+      locale: 'id',
+    });
+    expect(seconds).toBeGreaterThan(1.5);
+    // An MPEG-2 Layer III frame header: sync bits, version 2, layer III; then 16 kbit/s, 16 kHz.
+    const at = mp3.findIndex((b, i) => b === 0xff && (mp3[i + 1]! & 0xfe) === 0xf2);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(mp3[at + 2]! >> 4).toBe(2); // bitrate index 2 = 16 kbit/s in MPEG-2
+    expect((mp3[at + 2]! >> 2) & 3).toBe(2); // sample-rate index 2 = 16,000 Hz in MPEG-2
+    expect(mp3.length / seconds).toBeGreaterThan(1500);
+    expect(mp3.length / seconds).toBeLessThan(2600);
+  }, 60_000);
+
+  it('speaks English text with the English voice', async () => {
+    const { seconds } = await synthesise({
+      text: 'Check the company before you pay.',
+      locale: 'en',
+    });
+    expect(seconds).toBeGreaterThan(1);
+  }, 60_000);
+
+  it('refuses text that gives no sound', async () => {
+    await expect(synthesise({ text: ' ', locale: 'id' })).rejects.toThrow(/no sound/);
+  }, 60_000);
+});
+
+describe('resample', () => {
+  it('keeps the duration when changing the sample rate', () => {
+    const input = new Int16Array(22_050).fill(1000);
+    const out = resample(input, 22_050, 16_000);
+    expect(out.length).toBe(16_000);
+    expect(out[100]).toBe(1000);
+  });
+});
+
+describe('requestAudio', () => {
+  const cache = mkdtempSync(join(tmpdir(), 'listen-cache-'));
+  afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
+  it('gives no audio, with a message naming the characters, for text the voice cannot say', async () => {
+    vi.stubEnv('MIGRASI_AUDIO_CACHE', cache);
+    vi.resetModules();
+    const { requestAudio } = await import('../../src/features/listen/audio-store.ts');
+    const job = requestAudio('<p>Kantor 香港</p>', 'id', 'content/panduan/id/x.mdx', '/x/');
+    await expect(job.audio).rejects.toThrow(/tidak dapat dibaca mesin suara: "香", "港"/);
+    expect(readdirSync(cache)).toEqual([]);
+    vi.unstubAllEnvs();
+  });
+
+  it('synthesises a text once and takes it from the cache in the next build', async () => {
+    vi.stubEnv('MIGRASI_AUDIO_CACHE', cache);
+    vi.resetModules();
+    const first = await import('../../src/features/listen/audio-store.ts');
+    const html = '<h1>Uji</h1><p>Satu kalimat pendek untuk diuji.</p>';
+    const made = first.requestAudio(html, 'id', 'content/panduan/id/uji.mdx', '/uji/');
+    expect(made.origin).toBe('synthesised');
+    const audio = await made.audio;
+    first.audioJobs().clear();
+    vi.resetModules();
+    const second = await import('../../src/features/listen/audio-store.ts');
+    const again = second.requestAudio(html, 'id', 'content/panduan/id/uji.mdx', '/uji/');
+    expect(again.origin).toBe('cache');
+    expect(again.key).toBe(made.key);
+    expect((await again.audio).mp3).toEqual(Buffer.from(audio.mp3));
+    expect(readdirSync(cache).sort()).toEqual([`${made.key}.json`, `${made.key}.mp3`]);
+    second.audioJobs().clear();
+    vi.unstubAllEnvs();
+  }, 60_000);
+});

@@ -12,6 +12,12 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import reach from './src/integrations/reach.ts';
 import cmsBundle from './src/integrations/cms-bundle.ts';
 import ogImages from './src/integrations/og-images.ts';
+import { siteAddress } from './src/platform/content/site-address.ts';
+import {
+  exampleCourseSlugs,
+  examplesIncluded,
+  isExamplePage,
+} from './src/features/training/examples.ts';
 import listenAudio from './src/integrations/listen-audio.ts';
 import { DEFAULT_LOCALE, LANGUAGES } from './src/model/languages.ts';
 
@@ -28,8 +34,14 @@ const settings = parse(
   ),
 );
 
+// SITE_URL (passed by the deploy workflow) wins over the settings; a placeholder address warns.
+const address = siteAddress(settings.siteUrl);
+for (const warning of address.warnings) console.warn(`\u26a0 ${warning}`);
+// Example courses (MIGRASI_EXAMPLES=1) are never offered to search engines.
+const exampleSlugs = examplesIncluded() ? exampleCourseSlugs() : [];
+
 export default defineConfig({
-  site: settings.siteUrl,
+  site: address.url,
   trailingSlash: 'always',
   build: {
     format: 'directory',
@@ -41,7 +53,7 @@ export default defineConfig({
   markdown: {
     processor: satteri({
       mdastPlugins: [mdxGuardPlugin],
-      hastPlugins: [externalLinksPlugin(settings.siteUrl)],
+      hastPlugins: [externalLinksPlugin(address.url)],
     }),
   },
   vite: {
@@ -68,7 +80,8 @@ export default defineConfig({
       filter: (page) =>
         !page.includes('/admin/') &&
         !page.includes('/offline/') &&
-        !/\/cek-tawaran\/[^/]+\/[^/]+\/[^/]+\/$/.test(page),
+        !/\/cek-tawaran\/[^/]+\/[^/]+\/[^/]+\/$/.test(page) &&
+        !isExamplePage(new URL(page).pathname, exampleSlugs),
     }),
     reach({ siteName: settings.siteName, regency: settings.regency }),
     // Last, so the index is built from the finished HTML.

@@ -4,7 +4,15 @@ import tseslint from 'typescript-eslint';
 
 export default [
   {
-    ignores: ['dist/', '.astro/', 'node_modules/', 'public/pagefind/', '.bench/', 'bench/tmp/'],
+    ignores: [
+      'dist/',
+      'dist-examples/',
+      '.astro/',
+      'node_modules/',
+      'public/pagefind/',
+      '.bench/',
+      'bench/tmp/',
+    ],
   },
   ...tseslint.configs.recommended,
   ...eslintPluginAstro.configs.recommended,

@@ -119,6 +119,8 @@ const loadBefore = loadavg()[0] ?? 0;
 const cmsCache = values['cms-cache'];
 const env = {
   MIGRASI_CONTENT_DIR: contentDir,
+  // The repository's example courses (examples/) as well, as the tests build them.
+  MIGRASI_EXAMPLES: '1',
   MIGRASI_OG_CACHE: join(cacheDir, 'og-images'),
   MIGRASI_AUDIO_CACHE: join(cacheDir, 'listen-audio'),
   ...(cmsCache ? {} : { MIGRASI_CMS_CACHE: join(cacheDir, 'cms-admin') }),

@@ -4,6 +4,7 @@
  * `npm run check:content` and the build, so an entry the build would refuse never reaches git.
  */
 import { entryProblems, schemaFor } from './checked-widgets.ts';
+import { EXAMPLE_IN_CONTENT_MESSAGE } from '../src/schemas/pelatihan.ts';
 
 export { schemaFor };
 
@@ -13,7 +14,11 @@ export function validateEntry(
   data: Record<string, unknown>,
   numberOrWord: ReadonlySet<string>,
 ): string[] {
-  return entryProblems(collection, data, numberOrWord).map((p) => p.message);
+  const problems = entryProblems(collection, data, numberOrWord).map((p) => p.message);
+  // The CMS edits content/, where a course marked as an example is refused (see the content check).
+  if (collection === 'pelatihan' && data['example'] === true)
+    problems.push(EXAMPLE_IN_CONTENT_MESSAGE);
+  return problems;
 }
 
 export class EntryInvalidError extends Error {

@@ -13,6 +13,8 @@ import {
   type EntryCollectionName,
 } from '~/schemas/index.ts';
 import { COLLECTION_NAMES } from '~/model/collections.ts';
+import { EXAMPLES_DIR, examplesIncluded } from '~/features/training/examples.ts';
+import { siteAddress } from '~/platform/content/site-address.ts';
 
 /** MIGRASI_CONTENT_DIR lets the benchmark build another content tree; the site uses content/. */
 const CONTENT_DIR = process.env['MIGRASI_CONTENT_DIR'] ?? './content';
@@ -34,8 +36,20 @@ const entryCollectionConfigs = Object.fromEntries(
   >;
 };
 
+/**
+ * Example courses (fictional, in examples/pelatihan/<locale>/) join the catalogue only when the
+ * build asks for them with MIGRASI_EXAMPLES=1; otherwise this collection stays empty.
+ */
+const exampleCourses = examplesIncluded()
+  ? glob({ pattern: '*/*.{md,mdx}', base: `./${EXAMPLES_DIR}/pelatihan` })
+  : { name: 'no-examples', load: async ({ store }: { store: { clear(): void } }) => store.clear() };
+
 export const collections = {
   ...entryCollectionConfigs,
+  pelatihanContoh: defineCollection({
+    loader: exampleCourses,
+    schema: entryCollections.pelatihan,
+  }),
   settings: defineCollection({
     loader: {
       name: 'settings-file',
@@ -43,11 +57,11 @@ export const collections = {
         const path = process.env['MIGRASI_CONTENT_DIR']
           ? pathToFileURL(join(CONTENT_DIR, SETTINGS_FILE.replace(/^content\//, '')))
           : new URL(`../${SETTINGS_FILE}`, import.meta.url);
-        const data = await parseData({
-          id: 'site',
-          data: parse(await readFile(path, 'utf8')) as Record<string, unknown>,
-          filePath: SETTINGS_FILE,
-        });
+        const raw = parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+        // The address the site is published at: SITE_URL from the deploy workflow, else the
+        // settings (src/platform/content/site-address.ts); astro.config.mjs makes the same choice.
+        if (typeof raw['siteUrl'] === 'string') raw['siteUrl'] = siteAddress(raw['siteUrl']).url;
+        const data = await parseData({ id: 'site', data: raw, filePath: SETTINGS_FILE });
         store.set({ id: 'site', data, filePath: SETTINGS_FILE });
         watcher?.add(path.pathname);
       },

@@ -112,24 +112,54 @@ export const VenueSchema = z.object({
     .meta({ label: 'Garis bujur', hint: 'Misalnya 112.1609.' }),
 });
 
+/**
+ * A number WhatsApp can reach: an Indonesian mobile number (08…, 628…, +62 8…) or any number with
+ * its country code (+…), written with digits, spaces, +, - and parentheses only.
+ */
+export function isWhatsAppNumber(value: string): boolean {
+  const text = value.trim();
+  if (!/^\+?[0-9][0-9 ()-]*$/.test(text)) return false;
+  const digits = text.replace(/[^0-9]/g, '');
+  if (text.startsWith('+')) {
+    if (digits.startsWith('62')) return /^628\d{7,11}$/.test(digits);
+    return /^[1-9]\d{7,14}$/.test(digits);
+  }
+  return /^08\d{8,11}$/.test(digits) || /^628\d{7,11}$/.test(digits);
+}
+
+export const WHATSAPP_MESSAGE =
+  'Nomor WhatsApp harus nomor HP, misalnya 0812-3456-7890 atau +62 812 3456 7890 (hanya angka, spasi, +, - dan tanda kurung).';
+
+export const WhatsAppNumberSchema = z
+  .string({
+    // YAML reads an unquoted 081234567890 as a number and drops the leading 0.
+    error: 'Tulis nomor WhatsApp di antara tanda kutip, misalnya "0812-3456-7890".',
+  })
+  .trim()
+  .refine(isWhatsAppNumber, { message: WHATSAPP_MESSAGE });
+
 export const RegistrationSchema = z
   .object({
     url: WebUrlSchema.optional().meta({
       label: 'Alamat web',
       hint: 'Alamat formulir pendaftaran daring.',
     }),
-    whatsapp: PhoneSchema.optional().meta({
+    whatsapp: WhatsAppNumberSchema.optional().meta({
       label: 'WhatsApp',
-      hint: 'Nomor WhatsApp pendaftaran.',
+      hint: 'Nomor WhatsApp pendaftaran (nomor HP); situs membuat pesan pendaftaran yang sudah terisi.',
+    }),
+    phone: PhoneSchema.optional().meta({
+      label: 'Telepon',
+      hint: 'Nomor telepon pendaftaran, untuk ditelepon atau dikirimi SMS.',
     }),
     inPerson: z.string().trim().min(5).optional().meta({
       label: 'Daftar langsung',
       hint: 'Cara mendaftar langsung, misalnya "Datang ke kantor Disnaker membawa KTP".',
     }),
   })
-  .refine((r) => r.url ?? r.whatsapp ?? r.inPerson, {
+  .refine((r) => r.url ?? r.whatsapp ?? r.phone ?? r.inPerson, {
     message:
-      'Isi paling sedikit satu cara mendaftar: alamat web, WhatsApp atau cara datang langsung.',
+      'Isi paling sedikit satu cara mendaftar: alamat web, WhatsApp, telepon atau cara datang langsung.',
   });
 
 export const SessionSchema = z
@@ -305,7 +335,7 @@ export const CourseSchema = z.object({
   }),
   example: z.boolean().default(false).meta({
     label: 'Data contoh',
-    hint: 'Centang bila ini data contoh, bukan jadwal sungguhan: tampil dengan tanda "Contoh".',
+    hint: 'Hanya untuk data contoh di folder examples/ (bukan jadwal sungguhan); pelatihan di content/ tidak boleh dicentang.',
   }),
   sessions: z
     .array(SessionSchema)
@@ -329,6 +359,15 @@ export const CourseSchema = z.object({
     .meta({ label: 'Sesi', item: 'Sesi', itemKey: 'start', hint: 'Jadwal sesi pelatihan.' }),
   ...editorialFields,
 });
+
+/**
+ * Said by the content check and the CMS when a course under content/ is marked as an example:
+ * example data lives in examples/ and is built only on request (MIGRASI_EXAMPLES=1).
+ */
+export const EXAMPLE_IN_CONTENT_MESSAGE =
+  'Data contoh tidak boleh disimpan di content/: situs kantor hanya memuat pelatihan sungguhan. ' +
+  'Pindahkan berkas ini ke examples/pelatihan/id/, atau hapus centang "Data contoh" ' +
+  '(baris "example: true") bila pelatihannya sungguhan.';
 
 export type Course = z.infer<typeof CourseSchema>;
 export type Session = z.infer<typeof SessionSchema>;

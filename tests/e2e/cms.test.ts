@@ -162,7 +162,6 @@ beforeAll(async () => {
       'topics: [uji]',
       'audience: [purna]',
       'provider: Dinas Tenaga Kerja',
-      'example: true',
       'sessions: []',
       '---',
       '',

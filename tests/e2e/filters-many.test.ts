@@ -316,6 +316,33 @@ describe('with JavaScript', () => {
   });
 });
 
+describe('a real course (the fixture courses are not examples)', () => {
+  it('tells search engines about itself: Course data matching its sessions, in the sitemap', async () => {
+    const { context, page } = await open('/pelatihan/uji-jadwal-panjang/', false);
+    expect(await page.locator('meta[name="robots"]').count()).toBe(0);
+    const data = JSON.parse(
+      (await page.locator('script[type="application/ld+json"]').textContent())!,
+    ) as { '@type': string; hasCourseInstance: { startDate: string }[] };
+    expect(data['@type']).toBe('Course');
+    const starts = await page
+      .locator('li[data-start]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-start')));
+    expect(starts.length).toBeGreaterThan(0);
+    for (const start of starts)
+      expect(data.hasCourseInstance.map((i) => i.startDate)).toContain(start);
+    const sitemap = await (await fetch(`${baseUrl}/sitemap-0.xml`)).text();
+    expect(sitemap).toContain('/pelatihan/uji-jadwal-panjang/</loc>');
+    await context.close();
+  });
+
+  it('is listed on the home page under the nearest sessions', async () => {
+    const { context, page } = await open('/', false);
+    expect(await page.locator('.upcoming-sessions li[data-start]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-empty-schedule]').count()).toBe(0);
+    await context.close();
+  });
+});
+
 describe('a long journey (more guides than a step or a booklet part lists)', () => {
   it('lists five guides of a long step and links its own page, which has them all', async () => {
     const { context, page } = await open('/panduan/', false);

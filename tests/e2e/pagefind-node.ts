@@ -7,8 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SEARCH_RANKING } from '~/platform/search/search.ts';
+import { DIST } from './site.ts';
 
-export const BUNDLE_DIR = join('dist', 'pagefind');
+/** The index of the build under test (see site.ts); the default build's is passed explicitly. */
+export const BUNDLE_DIR = join(DIST, 'pagefind');
 
 export interface Fragment {
   url: string;
@@ -39,23 +41,30 @@ export interface PagefindApi {
 
 const realFetch = globalThis.fetch;
 
-/** Serves /pagefind/… from dist/pagefind/ the way the static host would; the rest goes on. */
-async function fetchFromDist(input: string | URL | Request, init?: RequestInit): Promise<Response> {
-  const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  if (!raw.startsWith('/pagefind/')) return realFetch(input, init);
-  const path = new URL(raw, 'http://site.invalid').pathname;
-  try {
-    const body = await readFile(join(BUNDLE_DIR, path.slice('/pagefind/'.length)));
-    return new Response(body, { status: 200 });
-  } catch {
-    return new Response('not found', { status: 404 });
-  }
-}
+/** Serves /pagefind/… from a build's pagefind/ the way the static host would; the rest goes on. */
+const fetchFrom = (bundleDir: string) =>
+  async function fetchFromDist(
+    input: string | URL | Request,
+    init?: RequestInit,
+  ): Promise<Response> {
+    const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!raw.startsWith('/pagefind/')) return realFetch(input, init);
+    const path = new URL(raw, 'http://site.invalid').pathname;
+    try {
+      const body = await readFile(join(bundleDir, path.slice('/pagefind/'.length)));
+      return new Response(body, { status: 200 });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  };
 
 let loads = 0;
 
 /** A Pagefind search of one language's index, configured like the search page configures it. */
-export async function loadPagefind(lang: 'id' | 'en'): Promise<PagefindApi> {
+export async function loadPagefind(
+  lang: 'id' | 'en',
+  bundleDir: string = BUNDLE_DIR,
+): Promise<PagefindApi> {
   const g = globalThis as Record<string, unknown>;
   // pagefind.js reads document.querySelector('html').getAttribute('lang') once, when it starts.
   g['document'] = {
@@ -65,9 +74,9 @@ export async function loadPagefind(lang: 'id' | 'en'): Promise<PagefindApi> {
         ? { getAttribute: (name: string) => (name === 'lang' ? lang : null) }
         : null,
   };
-  g['fetch'] = fetchFromDist;
+  g['fetch'] = fetchFrom(bundleDir);
   // A fresh module instance per language: pagefind.js keeps one search per module.
-  const url = `${pathToFileURL(join(BUNDLE_DIR, 'pagefind.js')).href}?instance=${++loads}`;
+  const url = `${pathToFileURL(join(bundleDir, 'pagefind.js')).href}?instance=${++loads}`;
   const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
   await api.options({
     basePath: '/pagefind/',

@@ -329,9 +329,7 @@ describe('sharing and installing', () => {
       // /pelatihan/<course>/<session>/ → the image of /pelatihan/<course>/.
       const course = page.path.replace(/^((?:\/en)?\/pelatihan\/[^/]+\/)[^/]+\/$/, '$1');
       expect(new URL(image).pathname, page.path).toBe(ogImagePath(course));
-      expect(existsSync(join('dist', new URL(image).pathname)), `${page.path} image file`).toBe(
-        true,
-      );
+      expect(existsSync(join(DIST, new URL(image).pathname)), `${page.path} image file`).toBe(true);
     }
     const sessions = courses.filter((p) => p.path.replace(/^\/en/, '').split('/').length === 5);
     expect(sessions.length).toBeGreaterThan(0);

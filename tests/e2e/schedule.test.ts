@@ -8,7 +8,7 @@ import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.ts';
-import { builtPages } from './site.ts';
+import { builtPages, DIST } from './site.ts';
 
 const STATUSES = [
   'dibuka',
@@ -54,7 +54,7 @@ describe('schedule HTML', () => {
 
   it('offers the same sessions in /jadwal.ics at the same instants', () => {
     const events = Object.values(
-      ical.sync.parseICS(readFileSync('dist/jadwal.ics', 'utf8')),
+      ical.sync.parseICS(readFileSync(`${DIST}/jadwal.ics`, 'utf8')),
     ).filter((c): c is VEvent => c?.type === 'VEVENT');
     const icsStarts = new Set(events.map((e) => new Date(e.start).getTime()));
     for (const li of sessionsOnSchedule)
@@ -70,23 +70,6 @@ describe('schedule HTML', () => {
         expect(li.querySelector('a.share-wa'), page.path).toBeNull();
       }
     for (const li of sessionsOnSchedule) expect(li.querySelector('a[download]')).not.toBeNull();
-  });
-
-  it('puts a Course with CourseInstances in each course page, matching its sessions', () => {
-    const course = pages.find(
-      (p) => /^\/pelatihan\/[^/]+\/$/.test(p.path) && p.root.querySelector('li[data-start]'),
-    )!;
-    const script = course.root.querySelector('script[type="application/ld+json"]')!;
-    const data = JSON.parse(script.text) as {
-      '@type': string;
-      hasCourseInstance: { startDate: string }[];
-    };
-    expect(data['@type']).toBe('Course');
-    const starts = course.root
-      .querySelectorAll('li[data-start]')
-      .map((li) => li.getAttribute('data-start'));
-    for (const start of starts)
-      expect(data.hasCourseInstance.map((i) => i.startDate)).toContain(start);
   });
 });
 

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { SEARCH_TYPES, searchTypeFromPath } from '~/platform/search/search.ts';
 import { loadPagefind, searchAll, type Fragment, type PagefindApi } from './pagefind-node.ts';
-import { builtPages, type BuiltPage } from './site.ts';
+import { builtPages, DIST, type BuiltPage } from './site.ts';
 
 const LANGS = ['id', 'en'] as const;
 type Lang = (typeof LANGS)[number];
@@ -64,12 +64,12 @@ beforeAll(async () => {
 
 describe('search index: what is indexed', () => {
   it('has one index per language, from <html lang>', () => {
-    const entry = JSON.parse(readFileSync('dist/pagefind/pagefind-entry.json', 'utf8'));
+    const entry = JSON.parse(readFileSync(`${DIST}/pagefind/pagefind-entry.json`, 'utf8'));
     expect(Object.keys(entry.languages).sort()).toEqual(['en', 'id']);
   });
 
   it('stamps both search pages with a hash of this index (for a cacheable entry file)', () => {
-    const entry = readFileSync('dist/pagefind/pagefind-entry.json');
+    const entry = readFileSync(`${DIST}/pagefind/pagefind-entry.json`);
     const hash = createHash('sha256').update(entry).digest('hex').slice(0, 12);
     for (const path of ['/cari/', '/en/cari/']) {
       const page = pages.find((p) => p.path === path)!;

@@ -100,7 +100,7 @@ describe('every page type in Chromium, with the host headers', () => {
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(seen.violations).toEqual([]);
     // The same policy as a meta element, for hosts that cannot send headers.
-    const html = parse(readFileSync('dist/admin/index.html', 'utf8'));
+    const html = parse(readFileSync(`${DIST}/admin/index.html`, 'utf8'));
     const metas = html.querySelectorAll('meta[http-equiv="Content-Security-Policy"]');
     expect(metas.map((m) => m.getAttribute('content'))).toEqual([ADMIN_CSP_META]);
   });

@@ -3,7 +3,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 
-export const DIST = 'dist';
+/**
+ * The build the browser tests read and serve: the one with the example courses
+ * (`npm run build:examples` → dist-examples/), so the schedule has sessions to test.
+ * tests/e2e/default-build.test.ts checks the office's own build (`npm run build` → dist/).
+ */
+export const DIST = process.env['MIGRASI_E2E_DIST'] ?? 'dist-examples';
+/** The office's build: no example anywhere. */
+export const DEFAULT_DIST = 'dist';
 const FIXED_SEGMENTS = new Set(['cetak']);
 
 export function walk(dir: string): string[] {
@@ -22,20 +29,20 @@ export interface BuiltPage {
 }
 
 /** URL path of an HTML file in dist/. */
-export function pathOf(file: string): string {
-  const rel = relative(DIST, file).split('\\').join('/');
+export function pathOf(file: string, dist: string = DIST): string {
+  const rel = relative(dist, file).split('\\').join('/');
   if (rel === 'index.html') return '/';
   if (rel.endsWith('/index.html')) return `/${rel.slice(0, -'index.html'.length)}`;
   return `/${rel}`;
 }
 
 /** Every public HTML page (the CMS admin is a different application and is tested on its own). */
-export function builtPages(): BuiltPage[] {
-  return walk(DIST)
-    .filter((f) => f.endsWith('.html') && !f.includes(`${DIST}/admin/`))
+export function builtPages(dist: string = DIST): BuiltPage[] {
+  return walk(dist)
+    .filter((f) => f.endsWith('.html') && !f.includes(`${dist}/admin/`))
     .map((file) => {
       const html = readFileSync(file, 'utf8');
-      return { path: pathOf(file), file, html, root: parse(html) };
+      return { path: pathOf(file, dist), file, html, root: parse(html) };
     });
 }
 

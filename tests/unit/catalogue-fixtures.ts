@@ -6,7 +6,6 @@ export function courseInput(overrides: Record<string, unknown> = {}) {
     topics: ['rencana usaha'],
     audience: ['purna'],
     provider: 'Penyelenggara uji',
-    example: true,
     sessions: [
       {
         id: 'sesi-a',
@@ -14,9 +13,9 @@ export function courseInput(overrides: Record<string, unknown> = {}) {
         end: '2026-12-06T15:00',
         mode: 'tatap-muka',
         venue: {
-          name: 'Kantor Kecamatan Nglegok',
-          kecamatan: 'Nglegok',
-          kabupaten: 'Kabupaten Blitar',
+          name: 'Balai Desa Contoh',
+          kecamatan: 'Kecamatan Contoh',
+          kabupaten: 'Kabupaten Contoh',
         },
         capacity: 30,
         deadline: '2026-11-28',

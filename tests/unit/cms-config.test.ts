@@ -249,6 +249,22 @@ describe('pre-save check', () => {
     expect(problems).toEqual(['Sesi ke-2 (14 Agustus 2027): Nama tempat wajib diisi']);
   });
 
+  it('refuses a course marked as an example: the CMS edits content/, where examples are refused', () => {
+    const course = {
+      title: 'Pelatihan usaha percobaan',
+      summary: 'Pelatihan percobaan untuk menguji penyimpanan dari CMS.',
+      topics: ['uji'],
+      audience: ['purna'],
+      provider: 'Penyelenggara uji',
+      sessions: [],
+      body: 'Isi',
+    };
+    expect(validateEntry('pelatihan', course, NUMBER_OR_WORD_FIELDS)).toEqual([]);
+    expect(validateEntry('pelatihan', { ...course, example: true }, NUMBER_OR_WORD_FIELDS)).toEqual(
+      [expect.stringMatching(/^Data contoh tidak boleh disimpan di content\//)],
+    );
+  });
+
   it('checks English entries against the same schema', () => {
     expect(validateEntry('berita_en', { ...news, title: '' }, NUMBER_OR_WORD_FIELDS)).toEqual([
       'Judul wajib diisi',

@@ -263,7 +263,7 @@ describe('quiet diffs: saving rewrites only what the editor changed', () => {
   });
 
   it('adds only the lines of a new session, keeping every other session as written', () => {
-    const text = readFileSync('content/pelatihan/id/pak-camat-pmi-dasar.mdx', 'utf8');
+    const text = readFileSync('examples/pelatihan/id/contoh-rencana-usaha.mdx', 'utf8');
     const entry = copy(format.fromFile(text));
     const sessions = entry['sessions'] as Record<string, unknown>[];
     sessions.push({
@@ -287,7 +287,7 @@ describe('quiet diffs: saving rewrites only what the editor changed', () => {
   });
 
   it('changes one nested value in place, and drops a field that was emptied', () => {
-    const text = readFileSync('content/pelatihan/id/pak-camat-pmi-dasar.mdx', 'utf8');
+    const text = readFileSync('examples/pelatihan/id/contoh-rencana-usaha.mdx', 'utf8');
     const entry = copy(format.fromFile(text));
     const first = (entry['sessions'] as { venue: { name: string } }[])[0]!;
     const old = first.venue.name;

@@ -32,7 +32,7 @@ describe('Course JSON-LD', () => {
       maximumAttendeeCapacity: 30,
       remainingAttendeeCapacity: 12,
       inLanguage: 'id',
-      location: { '@type': 'Place', name: 'Kantor Kecamatan Nglegok' },
+      location: { '@type': 'Place', name: 'Balai Desa Contoh' },
       offers: { price: 0, priceCurrency: 'IDR' },
     });
   });

@@ -41,6 +41,32 @@ function events(text: string): VEvent[] {
   return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
 }
 
+const texts = {
+  reminderSession: 'Besok pelatihan dimulai.',
+  reminderDeadline: 'Pendaftaran ditutup besok.',
+  whatsapp: 'WhatsApp',
+  phone: 'Telepon/SMS',
+};
+
+describe('calendar reminders', () => {
+  it('reminds a day before the session and a day before registration closes', () => {
+    const [first] = build();
+    const text = sessionsToIcs([first!], { ...options, texts });
+    const alarms = text.split('BEGIN:VALARM').slice(1);
+    expect(alarms).toHaveLength(2);
+    expect(alarms[0]).toContain('TRIGGER:-PT24H');
+    expect(alarms[0]).toContain('DESCRIPTION:Besok pelatihan dimulai.');
+    // Deadline 2026-11-28 23:59 WIB = 16:59 UTC; a day earlier.
+    expect(alarms[1]).toContain('TRIGGER;VALUE=DATE-TIME:20261127T165900Z');
+    expect(alarms[1]).toContain('DESCRIPTION:Pendaftaran ditutup besok.');
+  });
+
+  it('sets no reminder for a cancelled session', () => {
+    const cancelled = build().find((v) => v.session.status === 'dibatalkan')!;
+    expect(sessionsToIcs([cancelled], { ...options, texts })).not.toContain('VALARM');
+  });
+});
+
 describe('iCalendar output', () => {
   it('parses back with an independent parser to the same instants', () => {
     const views = build();
@@ -81,7 +107,7 @@ describe('iCalendar output', () => {
   it('escapes commas, semicolons and line breaks and folds long lines at 75 octets', () => {
     const hostile = 'Usaha; kue, roti\\ dan "minuman"\nbaris baru';
     const text = sessionsToIcs(
-      build({ title: hostile, summary: `${hostile} — ${'panjang '.repeat(20)}` }),
+      build({ title: hostile, summary: `${hostile} — ${'panjang '.repeat(20)}`, example: true }),
       options,
     );
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);

@@ -49,6 +49,16 @@ describe('course sessions: bad input names file, session and field', () => {
     ['an impossible day', { start: '2026-02-30T08:00' }, 'sessions.2.start'],
     ['no way to register', { registration: {} }, 'sessions.2.registration'],
     ['a duplicate session code', { id: 'dua' }, 'sessions.2.id'],
+    [
+      'a WhatsApp "number" that is not a phone',
+      { registration: { whatsapp: 'hubungi kami' } },
+      'sessions.2.registration.whatsapp',
+    ],
+    [
+      'a WhatsApp number too short to be a phone',
+      { registration: { whatsapp: '0812' } },
+      'sessions.2.registration.whatsapp',
+    ],
   ])('refuses %s', async (_name, broken, field) => {
     const problems = await problemsFor(broken);
     expect(problems.length).toBeGreaterThan(0);
@@ -60,6 +70,64 @@ describe('course sessions: bad input names file, session and field', () => {
 
   it('accepts the course when nothing is broken', async () => {
     expect(await problemsFor({})).toEqual([]);
+  });
+
+  it('explains a bad WhatsApp number in plain words', async () => {
+    const problems = await problemsFor({ registration: { whatsapp: 'hubungi kami' } });
+    expect(
+      problems.some(
+        (p) =>
+          p.startsWith('content/pelatihan/id/x.mdx: sessions.2.registration.whatsapp: ') &&
+          p.includes('Nomor WhatsApp harus nomor HP, misalnya 0812-3456-7890'),
+      ),
+      problems.join('\n'),
+    ).toBe(true);
+  });
+});
+
+describe('example courses stay out of content/', () => {
+  it('refuses a course marked as an example under content/, naming file and field', async () => {
+    const { problems } = await checkContent(await siteWith(courseInput({ example: true })));
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^content\/pelatihan\/id\/x\.mdx: example: Data contoh tidak boleh disimpan di content\//,
+      ),
+    ]);
+  });
+
+  it('checks examples/: each file is marked, claims no programme and takes no real address', async () => {
+    const root = await siteWith(courseInput());
+    await mkdir(join(root, 'examples/pelatihan/id'), { recursive: true });
+    const write = (name: string, course: object) =>
+      writeFile(
+        join(root, 'examples/pelatihan/id', name),
+        `---\n${yaml.dump(course)}---\n\nIsi.\n`,
+      );
+    await write('contoh-baik.mdx', courseInput({ example: true }));
+    await write('contoh-tanpa-tanda.mdx', courseInput());
+    await write('contoh-program.mdx', courseInput({ example: true, program: 'pak-camat-pmi' }));
+    await write('x.mdx', courseInput({ example: true }));
+    await write(
+      'contoh-nomor.mdx',
+      courseInput({
+        example: true,
+        sessions: [sessionInput({ registration: { whatsapp: 'tanya saja' } })],
+      }),
+    );
+    const problems = (await checkContent(root)).problems.map(formatProblem);
+    expect(problems.some((p) => p.includes('contoh-baik.mdx'))).toBe(false);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^examples\/pelatihan\/id\/contoh-tanpa-tanda\.mdx: example: /),
+        expect.stringMatching(/^examples\/pelatihan\/id\/contoh-program\.mdx: program: /),
+        expect.stringMatching(
+          /^examples\/pelatihan\/id\/x\.mdx: Nama berkas "x\.mdx" sudah dipakai/,
+        ),
+        expect.stringMatching(
+          /^examples\/pelatihan\/id\/contoh-nomor\.mdx: sessions\.0\.registration\.whatsapp: /,
+        ),
+      ]),
+    );
   });
 });
 

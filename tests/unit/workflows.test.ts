@@ -7,10 +7,12 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
 interface Step {
+  id?: string;
   uses?: string;
   run?: string;
   if?: string;
   with?: Record<string, unknown>;
+  env?: Record<string, string>;
 }
 interface Workflow {
   on: Record<string, unknown> & { schedule?: { cron: string }[] };
@@ -42,6 +44,14 @@ describe('the site workflow', () => {
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
     expect(upload?.with?.['include-hidden-files']).toBe(true);
     expect(upload?.if).not.toMatch(/pull_request'\s*$/);
+  });
+
+  it('builds the deployed site with the address GitHub Pages publishes to (SITE_URL)', () => {
+    const pages = steps.find((s) => s.uses?.startsWith('actions/configure-pages@'));
+    expect(pages?.id).toBeTruthy();
+    const test = steps.find((s) => s.run?.trim() === 'bash .ci/run');
+    expect(test?.env?.['SITE_URL']).toBe(`\${{ steps.${pages!.id}.outputs.base_url }}`);
+    expect(steps.indexOf(pages!)).toBeLessThan(steps.indexOf(test!));
   });
 
   it('uploads a preview for the pull requests the CMS opens', () => {

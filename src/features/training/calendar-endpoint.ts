@@ -13,6 +13,12 @@ export async function calendarResponse(list: SessionView[], name?: string): Prom
     calName: name ?? t('schedule.calName', { site: settings.siteName }),
     now: buildNow(),
     exampleLabel: t('session.exampleLabel'),
+    texts: {
+      reminderSession: t('ics.reminderSession'),
+      reminderDeadline: t('ics.reminderDeadline'),
+      whatsapp: t('join.whatsappShort'),
+      phone: t('join.callShort'),
+    },
   });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }

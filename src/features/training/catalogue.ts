@@ -1,5 +1,6 @@
 /** Courses and sessions as the pages read them (Indonesian entries only: courses are written once). */
-import { buildNow, getSettings, published, slugOf } from '~/platform/content/content.ts';
+import { getCollection } from 'astro:content';
+import { buildNow, getSettings, localeOf, published, slugOf } from '~/platform/content/content.ts';
 import { facetChoices, itemsWith, type FacetChoice } from './facet-pages.ts';
 import { localePath } from '~/platform/i18n/i18n.ts';
 import type { Locale } from '~/schemas/shared.ts';
@@ -24,9 +25,20 @@ let cache:
     }>
   | undefined;
 
+/**
+ * Every Indonesian course entry: the office's, plus the fictional example courses of
+ * examples/pelatihan/ when the build includes them (MIGRASI_EXAMPLES=1, see examples.ts).
+ */
+export async function courseEntries() {
+  const examples = (await getCollection('pelatihanContoh')).filter(
+    (e) => localeOf(e) === DEFAULT_LOCALE && !e.data.draft,
+  );
+  return [...(await published('pelatihan', DEFAULT_LOCALE)), ...examples];
+}
+
 async function load() {
   const settings = await getSettings();
-  const courses: CourseRef[] = (await published('pelatihan', DEFAULT_LOCALE))
+  const courses: CourseRef[] = (await courseEntries())
     .map((entry) => ({ slug: slugOf(entry), data: entry.data }))
     .sort((a, b) => a.data.title.localeCompare(b.data.title, 'id'));
   const sessions = allSessions(courses, settings.timezone);

@@ -16,6 +16,31 @@ export interface IcsOptions {
   now: Date;
   /** Prefix for the example badge in titles, e.g. "[Contoh]". */
   exampleLabel: string;
+  /** Reminders (a day before the session, a day before registration closes) and labels. */
+  texts?: { reminderSession: string; reminderDeadline: string; whatsapp: string; phone: string };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * VALARMs: a day before the session starts, and a day before registration closes (an absolute
+ * time, since the deadline is not the event's start). None for a cancelled or postponed session.
+ */
+function alarmsOf(v: SessionView, o: IcsOptions): EventAttributes['alarms'] {
+  const override = v.session.status;
+  if (!o.texts || override === 'dibatalkan' || override === 'ditunda') return undefined;
+  return [
+    {
+      action: 'display',
+      description: o.texts.reminderSession,
+      trigger: { hours: 24, before: true },
+    },
+    {
+      action: 'display',
+      description: o.texts.reminderDeadline,
+      trigger: v.deadline.getTime() - DAY_MS,
+    },
+  ];
 }
 
 /** The UID never changes while the course file name and session code stay the same. */
@@ -40,7 +65,12 @@ function toEvent(v: SessionView, o: IcsOptions): EventAttributes & { timestamp: 
   const status = statusAt(v, o.now);
   const s = v.session;
   const url = sessionPageUrl(v, o.siteUrl);
-  const how = [s.registration.url, s.registration.inPerson, s.registration.whatsapp]
+  const how = [
+    s.registration.url,
+    s.registration.inPerson,
+    s.registration.whatsapp && `${o.texts?.whatsapp ?? 'WhatsApp'} ${s.registration.whatsapp}`,
+    s.registration.phone && `${o.texts?.phone ?? 'Tel'} ${s.registration.phone}`,
+  ]
     .filter(Boolean)
     .join(' — ');
   const event: EventAttributes & { timestamp: number } = {
@@ -61,6 +91,8 @@ function toEvent(v: SessionView, o: IcsOptions): EventAttributes & { timestamp: 
     productId: 'migrasi-aman/jadwal',
     calName: escapeText(o.calName),
   };
+  const alarms = alarmsOf(v, o);
+  if (alarms) event.alarms = alarms;
   if (s.venue?.lat !== undefined && s.venue.lng !== undefined)
     event.geo = { lat: s.venue.lat, lon: s.venue.lng };
   return event;

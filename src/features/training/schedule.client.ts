@@ -33,6 +33,9 @@ export function refreshStatuses(now: number, root: ParentNode = document): void 
     ) as Record<string, string>;
     if (label && labels[status]) label.textContent = labels[status];
     if (label) label.dataset['tone'] = statusRow(status).tone;
+    // The join button shows only while registration is open (the status table's `bookable`).
+    for (const join of el.querySelectorAll<HTMLElement>('[data-join]'))
+      join.hidden = !statusRow(status).bookable;
   }
 }
 

@@ -8,7 +8,7 @@ import { localePath, useTranslations } from '~/platform/i18n/i18n.ts';
 import { attr, esc } from '~/platform/markup/html.ts';
 import { contactListHtml, whatsAppShareHtml } from '~/platform/markup/entry-markup.ts';
 import type { Locale } from '~/schemas/shared.ts';
-import { unbroken, whatsappUrl } from './phone.ts';
+import { joinActionHtml } from './registration.ts';
 import { facetsOf, placeLine, statusAt, type SessionView } from './sessions.ts';
 import { deadlineLine, modeLabel, sessionWhen, shareText, statusLabel } from './session-format.ts';
 import type { SessionStatus } from './schedule-status.ts';
@@ -54,16 +54,6 @@ export function sessionCardHtml(
     : '';
   const seats =
     s.seatsLeft !== undefined ? esc(`, ${t('session.seatsLeft', { n: s.seatsLeft })}`) : '';
-  const register = [
-    esc(s.registration.inPerson),
-    s.registration.url
-      ? ` <a class="action"${attr('href', s.registration.url)} rel="noopener noreferrer">${esc(t('session.registerForm'))}</a>`
-      : '',
-    s.registration.whatsapp
-      ? ` ${esc(t('session.registerWhatsapp'))}: <a class="action"${attr('href', whatsappUrl(s.registration.whatsapp))} rel="noopener noreferrer">${esc(unbroken(s.registration.whatsapp))}</a>`
-      : '',
-  ].join('');
-
   const facts = [
     showCourse
       ? fact(t('session.when'), `<time${attr('datetime', v.startIso)}>${esc(when.line)}</time>`)
@@ -75,7 +65,6 @@ export function sessionCardHtml(
       `<time${attr('datetime', v.deadlineIso)}>${esc(deadlineLine(v, locale))}</time>`,
     ),
     fact(t('session.capacity'), `${esc(t('session.people', { n: s.capacity }))}${seats}`),
-    fact(t('session.register'), register),
     s.contact ? fact(t('session.contact'), contactListHtml(locale, [s.contact])) : '',
     s.note ? fact(t('session.note'), esc(s.note)) : '',
   ].join('');
@@ -103,6 +92,8 @@ export function sessionCardHtml(
     `<${h}>${heading}</${h}>` +
     `<p>${sessionStatusBadgeHtml(locale, status)}${example}</p>` +
     `<dl class="facts">${facts}</dl>` +
+    // Joining: only while registration is open (the status script hides it when it closes).
+    (statusRow(status).bookable ? joinActionHtml(v, locale, t) : '') +
     `<p class="session-actions no-print">${actions}</p></li>`
   );
 }

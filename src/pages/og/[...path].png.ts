@@ -17,6 +17,8 @@ import { localePath, useTranslations, type UiKey } from '~/platform/i18n/i18n.ts
 import { ogImagePath } from '~/platform/cards/og.ts';
 import { renderOgImage, type OgCard } from '~/platform/cards/og-image.ts';
 import { ogImagesToWrite } from '~/platform/cards/og-handoff.ts';
+import { courseEntries } from '~/features/training/catalogue.ts';
+import { markedTitle } from '~/features/training/examples.ts';
 
 /** Collections whose entries have a card of their own (`card` in src/model/collections.ts). */
 const SECTIONS = COLLECTION_NAMES.flatMap((collection) => {
@@ -42,14 +44,21 @@ export const getStaticPaths = (async () => {
   for (const { collection, kicker, translated } of SECTIONS) {
     // A translated collection has entries per language; an untranslated one (courses) is written
     // once in the default language and shown in every language.
-    const entries = await published(collection, translated ? undefined : DEFAULT_LOCALE);
+    // Courses: the office's and, in a build with MIGRASI_EXAMPLES=1, the example courses.
+    const entries: { id: string; data: unknown }[] =
+      collection === 'pelatihan'
+        ? await courseEntries()
+        : await published(collection, translated ? undefined : DEFAULT_LOCALE);
     for (const entry of entries) {
-      const data = entry.data as { title?: string; name?: string };
+      const data = entry.data as { title?: string; name?: string; example?: boolean };
+      const title = data.title ?? data.name ?? slugOf(entry);
       for (const locale of translated ? [localeOf(entry)] : LOCALES) {
+        const t = useTranslations(locale);
+        // An example course's card says so: the picture travels without the page around it.
         add(
           localePath(locale, `/${collection}/${slugOf(entry)}/`),
-          data.title ?? data.name ?? slugOf(entry),
-          useTranslations(locale)(kicker),
+          markedTitle(title, data.example === true, t('session.exampleLabel')),
+          data.example ? `${t(kicker)} · ${t('courses.example').toUpperCase()}` : t(kicker),
         );
       }
     }

@@ -17,6 +17,7 @@ import { LANGUAGES, LOCALES } from '../../model/languages.ts';
 import { describeIssue } from '../../schemas/messages.ts';
 import { blankFrontmatter, guardTree, type GuardProblem } from './mdx-guard.ts';
 import { markdownToMdast, mdxToMdast } from 'satteri';
+import { checkExampleCourses, examplesInContent } from '../../features/training/example-check.ts';
 
 export interface ContentProblem {
   /** Path relative to the project root, e.g. content/panduan/id/dokumen-wajib.mdx */
@@ -211,6 +212,8 @@ export async function checkContent(
         continue;
       }
       for (const name of await listDir(join(base, child))) {
+        // .gitkeep keeps an empty folder (content/pelatihan/id/ when every course is an example).
+        if (name.startsWith('.')) continue;
         const file = relative(root, join(base, child, name))
           .split('\\')
           .join('/');
@@ -241,6 +244,8 @@ export async function checkContent(
 
   problems.push(...checkReferences(entries));
   problems.push(...(await checkMedia(root, entries)));
+  problems.push(...examplesInContent(entries));
+  problems.push(...(await checkExampleCourses(root, entries, checkEntryFile)));
   return { entries, problems };
 }
 

@@ -76,9 +76,11 @@ export default defineConfig({
         defaultLocale: DEFAULT_LOCALE,
         locales: Object.fromEntries(LANGUAGES.map((l) => [l.prefix || l.code, l.lang])),
       },
+      // The job-offer check's step pages are noindex: one address per answer, not a page to find.
       filter: (page) =>
         !page.includes('/admin/') &&
         !page.includes('/offline/') &&
+        !/\/cek-tawaran\/[^/]+\/[^/]+\/[^/]+\/$/.test(page) &&
         !isExamplePage(new URL(page).pathname, exampleSlugs),
     }),
     reach({ siteName: settings.siteName, regency: settings.regency }),

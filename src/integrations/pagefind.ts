@@ -8,15 +8,16 @@
  * development index into public/pagefind/ (see scripts/dev-search-index.ts).
  */
 import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 // Imported with the config: Astro's module runner that loaded it may be closed by the time the
 // build is done, and an `import('pagefind')` then fails ("Vite module runner has been closed").
 import * as pagefind from 'pagefind';
 import { INDEX_TAG_PLACEHOLDER } from '../platform/search/search.ts';
+import { prepareForIndex } from '../platform/search/index-html.ts';
 
 /** The search pages, which carry the index version for Pagefind's metaCacheTag. */
 const SEARCH_PAGES = ['cari/index.html', 'en/cari/index.html'];
@@ -69,6 +70,16 @@ async function removeUnusedUi(outputPath: string): Promise<Record<string, number
   return sizes;
 }
 
+/** Every .html file under `dir`, except the CMS and an index written inside the site. */
+async function htmlFiles(dir: string, skip: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name))
+    .filter((f) => !f.startsWith(join(dir, 'admin') + sep) && !f.startsWith(resolve(skip) + sep))
+    .sort();
+}
+
 /** Indexes the HTML files in `siteDir` and writes the bundle to `outputPath` (replacing it). */
 export async function buildSearchIndex(
   siteDir: string,
@@ -79,10 +90,19 @@ export async function buildSearchIndex(
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     // A development index copied in from public/ must not leave stale chunks next to the new ones.
     await rm(outputPath, { recursive: true, force: true });
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0)
-      throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-    if (added.page_count === 0) {
+    // Page by page rather than addDirectory: each page is indexed with the synonyms of its words
+    // and its type's weight (index-html.ts), without changing the HTML that is served.
+    let pages = 0;
+    for (const file of await htmlFiles(siteDir, outputPath)) {
+      const html = await readFile(file, 'utf8');
+      if (!html.includes('data-pagefind-body')) continue;
+      const sourcePath = relative(siteDir, file).split(sep).join('/');
+      const added = await index.addHTMLFile({ sourcePath, content: prepareForIndex(html) });
+      if (added.errors.length > 0)
+        throw new Error(`Pagefind indexing failed for ${sourcePath}: ${added.errors.join('; ')}`);
+      pages += 1;
+    }
+    if (pages === 0) {
       throw new Error(
         `Pagefind found no page to index in ${siteDir}: is data-pagefind-body still on <main> in BaseLayout?`,
       );
@@ -91,7 +111,7 @@ export async function buildSearchIndex(
     if (written.errors.length > 0) {
       throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
     }
-    return { pages: added.page_count, outputPath, unusedUiBytes: await removeUnusedUi(outputPath) };
+    return { pages, outputPath, unusedUiBytes: await removeUnusedUi(outputPath) };
   } finally {
     await pagefind.close();
   }

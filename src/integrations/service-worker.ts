@@ -4,6 +4,7 @@
  * offline page, stylesheet and app icons are precached, so the download stays modest however many
  * news pages the site grows; everything else is cached as it is read.
  */
+import { createHash } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { getManifest } from 'workbox-build';
@@ -83,7 +84,44 @@ export async function precacheList(distDir: string): Promise<PrecacheEntry[]> {
     if (group && entry.revision)
       entries.push({ url: urlOf(entry.url), revision: entry.revision, group });
   }
+  entries.push(...(await scriptsOf(distDir, entries)));
   return entries.sort((a, b) => a.url.localeCompare(b.url));
+}
+
+/** The site's own module scripts in a page, and the chunks a script imports statically. */
+export function scriptUrls(source: string): string[] {
+  const urls = new Set<string>();
+  for (const m of source.matchAll(/<script\b[^>]*\bsrc="(\/_astro\/[^"]+\.js)"/g)) urls.add(m[1]!);
+  for (const m of source.matchAll(/(?:\bfrom|\bimport)\s*"\.\/([^"]+\.js)"/g))
+    urls.add(`/_astro/${m[1]}`);
+  return [...urls];
+}
+
+/**
+ * The scripts the precached pages run (a checklist's ticks, the job-offer check), in the group of
+ * the pages that use them: without them a guide read offline would lose what its script adds.
+ * Astro names them by content hash, so the revision is that content's hash too.
+ */
+async function scriptsOf(distDir: string, pages: PrecacheEntry[]): Promise<PrecacheEntry[]> {
+  const found = new Map<string, PrecacheGroup>();
+  const queue: [string, PrecacheGroup][] = [];
+  for (const page of pages.filter((e) => e.url.endsWith('/'))) {
+    const html = await readFile(`${distDir}${page.url}index.html`, 'utf8');
+    for (const url of scriptUrls(html)) queue.push([url, page.group]);
+  }
+  const out: PrecacheEntry[] = [];
+  while (queue.length > 0) {
+    const [url, group] = queue.shift()!;
+    if (found.get(url) === 'core' || found.get(url) === group) continue;
+    found.set(url, group);
+    const body = await readFile(`${distDir}${url}`, 'utf8');
+    const revision = createHash('md5').update(body).digest('hex');
+    const at = out.findIndex((e) => e.url === url);
+    if (at >= 0) out.splice(at, 1);
+    out.push({ url, revision, group });
+    for (const next of scriptUrls(body)) queue.push([next, group]);
+  }
+  return out;
 }
 
 /** Where a precached URL's file is in the build output. */

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { KEYWORDS_META, KEYWORDS_WEIGHT } from '~/platform/search/search.ts';
+import { SEARCH_RANKING } from '~/platform/search/search.ts';
 import { DIST } from './site.ts';
 
 /** The index of the build under test (see site.ts); the default build's is passed explicitly. */
@@ -82,7 +82,7 @@ export async function loadPagefind(
     basePath: '/pagefind/',
     baseUrl: '/',
     noWorker: true,
-    ranking: { metaWeights: { [KEYWORDS_META]: KEYWORDS_WEIGHT } },
+    ranking: SEARCH_RANKING,
   });
   await api.init();
   return api;

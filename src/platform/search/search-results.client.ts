@@ -10,9 +10,9 @@
 import {
   FILTER_PARAMS,
   INDEX_TAG_PLACEHOLDER,
-  KEYWORDS_META,
-  KEYWORDS_WEIGHT,
+  ITEM_PAGE_TYPES,
   SEARCH_FILTERS,
+  SEARCH_RANKING,
   SEARCH_TYPES,
   SORT_PARAM,
   type SearchFilter,
@@ -42,7 +42,7 @@ interface Pagefind {
 
 const PAGE_SIZE = 10;
 /** Pages that list many separate items (terms, service points): results link to the item. */
-const ITEM_PAGES = new Set(['glosarium', 'layanan']);
+const ITEM_PAGES = new Set<string>(ITEM_PAGE_TYPES);
 const BUNDLE = '/pagefind/pagefind.js';
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -50,6 +50,8 @@ let filtersBuilt: Promise<void> | undefined;
 let latest = 0;
 let hits: Hit[] = [];
 let shown = 0;
+/** The one word of a longer query whose results are shown when the whole query found nothing. */
+let partialWord: string | undefined;
 
 function loadPagefind(section: HTMLElement): Promise<Pagefind> {
   pagefind ??= (async () => {
@@ -65,7 +67,7 @@ function loadPagefind(section: HTMLElement): Promise<Pagefind> {
       // and a worker-src/blob: exception in the Content Security Policy.
       noWorker: true,
       excerptLength: 24,
-      ranking: { metaWeights: { [KEYWORDS_META]: KEYWORDS_WEIGHT } },
+      ranking: SEARCH_RANKING,
     });
     return api;
   })().catch((error: unknown) => {
@@ -206,10 +208,12 @@ async function renderMore(section: HTMLElement, s: SearchStrings, focus: boolean
 
 function statusText(state: SearchState, s: SearchStrings): string {
   const count = hits.length;
-  const vars = { count, query: state.query, shown };
-  const base = state.query
-    ? fill(count === 0 ? s.noResults : count === 1 ? s.resultOne : s.resultMany, vars)
-    : fill(count === 0 ? s.noFiltered : count === 1 ? s.filteredOne : s.filteredMany, vars);
+  const vars = { count, query: state.query, shown, word: partialWord ?? '' };
+  const base = partialWord
+    ? fill(s.partial, vars)
+    : state.query
+      ? fill(count === 0 ? s.noResults : count === 1 ? s.resultOne : s.resultMany, vars)
+      : fill(count === 0 ? s.noFiltered : count === 1 ? s.filteredOne : s.filteredMany, vars);
   return shown < count ? `${base} ${fill(s.shown, vars)}` : base;
 }
 
@@ -242,10 +246,22 @@ export async function show(state: SearchState, form: HTMLFormElement, section: H
     });
     await filtersBuilt;
     syncFilters(form, state);
-    const response = await api.search(state.query || null, {
-      filters: state.filters,
-      ...(state.newest ? { sort: { date: 'desc' } } : {}),
-    });
+    const options = { filters: state.filters, ...(state.newest ? { sort: { date: 'desc' } } : {}) };
+    let response = await api.search(state.query || null, options);
+    partialWord = undefined;
+    // Pagefind needs every word to match: "pelatihan menjahit" finds nothing when no page says
+    // "menjahit". Rather than a dead end, show the results of the first word that has some.
+    const words = state.query.split(' ').filter((w) => w.length > 2);
+    if (response.results.length === 0 && words.length > 1) {
+      for (const word of words) {
+        const alone = await api.search(word, options);
+        if (alone.results.length > 0) {
+          response = alone;
+          partialWord = word;
+          break;
+        }
+      }
+    }
     if (run !== latest) return;
     hits = response.results;
     shown = 0;
@@ -254,6 +270,8 @@ export async function show(state: SearchState, form: HTMLFormElement, section: H
     if (run !== latest) return;
     status.textContent = statusText(state, s);
     section.dataset['state'] = hits.length > 0 ? 'done' : 'empty';
+    if (partialWord) section.dataset['partial'] = partialWord;
+    else delete section.dataset['partial'];
     performance.mark('search:results');
   } catch {
     if (run !== latest) return;

@@ -13,6 +13,7 @@ const KEYS = {
   filteredOne: 'search.filteredOne',
   filteredMany: 'search.filteredMany',
   noResults: 'search.noResults',
+  partial: 'search.partial',
   noFiltered: 'search.noFiltered',
   loadError: 'search.loadError',
   shown: 'search.shown',

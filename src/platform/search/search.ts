@@ -25,7 +25,42 @@ export const KEYWORDS_META = 'keywords';
  * Weight of a match in the keywords metadata, relative to body text (Pagefind's title is 5).
  * High enough that "TKI" finds the page an editor tagged with it above pages that merely mention it.
  */
-export const KEYWORDS_WEIGHT = 4;
+export const KEYWORDS_WEIGHT = 8;
+
+/** Metadata with the synonyms (synonyms.ts) of words in the page's title: what the page is about. */
+export const TOPIC_META = 'topic';
+/** Metadata with the synonyms of words used anywhere else on the page. */
+export const SYNONYMS_META = 'synonyms';
+/** Metadata of list pages (glossary, service points): the keywords of all their items. */
+export const ITEM_KEYWORDS_META = 'items';
+
+/**
+ * Pagefind's ranking, the same for the search page and the tests. `termSimilarity` favours a
+ * word matched exactly over a longer word it begins ("calo" over "calon").
+ */
+export const SEARCH_RANKING = {
+  termSimilarity: 4,
+  metaWeights: {
+    [KEYWORDS_META]: KEYWORDS_WEIGHT,
+    [TOPIC_META]: 6,
+    [SYNONYMS_META]: 1,
+    [ITEM_KEYWORDS_META]: 2,
+  },
+};
+
+/**
+ * Content weight of a page type relative to a guide (1): pages that list many items (glossary,
+ * service points) or report news mention many topics without being about them, so the guide
+ * about a topic ranks first and the news archive after it.
+ */
+export const TYPE_WEIGHTS: Partial<Record<SearchType, number>> = {
+  glosarium: 0.5,
+  layanan: 0.5,
+  berita: 0.6,
+};
+
+/** Types whose page lists many separate items; their keywords weigh less than an entry's own. */
+export const ITEM_PAGE_TYPES: readonly SearchType[] = ['glosarium', 'layanan'];
 
 /**
  * Placeholder for the index version on the search page, replaced after the build by a hash of

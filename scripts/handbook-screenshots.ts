@@ -108,14 +108,14 @@ async function main() {
     await save('simpan-ditolak.png', await shot(news), files);
     await news.close();
 
-    // 6. A new session in a course.
-    const courseSlug = firstEntry('pelatihan/id', (t) => /\nsessions:/.test(t));
-    const course = await open(`/collections/pelatihan/entries/${courseSlug}`);
+    // 6. A new session in a course: a new course, so the picture never shows an office's real
+    // course (and works when content/pelatihan/ holds none yet). Nothing is saved.
+    const course = await open('/collections/pelatihan/new');
     await course.getByRole('button', { name: /Tambah sesi/i }).click();
     const start = course.locator('[id^="start-field"]').last();
-    await start.fill('2027-01-09T08:00');
-    await course.locator('[id^="end-field"]').last().fill('2027-01-09T15:00');
-    await course.locator('[id^="deadline-field"]').last().fill('2027-01-05');
+    await start.fill('09-01-2027 08.00');
+    await course.locator('[id^="end-field"]').last().fill('09-01-2027 15.00');
+    await course.locator('[id^="deadline-field"]').last().fill('05-01-2027');
     await start.scrollIntoViewIfNeeded();
     await save('sesi-baru.png', await shot(course), files);
     await course.close();

@@ -5,7 +5,7 @@
  * author components; a news item's date line; a course's session cards as on /jadwal/; and an
  * uploaded picture, which must load in the form and in the preview.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HTMLElement, parse, TextNode, type Node } from 'node-html-parser';
 import { PNG } from 'pngjs';
@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openAdmin, startDecapCopy, type DecapCopy } from '../../scripts/cms-harness.ts';
 import { launchChromium } from './browser.ts';
+import { DIST } from './site.ts';
 
 let decap: DecapCopy;
 let browser: Browser;
@@ -22,6 +23,10 @@ const PHOTO_NEWS = 'berita-uji-foto-pratinjau';
 
 beforeAll(async () => {
   decap = await startDecapCopy(undefined, (repo) => {
+    // The example courses, whose sessions the examples build lists on /jadwal/ (the office's
+    // content may hold no course): only in the temporary copy, for the session-card comparison.
+    for (const file of readdirSync(EXAMPLE_COURSES))
+      cpSync(join(EXAMPLE_COURSES, file), join(repo, 'content/pelatihan/id', file));
     // An uploaded picture and a news item that shows it (only in the temporary copy).
     const photo = new PNG({ width: 320, height: 180 });
     photo.data.fill(0x90);
@@ -82,6 +87,21 @@ async function previewOf(page: Page): Promise<HTMLElement> {
   const frame = page.frameLocator('#preview-pane');
   await expect.poll(() => frame.locator('h1').textContent(), { timeout: 30_000 }).not.toBe('');
   return parse(await frame.locator('main').innerHTML()).querySelector('article')!;
+}
+
+const EXAMPLE_COURSES = join('examples', 'pelatihan', 'id');
+
+/** Courses with sessions: the office's and the examples (both are in the CMS's copy). */
+function coursesWithSessions(): string[] {
+  const withSessions = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir).filter(
+          (f) => f.endsWith('.mdx') && /\n\s+start: /.test(readFileSync(join(dir, f), 'utf8')),
+        )
+      : [];
+  return [...withSessions(join('content', 'pelatihan', 'id')), ...withSessions(EXAMPLE_COURSES)]
+    .map((f) => f.replace(/\.mdx$/, ''))
+    .sort();
 }
 
 function entriesWhere(folder: string, test: (text: string) => boolean): string[] {
@@ -165,8 +185,8 @@ describe('the CMS preview renders what the site renders', () => {
         }
       }
     };
-    walk('dist/jadwal');
-    const course = entriesWhere('pelatihan/id', (t) => /\n\s+start: /.test(t)).find((slug) =>
+    walk(join(DIST, 'jadwal'));
+    const course = coursesWithSessions().find((slug) =>
       [...cards.keys()].some((k) => k.startsWith(`/pelatihan/${slug}/`)),
     );
     expect(course, 'a course with sessions on /jadwal/').toBeDefined();

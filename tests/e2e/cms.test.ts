@@ -122,6 +122,45 @@ function lineDiff(before: string, after: string): { added: string[]; removed: st
 const SESSION_COURSE = 'kursus-uji-sesi';
 const SESSION_COURSE_FILE = `content/pelatihan/id/${SESSION_COURSE}.mdx`;
 
+/**
+ * A course with nine sessions, written as an editor's file is (the office's content may hold no
+ * course at all): only in the temporary copy, for the tests on long session lists.
+ */
+const MANY_SESSIONS_COURSE = 'kursus-uji-banyak-sesi';
+function manySessionsCourse(): string {
+  const sessions = Array.from({ length: 9 }, (_, i) => {
+    const day = String(i + 3).padStart(2, '0');
+    return [
+      `  - id: 2027-03-uji-${i + 1}`,
+      `    start: 2027-03-${day}T08:00`,
+      `    end: 2027-03-${day}T12:00`,
+      '    mode: tatap-muka',
+      '    venue:',
+      `      name: Balai Uji ${i + 1}`,
+      '      kecamatan: Kecamatan Uji',
+      '      kabupaten: Kabupaten Uji',
+      '    capacity: 20',
+      `    deadline: 2027-03-01`,
+      '    registration:',
+      "      inPerson: 'Daftar di balai uji pada jam kerja.'",
+    ].join('\n');
+  });
+  return [
+    '---',
+    'title: Kursus uji dengan banyak sesi',
+    'summary: Kursus untuk uji otomatis CMS; berkas ini hanya ada di salinan sementara.',
+    'topics: [uji]',
+    'audience: [purna]',
+    'provider: Penyelenggara uji',
+    'sessions:',
+    ...sessions,
+    '---',
+    '',
+    'Isi kursus.',
+    '',
+  ].join('\n');
+}
+
 beforeAll(async () => {
   repo = mkdtempSync(join(tmpdir(), 'migrasi-aman-cms-'));
   for (const entry of ['content', 'src', 'public', 'scripts', 'cms']) {
@@ -168,6 +207,10 @@ beforeAll(async () => {
       'Isi kursus.',
       '',
     ].join('\n'),
+  );
+  writeFileSync(
+    join(repo, `content/pelatihan/id/${MANY_SESSIONS_COURSE}.mdx`),
+    manySessionsCourse(),
   );
   decapPort = await freePort();
   decap = spawn(join(ROOT, 'node_modules/.bin/decap-server'), [], {
@@ -337,9 +380,9 @@ describe('Decap CMS', () => {
   it(
     'adds a session to a course with sessions: only the new lines appear, the others stay as written',
     async () => {
-      const file = contentFile('pelatihan', 'id', 'olahan-pangan-rumahan.mdx');
+      const file = contentFile('pelatihan', 'id', `${MANY_SESSIONS_COURSE}.mdx`);
       const before = readFileSync(file, 'utf8');
-      const page = await openAdmin('/collections/pelatihan/entries/olahan-pangan-rumahan');
+      const page = await openAdmin(`/collections/pelatihan/entries/${MANY_SESSIONS_COURSE}`);
       await page.getByRole('button', { name: /Tambah sesi/i }).click();
       const last = (field: string) => page.locator(`[id^="${field}-field"]`).last();
       await last('start').fill('14-08-2027 08.00');
@@ -470,13 +513,13 @@ describe('Decap CMS', () => {
   it(
     'names the eighth session and its day when its venue has no name, on that field',
     async () => {
-      const file = contentFile('pelatihan', 'id', 'pak-camat-pmi-dasar.mdx');
+      const file = contentFile('pelatihan', 'id', `${MANY_SESSIONS_COURSE}.mdx`);
       const before = readFileSync(file, 'utf8');
       const { data } = splitFrontmatter(before);
       const eighth = (data as { sessions: { start: string | Date; venue: { name: string } }[] })
         .sessions[7]!;
       const start = new Date(eighth.start).toISOString().slice(0, 10);
-      const page = await openAdmin('/collections/pelatihan/entries/pak-camat-pmi-dasar');
+      const page = await openAdmin(`/collections/pelatihan/entries/${MANY_SESSIONS_COURSE}`);
       // A folded session says what it is: day, time, zone and place, in Indonesian.
       const folded = page.getByText(
         `${dayInWords(start).replace(/(\d+) (\w{3})\w* (\d+)/, '$1 $2 $3')} · 08.00 WIB · ${eighth.venue.name}`,

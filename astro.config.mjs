@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { externalLinksPlugin, mdxGuardPlugin } from './src/integrations/content-guard.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import reach from './src/integrations/reach.ts';
-import cmsBundle from './src/integrations/cms-bundle.ts';
+import cmsBundle from './cms/bundle.ts';
 import ogImages from './src/integrations/og-images.ts';
 import { siteAddress } from './src/platform/content/site-address.ts';
 import {

@@ -1,6 +1,6 @@
 /**
  * The admin page's script: reads the data the page rendered (schema hints, settings) and starts
- * the CMS. Bundled once per change of the CMS code by src/integrations/cms-bundle.ts.
+ * the CMS. Bundled once per change of the CMS code by cms/bundle.ts.
  */
 import { startCms } from './main.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Where the built CMS admin script lives. src/integrations/cms-bundle.ts bundles it outside
+ * Where the built CMS admin script lives. cms/bundle.ts bundles it outside
  * Astro's own build and announces its file name here; the admin page reads it while rendering.
  * Both run in the `astro build` process, so the name passes through a global.
  */
@@ -16,9 +16,7 @@ export function setCmsEntry(entry: Promise<string>): void {
 export function cmsEntry(): Promise<string> {
   const entry = (globalThis as Holder)[KEY];
   if (!entry) {
-    throw new Error(
-      'The admin script is bundled by src/integrations/cms-bundle.ts: add it to astro.config.mjs.',
-    );
+    throw new Error('The admin script is bundled by cms/bundle.ts: add it to astro.config.mjs.');
   }
   return entry;
 }

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { writeServiceWorker } from './service-worker.ts';
-import { writeWebApp, type AppNames } from './web-app.ts';
+import { writeServiceWorker } from '../platform/offline/service-worker.ts';
+import { writeWebApp, type AppNames } from '../platform/offline/web-app.ts';
 import { LANGUAGES, type Locale } from '../model/languages.ts';
 
 interface Options {

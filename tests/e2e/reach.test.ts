@@ -11,7 +11,7 @@ import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer } from '../../scripts/serve.ts';
-import { precacheList, writeServiceWorker } from '~/integrations/service-worker.ts';
+import { precacheList, writeServiceWorker } from '~/platform/offline/service-worker.ts';
 import { ogImagePath } from '~/platform/cards/og.ts';
 import idStrings from '~/i18n/id.json';
 import enStrings from '~/i18n/en.json';

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { baseKey, unchanged, type Meta } from '~/integrations/cms-bundle.ts';
+import { baseKey, unchanged, type Meta } from '../../cms/bundle.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'cms-bundle-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

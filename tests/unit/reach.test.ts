@@ -1,7 +1,7 @@
 /** Pure logic of the reach features: what is precached, the web app manifest, print helpers. */
 import { describe, expect, it } from 'vitest';
-import { precacheGroup, urlOf } from '~/integrations/service-worker.ts';
-import { maskableSvg, webManifest } from '~/integrations/web-app.ts';
+import { precacheGroup, urlOf } from '~/platform/offline/service-worker.ts';
+import { maskableSvg, webManifest } from '~/platform/offline/web-app.ts';
 import { ogImagePath } from '~/platform/cards/og.ts';
 import { journeyOrder } from '~/features/guides/journey.ts';
 import { prefixIds } from '~/features/guides/print.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scriptUrls } from '~/integrations/service-worker.ts';
+import { scriptUrls } from '~/platform/offline/service-worker.ts';
 
 describe('scripts precached with the pages that run them', () => {
   it("finds a page's own module scripts, not other sites' or inline ones", () => {

@@ -21,7 +21,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 // once the config is read, and a later `import('vite')` from here then fails ("Vite module runner
 // has been closed") whenever the bundle is not cached.
 import { build } from 'vite';
-import { CMS_ENTRY_DIR, setCmsEntry } from '../../cms/entry.ts';
+import { CMS_ENTRY_DIR, setCmsEntry } from './entry.ts';
 
 const ENTRY = 'cms/admin.ts';
 

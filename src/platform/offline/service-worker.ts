@@ -8,8 +8,12 @@ import { createHash } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { getManifest } from 'workbox-build';
-import { LANGUAGES } from '../model/languages.ts';
-import { COLLECTION_NAMES, COLLECTIONS, type CollectionDescriptor } from '../model/collections.ts';
+import { LANGUAGES } from '../../model/languages.ts';
+import {
+  COLLECTION_NAMES,
+  COLLECTIONS,
+  type CollectionDescriptor,
+} from '../../model/collections.ts';
 
 /** `(en/)?`: the optional language folder in front of a built file's path, from the languages table. */
 const LANG = `(${LANGUAGES.filter((l) => l.prefix !== '')

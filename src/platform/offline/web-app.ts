@@ -4,7 +4,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { LANGUAGES, language, localePath, type Locale } from '../model/languages.ts';
+import { LANGUAGES, language, localePath, type Locale } from '../../model/languages.ts';
 import { Resvg } from '@resvg/resvg-js';
 
 export const THEME_COLOR = '#0b4f4a';

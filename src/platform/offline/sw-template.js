@@ -1,5 +1,5 @@
 /*
- * Migrasi Aman service worker. src/integrations/service-worker.ts writes it into dist/sw.js after
+ * Migrasi Aman service worker. src/platform/offline/service-worker.ts writes it into dist/sw.js after
  * the build, replacing __PRECACHE__ with the revisioned list of files to keep for offline reading.
  *
  * - Precache: guides, glossary, service points, the offline page and the stylesheet, each stored

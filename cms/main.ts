@@ -19,6 +19,7 @@ import { createPreview } from './previews.ts';
 import { registerMediaThumbnails } from './media-thumbnails.ts';
 import { EntryInvalidError, validateEntry } from './validate.ts';
 import type { TimeZone } from '../src/schemas/shared.ts';
+import { MONTHS_ID } from '../src/platform/i18n/month-names.ts';
 
 export interface AdminData {
   siteUrl?: string;
@@ -42,20 +43,7 @@ const INDONESIAN_DAYS = {
   weekdays: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
   weekdaysShort: ['Min', 'Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab'],
   weekdaysMin: ['Mg', 'Sn', 'Sl', 'Rb', 'Km', 'Jm', 'Sb'],
-  months: [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ],
+  months: [...MONTHS_ID],
   monthsShort: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
   ordinal: (n: number) => String(n),
 };

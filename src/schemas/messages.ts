@@ -12,6 +12,7 @@
  * (upper case) follows the label after a colon.
  */
 import { z } from 'astro/zod';
+import { MONTHS_ID } from '../platform/i18n/month-names.ts';
 
 declare module 'zod/v4/core' {
   interface GlobalMeta {
@@ -34,20 +35,7 @@ declare module 'zod/v4/core' {
   }
 }
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
+const MONTHS = MONTHS_ID;
 
 /** "2027-02-31…" → "31 Februari 2027" (as written, even when that day does not exist). */
 export function dayInWords(text: string): string {

@@ -6,6 +6,7 @@
  * Indonesian first; English pages get the same treatment with English words.
  */
 import { numberToEnglish, numberToIndonesian, yearToEnglish } from './numbers.ts';
+import { MONTHS_ID } from '../../platform/i18n/month-names.ts';
 
 export type SpeechLocale = 'id' | 'en';
 
@@ -39,20 +40,7 @@ const LETTERS_ID: Record<string, string> = {
 };
 
 const MONTHS = {
-  id: [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ],
+  id: MONTHS_ID,
   en: [
     'January',
     'February',

@@ -26,13 +26,40 @@ export interface LocaleProps {
   locale: Locale;
 }
 
-export function pageRoute({ locale }: LocaleProps) {
+/** A page's props with its translator and language-aware links added. */
+export function pageRoute<P extends LocaleProps>(props: P) {
+  const { locale } = props;
   return {
-    locale,
+    ...props,
     t: useTranslations(locale),
     /** A site path in this page's language ("/panduan/" → "/en/panduan/"). */
     href: (path: string) => localePath(locale, path),
   };
+}
+
+/** What `localePaths` asks for each page of one language: its other params and props. */
+interface LocalePath<P, Q> {
+  params: P;
+  props: Q;
+}
+
+/**
+ * getStaticPaths of a page that exists in every language, as often per language as `each` says
+ * (pages of a list, parts of a booklet, states of a form): `each(locale)` gives the pages' other
+ * params and props; the language param and the `locale` prop are added here.
+ */
+export async function localePaths<P extends Record<string, string | undefined>, Q extends object>(
+  each: (locale: Locale) => readonly LocalePath<P, Q>[] | Promise<readonly LocalePath<P, Q>[]>,
+) {
+  const perLocale = await Promise.all(
+    LOCALES.map(async (locale) =>
+      (await each(locale)).map(({ params, props }) => ({
+        params: { lang: langParam(locale), ...params },
+        props: { locale, ...props },
+      })),
+    ),
+  );
+  return perLocale.flat();
 }
 
 /** Props of an entry's page (from `entryPaths`): the entry and the language it is shown in. */

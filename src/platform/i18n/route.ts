@@ -41,6 +41,8 @@ export function pageRoute<P extends LocaleProps>(props: P) {
 interface LocalePath<P, Q> {
   params: P;
   props: Q;
+  /** The page's key for Astro's incremental build, when it has one. */
+  cacheKey?: string;
 }
 
 /**
@@ -53,9 +55,10 @@ export async function localePaths<P extends Record<string, string | undefined>, 
 ) {
   const perLocale = await Promise.all(
     LOCALES.map(async (locale) =>
-      (await each(locale)).map(({ params, props }) => ({
+      (await each(locale)).map(({ params, props, ...rest }) => ({
         params: { lang: langParam(locale), ...params },
         props: { locale, ...props },
+        ...rest,
       })),
     ),
   );
@@ -67,24 +70,33 @@ export interface EntryProps<E extends { id: string }> extends LocaleProps {
   entry: E;
 }
 
+interface EntryPathOptions<E> {
+  /** Instead of the collection's published entries (the courses add the example courses). */
+  entries?: readonly E[];
+  /** Each page's key for Astro's incremental build: what the page shows besides its code. */
+  cacheKey?: (entry: E, locale: Locale) => string | Promise<string>;
+}
+
 /**
  * getStaticPaths of a collection's entry pages (`[...lang]/<route>/[slug]`): every published entry
  * in its own language or, for a collection written once (`translated: false`), in every language.
- * `entries` replaces the published entries (the courses add the example courses).
  */
 export async function entryPaths<
   C extends EntryCollectionName,
   E extends { id: string } = CollectionEntry<C>,
->(collection: C, entries?: readonly E[]) {
+>(collection: C, { entries, cacheKey }: EntryPathOptions<E> = {}) {
   const list = entries ?? ((await published(collection)) as unknown as E[]);
   const { translated }: CollectionDescriptor = COLLECTIONS[collection];
   const shownIn = (entry: E): readonly Locale[] =>
     translated === false ? LOCALES : [localeOf(entry)];
-  return list.flatMap((entry) =>
-    shownIn(entry).map((locale) => ({
-      params: { lang: langParam(locale), slug: slugOf(entry) },
-      props: { entry, locale } satisfies EntryProps<E>,
-    })),
+  return Promise.all(
+    list.flatMap((entry) =>
+      shownIn(entry).map(async (locale) => ({
+        params: { lang: langParam(locale), slug: slugOf(entry) },
+        props: { entry, locale } satisfies EntryProps<E>,
+        ...(cacheKey && { cacheKey: await cacheKey(entry, locale) }),
+      })),
+    ),
   );
 }
 

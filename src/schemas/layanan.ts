@@ -2,11 +2,14 @@
 import { z } from 'astro/zod';
 import {
   ContactSchema,
-  DaySchema,
   DestinationSchema,
-  SourceSchema,
   editorialFields,
-  NeedsCheckSchema,
+  factFields,
+  linesField,
+  listField,
+  optionalTextField,
+  orderField,
+  textField,
 } from './shared.ts';
 
 export const SERVICE_KINDS = [
@@ -20,7 +23,7 @@ export const SERVICE_KINDS = [
 ] as const;
 
 export const ServicePointSchema = z.object({
-  name: z.string().trim().min(2).max(120).meta({ label: 'Nama', hint: 'Nama tempat layanan.' }),
+  name: textField('Nama', 'Nama tempat layanan.', 2, 120),
   kind: z
     .enum(SERVICE_KINDS)
     .meta({
@@ -35,50 +38,27 @@ export const ServicePointSchema = z.object({
       },
     })
     .meta({ label: 'Jenis', hint: 'Jenis layanan.' }),
-  summary: z
-    .string()
-    .trim()
-    .min(10)
-    .max(280)
-    .meta({ label: 'Ringkasan', hint: 'Ringkasan: apa yang bisa dibantu di sini.' }),
-  region: z.string().trim().min(2).meta({
-    label: 'Wilayah',
-    hint: 'Wilayah layanan, misalnya "Kabupaten …" atau "Hong Kong".',
-  }),
+  summary: textField('Ringkasan', 'Ringkasan: apa yang bisa dibantu di sini.', 10, 280),
+  region: textField('Wilayah', 'Wilayah layanan, misalnya "Kabupaten …" atau "Hong Kong".', 2),
   country: DestinationSchema.optional().meta({
     label: 'Negara tujuan',
     hint: 'Negara tujuan, untuk layanan di luar negeri.',
   }),
-  services: z
-    .array(z.string().trim().min(3))
-    .default([])
-    .meta({ label: 'Layanan', hint: 'Layanan yang tersedia, satu per baris.' }),
-  contacts: z
-    .array(ContactSchema)
-    .default([])
-    .meta({ label: 'Kontak', hint: 'Cara menghubungi (setiap nomor wajib disertai sumbernya).' }),
-  askInstead: z.string().trim().optional().meta({
-    label: 'Tanya ke',
-    hint: 'Bila nomor atau alamat belum bersumber: siapa yang bisa ditanya.',
+  services: linesField('Layanan', 'Layanan yang tersedia, satu per baris.', 3),
+  contacts: listField(
+    ContactSchema,
+    'Kontak',
+    'Cara menghubungi (setiap nomor wajib disertai sumbernya).',
+  ),
+  askInstead: optionalTextField(
+    'Tanya ke',
+    'Bila nomor atau alamat belum bersumber: siapa yang bisa ditanya.',
+  ),
+  ...factFields({
+    sources: 'Sumber fakta di halaman ini.',
+    checked: 'Tanggal terakhir data diperiksa.',
   }),
-  sources: z
-    .array(SourceSchema)
-    .min(1)
-    .meta({ label: 'Sumber', hint: 'Sumber fakta di halaman ini.' }),
-  checked: DaySchema.meta({
-    label: 'Terakhir diperiksa',
-    hint: 'Tanggal terakhir data diperiksa.',
-  }),
-  needsCheck: NeedsCheckSchema.meta({
-    label: 'Perlu dicek ulang',
-    hint: 'Fakta yang belum pasti: tampil dengan tanda "perlu dicek ulang".',
-  }),
-  order: z
-    .number()
-    .int()
-    .min(0)
-    .default(50)
-    .meta({ label: 'Urutan', hint: 'Urutan di daftar (kecil tampil lebih dulu).' }),
+  order: orderField('Urutan di daftar (kecil tampil lebih dulu).'),
   ...editorialFields,
 });
 

@@ -88,109 +88,78 @@ export interface Question {
   answers: readonly Answer[];
 }
 
+/** An answer that is no warning sign. */
+const safe = (id: string): Answer => ({ id, level: 'aman' });
+
+/** A warning sign: a non-empty list of sources is part of its type. */
+const sign =
+  (level: Exclude<Level, 'aman'>) =>
+  (id: string, sources: readonly [SourceId, ...SourceId[]]): Answer => ({ id, level, sources });
+/** A sign to check before going on. */
+const caution = sign('hati-hati');
+/** A sign the sources call a mark of fraud or illegal recruitment. */
+const danger = sign('bahaya');
+
 /** The questions, in the order they are asked. */
 export const QUESTIONS: readonly Question[] = [
   {
     id: 'siapa',
     answers: [
-      { id: 'resmi', level: 'aman' },
-      {
-        id: 'perorangan',
-        level: 'hati-hati',
-        sources: ['kemnakerBanjarnegara', 'kemnakerKompas', 'bp3miBanten'],
-      },
-      { id: 'tidak-tahu', level: 'hati-hati', sources: ['kemnakerBanjarnegara'] },
+      safe('resmi'),
+      caution('perorangan', ['kemnakerBanjarnegara', 'kemnakerKompas', 'bp3miBanten']),
+      caution('tidak-tahu', ['kemnakerBanjarnegara']),
     ],
   },
   {
     id: 'izin',
     guide: 'cek-izin-p3mi',
     answers: [
-      { id: 'ada', level: 'aman' },
-      { id: 'tidak-ada', level: 'bahaya', sources: ['kemnakerBanjarnegara', 'cekP3mi'] },
-      { id: 'belum-dicek', level: 'hati-hati', sources: ['cekP3mi', 'tanyaLtsa'] },
+      safe('ada'),
+      danger('tidak-ada', ['kemnakerBanjarnegara', 'cekP3mi']),
+      caution('belum-dicek', ['cekP3mi', 'tanyaLtsa']),
     ],
   },
-  {
-    id: 'kantor',
-    answers: [
-      { id: 'ada', level: 'aman' },
-      { id: 'tidak', level: 'hati-hati', sources: ['faktaKalbar'] },
-    ],
-  },
+  { id: 'kantor', answers: [safe('ada'), caution('tidak', ['faktaKalbar'])] },
   {
     id: 'biaya',
     guide: 'biaya-penempatan',
     answers: [
-      { id: 'tidak', level: 'aman' },
-      { id: 'ya', level: 'bahaya', sources: ['kemnakerBanjarnegara', 'kemnakerKompas', 'perban9'] },
-      {
-        id: 'rekening-pribadi',
-        level: 'bahaya',
-        sources: ['kemnakerBanjarnegara', 'faktaKalbar'],
-      },
+      safe('tidak'),
+      danger('ya', ['kemnakerBanjarnegara', 'kemnakerKompas', 'perban9']),
+      danger('rekening-pribadi', ['kemnakerBanjarnegara', 'faktaKalbar']),
     ],
   },
   {
     id: 'visa',
     answers: [
-      { id: 'kerja', level: 'aman' },
-      {
-        id: 'kunjungan',
-        level: 'bahaya',
-        sources: ['kemnakerBanjarnegara', 'kemnakerKompas', 'wamenaker'],
-      },
-      { id: 'tidak-tahu', level: 'hati-hati', sources: ['wamenaker'] },
+      safe('kerja'),
+      danger('kunjungan', ['kemnakerBanjarnegara', 'kemnakerKompas', 'wamenaker']),
+      caution('tidak-tahu', ['wamenaker']),
     ],
   },
   {
     id: 'kontrak',
     guide: 'perjanjian-kerja',
     answers: [
-      { id: 'ya', level: 'aman' },
-      { id: 'bahasa-asing', level: 'hati-hati', sources: ['faktaKalbar'] },
-      {
-        id: 'tidak',
-        level: 'bahaya',
-        sources: ['kemnakerBanjarnegara', 'kemnakerKompas', 'ikhbar'],
-      },
+      safe('ya'),
+      caution('bahasa-asing', ['faktaKalbar']),
+      danger('tidak', ['kemnakerBanjarnegara', 'kemnakerKompas', 'ikhbar']),
     ],
   },
-  {
-    id: 'cepat',
-    answers: [
-      { id: 'tidak', level: 'aman' },
-      { id: 'ya', level: 'hati-hati', sources: ['ikhbar'] },
-    ],
-  },
+  { id: 'cepat', answers: [safe('tidak'), caution('ya', ['ikhbar'])] },
   {
     id: 'janji',
-    answers: [
-      { id: 'tidak', level: 'aman' },
-      { id: 'ya', level: 'hati-hati', sources: ['kemnakerBanjarnegara', 'kemnakerKompas'] },
-    ],
+    answers: [safe('tidak'), caution('ya', ['kemnakerBanjarnegara', 'kemnakerKompas'])],
   },
   {
     id: 'gratis',
-    answers: [
-      { id: 'tidak', level: 'aman' },
-      { id: 'ya', level: 'hati-hati', sources: ['kemnakerBanjarnegara', 'ikhbar', 'perban9'] },
-    ],
+    answers: [safe('tidak'), caution('ya', ['kemnakerBanjarnegara', 'ikhbar', 'perban9'])],
   },
   {
     id: 'data',
-    answers: [
-      { id: 'tidak', level: 'aman' },
-      { id: 'ya', level: 'hati-hati', sources: ['kemnakerBanjarnegara', 'kemnakerKompas'] },
-    ],
+    answers: [safe('tidak'), caution('ya', ['kemnakerBanjarnegara', 'kemnakerKompas'])],
   },
-  {
-    id: 'hindari',
-    answers: [
-      { id: 'tidak', level: 'aman' },
-      { id: 'ya', level: 'bahaya', sources: ['ikhbar', 'kemnakerBanjarnegara'] },
-    ],
-  },
+  { id: 'hindari', answers: [safe('tidak'), danger('ya', ['ikhbar', 'kemnakerBanjarnegara'])] },
 ];
 
 /**

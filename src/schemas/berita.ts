@@ -6,10 +6,7 @@ import {
   SlugSchema,
   WebUrlSchema,
   editorialFields,
-  linesField,
-  listField,
-  optionalTextField,
-  textField,
+  field,
 } from './shared.ts';
 
 export const NEWS_KINDS = ['berita', 'pengumuman'] as const;
@@ -27,7 +24,7 @@ export const NewsImageSchema = z.object({
       hint: 'Unggah foto JPG, PNG, WebP atau AVIF; situs mengecilkannya sendiri.',
       upload: 'image',
     }),
-  alt: textField(
+  alt: field.text(
     'Teks pengganti (alt)',
     'Teks pengganti gambar untuk pembaca layar: jelaskan isi gambar.',
     5,
@@ -35,13 +32,13 @@ export const NewsImageSchema = z.object({
 });
 
 export const NewsSourceSchema = z.object({
-  publisher: textField('Penerbit', 'Nama media atau lembaga yang pertama memberitakan.', 2),
+  publisher: field.text('Penerbit', 'Nama media atau lembaga yang pertama memberitakan.', 2),
   url: WebUrlSchema.meta({ label: 'Alamat web', hint: 'Alamat web berita asli.' }),
 });
 
 export const NewsSchema = z
   .object({
-    title: textField('Judul', 'Judul berita atau pengumuman.', 5, 120),
+    title: field.text('Judul', 'Judul berita atau pengumuman.', 5, 120),
     date: InstantSchema.meta({
       label: 'Tanggal terbit',
       hint: 'Tanggal dan jam terbit. Berita bertanggal nanti tetap tersembunyi sampai situs dibangun ulang pada atau sesudah tanggal itu (situs dibangun ulang setiap hari).',
@@ -50,11 +47,11 @@ export const NewsSchema = z
       label: 'Tanggal terbit tercantum di berita asli',
       hint: 'Pilih "tidak" bila berita asli tidak mencantumkan tanggal terbitnya: tanggal di atas lalu berarti tanggal dimuat di situs ini, tampil sebagai "tanggal terbit tidak diketahui", dan berita ini diurutkan sesudah berita yang tanggalnya diketahui.',
     }),
-    dateNote: optionalTextField(
+    dateNote: field.optionalText(
       'Catatan tanggal',
       'Catatan tentang tanggal, misalnya bila tanggal di berita asli tidak cocok dengan harinya.',
     ),
-    summary: textField('Ringkasan', 'Ringkasan satu atau dua kalimat.', 20, 280),
+    summary: field.text('Ringkasan', 'Ringkasan satu atau dua kalimat.', 20, 280),
     kind: z
       .enum(NEWS_KINDS)
       .meta({ options: { berita: 'Berita', pengumuman: 'Pengumuman' } })
@@ -71,12 +68,12 @@ export const NewsSchema = z
       label: 'Gambar utama',
       hint: 'Foto untuk berita ini, dengan teks penggantinya.',
     }),
-    region: optionalTextField(
+    region: field.optionalText(
       'Wilayah',
       'Daerah yang diberitakan, misalnya "Kabupaten …" atau "Kota …".',
       2,
     ),
-    countries: listField(
+    countries: field.list(
       DestinationSchema,
       'Negara tujuan',
       'Negara tujuan yang diberitakan, bila ada.',
@@ -86,7 +83,7 @@ export const NewsSchema = z
       label: 'Program',
       hint: 'Program yang berkaitan (nama berkas program, misalnya "pak-camat-pmi").',
     }),
-    tags: linesField('Label topik', 'Label topik.', 2),
+    tags: field.lines('Label topik', 'Label topik.', 2),
     source: NewsSourceSchema.optional().meta({
       label: 'Sumber',
       hint: 'Bila berita ini diringkas dari media lain: nama media dan alamat berita aslinya.',

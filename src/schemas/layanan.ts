@@ -1,16 +1,6 @@
 /** Service points and contacts: Disnaker, LTSA, BP3MI, representations abroad, hotlines. */
 import { z } from 'astro/zod';
-import {
-  ContactSchema,
-  DestinationSchema,
-  editorialFields,
-  factFields,
-  linesField,
-  listField,
-  optionalTextField,
-  orderField,
-  textField,
-} from './shared.ts';
+import { ContactSchema, DestinationSchema, editorialFields, field } from './shared.ts';
 
 export const SERVICE_KINDS = [
   'disnaker',
@@ -23,7 +13,7 @@ export const SERVICE_KINDS = [
 ] as const;
 
 export const ServicePointSchema = z.object({
-  name: textField('Nama', 'Nama tempat layanan.', 2, 120),
+  name: field.text('Nama', 'Nama tempat layanan.', 2, 120),
   kind: z
     .enum(SERVICE_KINDS)
     .meta({
@@ -38,27 +28,27 @@ export const ServicePointSchema = z.object({
       },
     })
     .meta({ label: 'Jenis', hint: 'Jenis layanan.' }),
-  summary: textField('Ringkasan', 'Ringkasan: apa yang bisa dibantu di sini.', 10, 280),
-  region: textField('Wilayah', 'Wilayah layanan, misalnya "Kabupaten …" atau "Hong Kong".', 2),
+  summary: field.text('Ringkasan', 'Ringkasan: apa yang bisa dibantu di sini.', 10, 280),
+  region: field.text('Wilayah', 'Wilayah layanan, misalnya "Kabupaten …" atau "Hong Kong".', 2),
   country: DestinationSchema.optional().meta({
     label: 'Negara tujuan',
     hint: 'Negara tujuan, untuk layanan di luar negeri.',
   }),
-  services: linesField('Layanan', 'Layanan yang tersedia, satu per baris.', 3),
-  contacts: listField(
+  services: field.lines('Layanan', 'Layanan yang tersedia, satu per baris.', 3),
+  contacts: field.list(
     ContactSchema,
     'Kontak',
     'Cara menghubungi (setiap nomor wajib disertai sumbernya).',
   ),
-  askInstead: optionalTextField(
+  askInstead: field.optionalText(
     'Tanya ke',
     'Bila nomor atau alamat belum bersumber: siapa yang bisa ditanya.',
   ),
-  ...factFields({
+  ...field.facts({
     sources: 'Sumber fakta di halaman ini.',
     checked: 'Tanggal terakhir data diperiksa.',
   }),
-  order: orderField('Urutan di daftar (kecil tampil lebih dulu).'),
+  order: field.order('Urutan di daftar (kecil tampil lebih dulu).'),
   ...editorialFields,
 });
 

@@ -7,14 +7,12 @@ import {
   SlugSchema,
   StageSchema,
   editorialFields,
-  factFields,
-  listField,
-  textField,
+  field,
 } from './shared.ts';
 
 export const GuideSchema = z.object({
-  title: textField('Judul', 'Judul panduan: singkat, dengan kata sehari-hari.', 5, 90),
-  summary: textField(
+  title: field.text('Judul', 'Judul panduan: singkat, dengan kata sehari-hari.', 5, 90),
+  summary: field.text(
     'Ringkasan',
     'Ringkasan satu atau dua kalimat; tampil di daftar, hasil pencarian dan pratinjau WhatsApp.',
     20,
@@ -37,17 +35,17 @@ export const GuideSchema = z.object({
     .min(1)
     .default([...AUDIENCES])
     .meta({ label: 'Untuk siapa', hint: 'Untuk siapa panduan ini.' }),
-  countries: listField(
+  countries: field.list(
     DestinationSchema,
     'Negara tujuan',
     'Negara tujuan yang dibahas (kosongkan bila berlaku untuk semua negara).',
   ),
-  ...factFields({
+  ...field.facts({
     sources: 'Sumber resmi setiap fakta di panduan ini. Paling sedikit satu.',
     checked: 'Tanggal terakhir semua fakta di panduan ini diperiksa.',
     needsCheck: 'Fakta yang belum pasti: tiap catatan tampil dengan tanda "perlu dicek ulang".',
   }),
-  related: listField(
+  related: field.list(
     SlugSchema,
     'Terkait',
     'Panduan lain yang berkaitan (tulis nama berkasnya, misalnya "cek-izin-p3mi").',

@@ -9,9 +9,7 @@ import {
   WebUrlSchema,
   editorialFields,
   isCalendarDay,
-  linesField,
-  optionalTextField,
-  textField,
+  field,
 } from './shared.ts';
 import { dayInWords } from './messages.ts';
 import { slugify } from '../platform/content/slug.ts';
@@ -84,11 +82,11 @@ export const SESSION_MODES = ['tatap-muka', 'daring', 'campuran'] as const;
 export { STATUS_OVERRIDES };
 
 export const VenueSchema = z.object({
-  name: textField('Nama tempat', 'Misalnya "Balai Desa Dayu".', 2),
-  address: optionalTextField('Alamat', 'Alamat jalan, bila ada.'),
-  desa: optionalTextField('Desa/kelurahan', 'Desa atau kelurahan.'),
-  kecamatan: textField('Kecamatan', 'Kecamatan.', 2),
-  kabupaten: textField('Kabupaten/kota', 'Kabupaten atau kota.', 2),
+  name: field.text('Nama tempat', 'Misalnya "Balai Desa Dayu".', 2),
+  address: field.optionalText('Alamat', 'Alamat jalan, bila ada.'),
+  desa: field.optionalText('Desa/kelurahan', 'Desa atau kelurahan.'),
+  kecamatan: field.text('Kecamatan', 'Kecamatan.', 2),
+  kabupaten: field.text('Kabupaten/kota', 'Kabupaten atau kota.', 2),
   lat: z
     .number()
     .min(-90)
@@ -143,7 +141,7 @@ export const RegistrationSchema = z
       label: 'Telepon',
       hint: 'Nomor telepon pendaftaran, untuk ditelepon atau dikirimi SMS.',
     }),
-    inPerson: optionalTextField(
+    inPerson: field.optionalText(
       'Daftar langsung',
       'Cara mendaftar langsung, misalnya "Datang ke kantor Disnaker membawa KTP".',
       5,
@@ -212,7 +210,7 @@ export const SessionSchema = z
       .optional()
       .meta({ label: 'Status', hint: 'Status khusus bila sesi penuh, ditunda atau dibatalkan.' }),
     contact: ContactSchema.optional().meta({ label: 'Narahubung', hint: 'Narahubung sesi ini.' }),
-    note: optionalTextField('Catatan', 'Catatan singkat untuk peserta.'),
+    note: field.optionalText('Catatan', 'Catatan singkat untuk peserta.'),
   })
   .superRefine((s, ctx) => {
     if (s.end <= s.start) {
@@ -269,13 +267,13 @@ export function sessionKey(s: {
 }
 
 export const CourseSchema = z.object({
-  title: textField('Judul', 'Nama pelatihan.', 5, 120),
+  title: field.text('Judul', 'Nama pelatihan.', 5, 120),
   program: SlugSchema.optional().meta({
     relation: { collection: 'program', display: 'name' },
     label: 'Program',
     hint: 'Program yang menaungi pelatihan ini (nama berkas program, misalnya "pak-camat-pmi").',
   }),
-  summary: textField('Ringkasan', 'Ringkasan satu atau dua kalimat.', 20, 240),
+  summary: field.text('Ringkasan', 'Ringkasan satu atau dua kalimat.', 20, 240),
   topics: z
     .array(
       z
@@ -291,14 +289,14 @@ export const CourseSchema = z.object({
     .array(AudienceSchema)
     .min(1)
     .meta({ label: 'Untuk siapa', hint: 'Untuk siapa pelatihan ini.' }),
-  provider: textField('Penyelenggara', 'Penyelenggara pelatihan.', 2),
-  partners: linesField('Mitra', 'Mitra penyelenggara.', 2),
+  provider: field.text('Penyelenggara', 'Penyelenggara pelatihan.', 2),
+  partners: field.lines('Mitra', 'Mitra penyelenggara.', 2),
   cost: CostSchema.default('gratis').meta({
     label: 'Biaya',
     hint: '"gratis" atau jumlah rupiah tanpa titik (misalnya 150000).',
   }),
-  requirements: linesField('Syarat', 'Syarat peserta, satu per baris.', 3),
-  outcomes: linesField('Yang didapat', 'Yang didapat peserta, satu per baris.', 3),
+  requirements: field.lines('Syarat', 'Syarat peserta, satu per baris.', 3),
+  outcomes: field.lines('Yang didapat', 'Yang didapat peserta, satu per baris.', 3),
   language: z.string().trim().min(2).max(12).default('id').meta({
     label: 'Bahasa pengantar',
     hint: 'Bahasa pengantar (kode bahasa, misalnya "id" atau "jv").',

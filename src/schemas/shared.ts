@@ -16,7 +16,7 @@ import { LOCALES } from '../model/languages.ts';
  */
 
 /** A line of text, trimmed; `min` and `max` count its letters. */
-export function textField(label: string, hint: string, min?: number, max?: number) {
+function textField(label: string, hint: string, min?: number, max?: number) {
   let text = z.string().trim();
   if (min !== undefined) text = text.min(min);
   if (max !== undefined) text = text.max(max);
@@ -24,7 +24,7 @@ export function textField(label: string, hint: string, min?: number, max?: numbe
 }
 
 /** A line of text that may be left empty; when written, at least `min` letters. */
-export function optionalTextField(label: string, hint: string, min?: number) {
+function optionalTextField(label: string, hint: string, min?: number) {
   const text = z.string().trim();
   return (min === undefined ? text : text.min(min)).optional().meta({ label, hint });
 }
@@ -43,12 +43,12 @@ export function listField<T extends z.ZodType>(
 }
 
 /** A list of lines of text (one per line in the CMS), each at least `min` letters. */
-export function linesField(label: string, hint: string, min: number) {
+function linesField(label: string, hint: string, min: number) {
   return listField(z.string().trim().min(min), label, hint);
 }
 
 /** A place in a list: a whole number from 0, small first, 50 when not given. */
-export function orderField(hint: string) {
+function orderField(hint: string) {
   return z.number().int().min(0).default(50).meta({ label: 'Urutan', hint });
 }
 
@@ -285,7 +285,7 @@ export const NeedsCheckSchema = z
   .meta({ item: 'Catatan perlu dicek ulang' });
 
 /** The field of uncertain facts, with its hint for this collection. */
-export function needsCheckField(
+function needsCheckField(
   hint = 'Fakta yang belum pasti: tampil dengan tanda "perlu dicek ulang".',
 ) {
   return NeedsCheckSchema.meta({ label: 'Perlu dicek ulang', hint });
@@ -295,7 +295,7 @@ export function needsCheckField(
  * Where a fact page's facts come from and how sure they are (guides, programmes, service points):
  * at least one source, the day the facts were last checked, and the uncertain ones.
  */
-export function factFields(hints: { sources: string; checked: string; needsCheck?: string }) {
+function factFields(hints: { sources: string; checked: string; needsCheck?: string }) {
   return {
     sources: z.array(SourceSchema).min(1).meta({ label: 'Sumber', hint: hints.sources }),
     checked: DaySchema.meta({ label: 'Terakhir diperiksa', hint: hints.checked }),
@@ -303,9 +303,23 @@ export function factFields(hints: { sources: string; checked: string; needsCheck
   };
 }
 
+/**
+ * The field builders, read as `field.text('Judul', 'Nama pelatihan.', 5, 120)`; `field.facts` is
+ * spread into a schema (`...field.facts({ … })`).
+ */
+export const field = {
+  text: textField,
+  optionalText: optionalTextField,
+  list: listField,
+  lines: linesField,
+  order: orderField,
+  needsCheck: needsCheckField,
+  facts: factFields,
+};
+
 /** Fields every editorial entry has. */
 export const editorialFields = {
-  keywords: linesField(
+  keywords: field.lines(
     'Kata kunci pencarian',
     'Kata lain yang dipakai orang untuk mencari halaman ini (misalnya TKI, calo). Membantu pencarian.',
     2,

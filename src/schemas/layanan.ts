@@ -11,23 +11,21 @@ export const SERVICE_KINDS = [
   'hotline',
   'lainnya',
 ] as const;
+export const ServiceKindSchema = z.enum(SERVICE_KINDS).meta({
+  options: {
+    disnaker: 'Dinas tenaga kerja (Disnaker)',
+    ltsa: 'Layanan Terpadu Satu Atap (LTSA)',
+    bp3mi: 'BP3MI',
+    kementerian: 'Kementerian',
+    perwakilan: 'Perwakilan RI di luar negeri',
+    hotline: 'Layanan pengaduan (hotline)',
+    lainnya: 'Lainnya',
+  },
+});
 
 export const ServicePointSchema = z.object({
   name: field.text('Nama', 'Nama tempat layanan.', 2, 120),
-  kind: z
-    .enum(SERVICE_KINDS)
-    .meta({
-      options: {
-        disnaker: 'Dinas tenaga kerja (Disnaker)',
-        ltsa: 'Layanan Terpadu Satu Atap (LTSA)',
-        bp3mi: 'BP3MI',
-        kementerian: 'Kementerian',
-        perwakilan: 'Perwakilan RI di luar negeri',
-        hotline: 'Layanan pengaduan (hotline)',
-        lainnya: 'Lainnya',
-      },
-    })
-    .meta({ label: 'Jenis', hint: 'Jenis layanan.' }),
+  kind: ServiceKindSchema.meta({ label: 'Jenis', hint: 'Jenis layanan.' }),
   summary: field.text('Ringkasan', 'Ringkasan: apa yang bisa dibantu di sini.', 10, 280),
   region: field.text('Wilayah', 'Wilayah layanan, misalnya "Kabupaten …" atau "Hong Kong".', 2),
   country: DestinationSchema.optional().meta({

@@ -79,6 +79,13 @@ export const LocalDateTimeSchema = localDateTime(null).meta({ date: 'local' });
 export const LocalDeadlineSchema = localDateTime('23:59').meta({ date: 'local' });
 
 export const SESSION_MODES = ['tatap-muka', 'daring', 'campuran'] as const;
+export const SessionModeSchema = z.enum(SESSION_MODES).meta({
+  options: labelsFrom({
+    'tatap-muka': 'session.mode.tatapMuka',
+    daring: 'session.mode.daring',
+    campuran: 'session.mode.campuran',
+  }),
+});
 export { STATUS_OVERRIDES };
 
 export const VenueSchema = z.object({
@@ -167,19 +174,10 @@ export const SessionSchema = z
       label: 'Zona waktu',
       hint: 'Zona waktu tempat sesi (kosongkan untuk memakai zona di Pengaturan).',
     }),
-    mode: z
-      .enum(SESSION_MODES)
-      .meta({
-        options: labelsFrom({
-          'tatap-muka': 'session.mode.tatapMuka',
-          daring: 'session.mode.daring',
-          campuran: 'session.mode.campuran',
-        }),
-      })
-      .meta({
-        label: 'Cara pelaksanaan',
-        hint: 'Tatap muka, daring atau campuran.',
-      }),
+    mode: SessionModeSchema.meta({
+      label: 'Cara pelaksanaan',
+      hint: 'Tatap muka, daring atau campuran.',
+    }),
     venue: VenueSchema.optional().meta({
       label: 'Tempat',
       hint: 'Tempat pelaksanaan (wajib untuk tatap muka dan campuran).',

@@ -4,6 +4,14 @@ import { AudienceSchema, ContactSchema, editorialFields, field } from './shared.
 import { labelsFrom } from './ui-labels.ts';
 
 export const PROGRAM_STATUSES = ['aktif', 'berkala', 'selesai', 'direncanakan'] as const;
+export const ProgramStatusSchema = z.enum(PROGRAM_STATUSES).meta({
+  options: labelsFrom({
+    aktif: 'programs.statusAktif',
+    berkala: 'programs.statusBerkala',
+    selesai: 'programs.statusSelesai',
+    direncanakan: 'programs.statusDirencanakan',
+  }),
+});
 
 export const LegalBasisSchema = z.object({
   title: field.text('Judul', 'Nama peraturan, misalnya "UU No. 18 Tahun 2017".', 3),
@@ -24,20 +32,10 @@ export const ProgramSchema = z.object({
   howToJoin: field.lines('Cara ikut', 'Langkah untuk ikut, satu per baris dan berurutan.', 3),
   contacts: field.list(ContactSchema, 'Kontak', 'Siapa yang bisa dihubungi.'),
   locations: field.lines('Lokasi', 'Tempat program berjalan (desa, kecamatan, kabupaten).', 2),
-  status: z
-    .enum(PROGRAM_STATUSES)
-    .meta({
-      options: labelsFrom({
-        aktif: 'programs.statusAktif',
-        berkala: 'programs.statusBerkala',
-        selesai: 'programs.statusSelesai',
-        direncanakan: 'programs.statusDirencanakan',
-      }),
-    })
-    .meta({
-      label: 'Status',
-      hint: 'Status program: aktif, berkala, selesai atau direncanakan.',
-    }),
+  status: ProgramStatusSchema.meta({
+    label: 'Status',
+    hint: 'Status program: aktif, berkala, selesai atau direncanakan.',
+  }),
   ...field.facts({
     sources: 'Sumber resmi fakta di halaman ini.',
     checked: 'Tanggal terakhir fakta di halaman ini diperiksa.',

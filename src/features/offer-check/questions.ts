@@ -88,17 +88,26 @@ export interface Question {
   answers: readonly Answer[];
 }
 
-/** An answer that is no warning sign. */
-const safe = (id: string): Answer => ({ id, level: 'aman' });
+// The builders below only return data: marked so, a bundle that needs LEVELS alone (the browser's
+// script) leaves the questions out.
 
-/** A warning sign: a non-empty list of sources is part of its type. */
-const sign =
-  (level: Exclude<Level, 'aman'>) =>
-  (id: string, sources: readonly [SourceId, ...SourceId[]]): Answer => ({ id, level, sources });
-/** A sign to check before going on. */
-const caution = sign('hati-hati');
+/** An answer that is no warning sign. */
+/* @__NO_SIDE_EFFECTS__ */
+function safe(id: string): Answer {
+  return { id, level: 'aman' };
+}
+
+/** A sign to check before going on; a non-empty list of sources is part of its type. */
+/* @__NO_SIDE_EFFECTS__ */
+function caution(id: string, sources: readonly [SourceId, ...SourceId[]]): Answer {
+  return { id, level: 'hati-hati', sources };
+}
+
 /** A sign the sources call a mark of fraud or illegal recruitment. */
-const danger = sign('bahaya');
+/* @__NO_SIDE_EFFECTS__ */
+function danger(id: string, sources: readonly [SourceId, ...SourceId[]]): Answer {
+  return { id, level: 'bahaya', sources };
+}
 
 /** The questions, in the order they are asked. */
 export const QUESTIONS: readonly Question[] = [

@@ -3,7 +3,7 @@
  * (scripts/cms-harness.ts) and one Chromium, started before the file's tests and stopped after
  * them; the admin page is the one the test server serves from the build.
  */
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject, onTestFinished } from 'vitest';
 import {
   openAdmin,
@@ -11,7 +11,7 @@ import {
   type DecapCopy,
   type DecapCopyOptions,
 } from '../../scripts/cms-harness.ts';
-import { launchChromium } from './browser.ts';
+import { useBrowser } from './site.ts';
 
 export interface Admin {
   /** The temporary copy of the project that the CMS reads and writes. */
@@ -26,21 +26,17 @@ export function useAdmin({
   context: contextOptions,
   ...copy
 }: DecapCopyOptions & { context?: BrowserContextOptions } = {}): Admin {
+  const browser = useBrowser();
   let decap: DecapCopy | undefined;
-  let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   beforeAll(async () => {
     decap = await startDecapCopy(copy);
-    browser = await launchChromium();
-    context = await browser.newContext({
+    context = await browser().newContext({
       viewport: { width: 1400, height: 1000 },
       ...contextOptions,
     });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    decap?.stop();
   });
+  afterAll(() => decap?.stop());
   const started = () => {
     if (!decap || !context) throw new Error('the CMS starts before the tests: use it in a test');
     return { decap, context };

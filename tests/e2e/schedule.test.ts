@@ -81,7 +81,7 @@ describe('filters', () => {
         name,
       ),
     ).length;
-    await page.goto(siteUrl(await links.first().getAttribute('href')));
+    await page.goto(siteUrl((await links.first().getAttribute('href'))!));
     expect(await page.locator('main li[data-start]').count()).toBe(expected);
     for (const text of await page.locator('main li[data-start]').allInnerTexts())
       expect(text).toContain(name);

@@ -90,11 +90,14 @@ describe('maskableSvg', () => {
 });
 
 describe('ogImagePath', () => {
-  it('maps a page path to its image, the home pages to the site images', () => {
-    expect(ogImagePath('/panduan/cek-izin/')).toBe('/og/panduan/cek-izin.png');
-    expect(ogImagePath('/en/berita/x/')).toBe('/og/en/berita/x.png');
-    expect(ogImagePath('/')).toBe('/og/site.png');
-    expect(ogImagePath('/en/')).toBe('/og/en.png');
+  it.each([
+    ['/panduan/cek-izin/', '/og/panduan/cek-izin.png'],
+    ['/en/berita/x/', '/og/en/berita/x.png'],
+    // The home pages have the site's images.
+    ['/', '/og/site.png'],
+    ['/en/', '/og/en.png'],
+  ])('maps the page %s to its image %s', (path, image) => {
+    expect(ogImagePath(path)).toBe(image);
   });
 });
 

@@ -35,6 +35,13 @@ async function waitForFile(path: string, changedFrom?: string): Promise<string> 
   throw new Error(`the CMS did not write ${path}`);
 }
 
+/** A new news item in the CMS, with the given fields typed in. */
+async function newNews(fields: Parameters<typeof fillNews>[1]): Promise<Page> {
+  const page = await cms.open('/collections/berita/new');
+  await fillNews(page, fields);
+  return page;
+}
+
 /** Simple publish mode (local backend): "Terbitkan" → "Terbitkan sekarang" saves the file. */
 async function publish(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Terbitkan' }).click();
@@ -139,8 +146,7 @@ const TYPED_BODY =
 
 describe('Decap CMS', () => {
   it('creates a news item whose typed text is saved MDX-safe and valid', async () => {
-    const page = await cms.open('/collections/berita/new');
-    await fillNews(page, {
+    const page = await newNews({
       title: TYPED_TITLE,
       date: '20-11-2026 08.00',
       summary: 'Pendaftaran pelatihan usaha untuk purna PMI sudah dibuka.',
@@ -173,8 +179,7 @@ describe('Decap CMS', () => {
   });
 
   it('inserts an author component with its form', async () => {
-    const page = await cms.open('/collections/berita/new');
-    await fillNews(page, {
+    const page = await newNews({
       title: 'Berita dengan kotak catatan',
       date: '20-11-2026 08.00',
       summary: 'Contoh berita yang memakai kotak catatan bahaya.',
@@ -308,8 +313,7 @@ describe('Decap CMS', () => {
   };
 
   it('refuses a too-short summary on the field, in plain words, until it is long enough', async () => {
-    const page = await cms.open('/collections/berita/new');
-    await fillNews(page, {
+    const page = await newNews({
       title: 'Berita dengan ringkasan pendek',
       date: '20-11-2026 08.00',
       summary: 'Terlalu',
@@ -364,8 +368,7 @@ describe('Decap CMS', () => {
         'Tampil sampai hanya untuk pengumuman: ubah Jenis menjadi Pengumuman atau kosongkan tanggal ini',
     },
   ])('$test', async ({ news, field, value, message }) => {
-    const page = await cms.open('/collections/berita/new');
-    await fillNews(page, news);
+    const page = await newNews(news);
     const input = page.locator(`[id^="${field}-field"]`);
     if (value) await input.fill(value);
     await publish(page);

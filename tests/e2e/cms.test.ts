@@ -35,21 +35,6 @@ async function waitForFile(path: string, changedFrom?: string): Promise<string> 
   throw new Error(`the CMS did not write ${path}`);
 }
 
-/** A new news item in the CMS, with the given fields typed in. */
-async function newNews(fields: Parameters<typeof fillNews>[1]): Promise<Page> {
-  const page = await cms.open('/collections/berita/new');
-  await fillNews(page, fields);
-  return page;
-}
-
-/** Simple publish mode (local backend): "Terbitkan" → "Terbitkan sekarang" saves the file. */
-async function publish(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Terbitkan' }).click();
-  await page.getByText('Terbitkan sekarang').click();
-}
-
-const contentFile = (...parts: string[]) => join(cms.repo, 'content', ...parts);
-
 const SESSION_COURSE = 'kursus-uji-sesi';
 const MANY_SESSIONS_COURSE = 'kursus-uji-banyak-sesi';
 
@@ -138,6 +123,21 @@ beforeAll(() => {
     }
   });
 });
+
+/** A new news item in the CMS, with the given fields typed in. */
+async function newNews(fields: Parameters<typeof fillNews>[1]): Promise<Page> {
+  const page = await cms.open('/collections/berita/new');
+  await fillNews(page, fields);
+  return page;
+}
+
+/** Simple publish mode (local backend): "Terbitkan" → "Terbitkan sekarang" saves the file. */
+async function publish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Terbitkan' }).click();
+  await page.getByText('Terbitkan sekarang').click();
+}
+
+const contentFile = (...parts: string[]) => join(cms.repo, 'content', ...parts);
 
 const TYPED_TITLE = 'Pendaftaran pelatihan <usaha> {gratis} & "aman" 🙂';
 const CALLOUT_TITLE = 'Awas calo "resmi" {palsu}';

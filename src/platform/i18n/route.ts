@@ -15,25 +15,19 @@ import {
   langParam,
   localePath,
   localeStaticPaths,
-  useTranslations,
+  withTranslator,
   type Locale,
+  type LocaleProps,
 } from './i18n.ts';
 
-export { localeStaticPaths };
+export { localeStaticPaths, type LocaleProps };
 
-/** Props of a page that exists once per language (from `localeStaticPaths`). */
-export interface LocaleProps {
-  locale: Locale;
-}
-
-/** A page's props with its translator and language-aware links added. */
+/** A page's props (from getStaticPaths) with its translator and language-aware links added. */
 export function pageRoute<P extends LocaleProps>(props: P) {
-  const { locale } = props;
   return {
-    ...props,
-    t: useTranslations(locale),
+    ...withTranslator(props),
     /** A site path in this page's language ("/panduan/" → "/en/panduan/"). */
-    href: (path: string) => localePath(locale, path),
+    href: (path: string) => localePath(props.locale, path),
   };
 }
 

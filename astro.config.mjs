@@ -4,15 +4,13 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import pagefind from './src/integrations/pagefind.ts';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { externalLinksPlugin, mdxGuardPlugin } from './src/integrations/content-guard.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import reach from './src/integrations/reach.ts';
 import cmsBundle from './cms/bundle.ts';
 import ogImages from './src/integrations/og-images.ts';
 import { siteAddress } from './src/platform/content/site-address.ts';
+import { loadSettings } from './src/platform/content/settings-file.ts';
 import {
   exampleCourseSlugs,
   examplesIncluded,
@@ -22,17 +20,9 @@ import listenAudio from './src/integrations/listen-audio.ts';
 import { DEFAULT_LOCALE, LANGUAGES } from './src/model/languages.ts';
 
 // The public address comes from the editable settings so that a fork for another regency changes
-// content only. The schema validates it again when the content layer loads.
-// MIGRASI_CONTENT_DIR (used by the benchmark) points at another content tree.
-const contentDir = process.env.MIGRASI_CONTENT_DIR;
-const settings = parse(
-  readFileSync(
-    contentDir
-      ? join(contentDir, 'settings/site.yaml')
-      : new URL('./content/settings/site.yaml', import.meta.url),
-    'utf8',
-  ),
-);
+// content only. loadSettings reads and validates them (MIGRASI_CONTENT_DIR names another content
+// tree: the benchmark's, the tests' fixtures); the content layer loads them through it too.
+const settings = loadSettings();
 
 // SITE_URL (passed by the deploy workflow) wins over the settings; a placeholder address warns.
 const address = siteAddress(settings.siteUrl);

@@ -8,6 +8,8 @@ export default [
       'dist/',
       'dist-examples/',
       '.astro/',
+      // Astro's generated files for the content tests' fixture root (tests/content/).
+      'tests/fixtures/.astro/',
       'node_modules/',
       'public/pagefind/',
       '.bench/',

@@ -10,7 +10,8 @@ import reach from './src/integrations/reach.ts';
 import cmsBundle from './cms/bundle.ts';
 import ogImages from './src/integrations/og-images.ts';
 import { siteAddress } from './src/platform/content/site-address.ts';
-import { loadSettings } from './src/platform/content/settings-file.ts';
+import { relative } from 'node:path';
+import { contentDirectory, loadSettings } from './src/platform/content/settings-file.ts';
 import {
   exampleCourseSlugs,
   examplesIncluded,
@@ -23,6 +24,12 @@ import { DEFAULT_LOCALE, LANGUAGES } from './src/model/languages.ts';
 // content only. loadSettings reads and validates them (MIGRASI_CONTENT_DIR names another content
 // tree: the benchmark's, the tests' fixtures); the content layer loads them through it too.
 const settings = loadSettings();
+// Another content tree keeps its own content-layer cache, so building the tests' fixtures never
+// replaces the cache of content/ (the benchmark passes its own cacheDir).
+const contentTree = process.env.MIGRASI_CONTENT_DIR;
+const cacheDir = contentTree
+  ? `./node_modules/.astro-trees/${relative('.', contentDirectory()).replace(/[^\w-]+/g, '-')}/`
+  : undefined;
 
 // SITE_URL (passed by the deploy workflow) wins over the settings; a placeholder address warns.
 const address = siteAddress(settings.siteUrl);
@@ -33,6 +40,7 @@ const exampleSlugs = examplesIncluded() ? exampleCourseSlugs() : [];
 export default defineConfig({
   site: address.url,
   trailingSlash: 'always',
+  ...(cacheDir ? { cacheDir } : {}),
   build: {
     format: 'directory',
     // One cacheable stylesheet instead of inline <style>: keeps the CSP free of 'unsafe-inline'.

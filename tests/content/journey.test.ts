@@ -194,8 +194,13 @@ describe('journeyFor, over the fixture guides', () => {
     ).toEqual([
       [1, 'Siapkan dokumen.', ['siapkan-dokumen']],
       [2, 'Cek perusahaan.', ['cek-perusahaan-lanjut', 'cek-perusahaan']],
-      [3, 'Kenali hak Anda.', ['hak-di-tempat-kerja']],
-      [4, 'Pulang dengan rencana.', ['pulang-uji']],
+      [3, 'Cek izin perusahaan.', ['cek-izin-p3mi']],
+      [4, 'Ketahui biayanya.', ['biaya-penempatan']],
+      [5, 'Baca perjanjian kerja.', ['perjanjian-kerja']],
+      [6, 'Kenali tanda bahaya.', ['tanda-perekrutan-ilegal']],
+      [7, 'Kenali hak Anda.', ['hak-di-tempat-kerja']],
+      [8, 'Tahu ke mana mengadu.', ['tempat-mengadu']],
+      [9, 'Pulang dengan rencana.', ['pulang-uji']],
     ]);
   });
 

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchChromium } from './browser.ts';
 import { startServer } from '../../scripts/serve.ts';
-import { builtPages, DIST } from './site.ts';
+import { builtPages, FIXTURE_DIST } from './site.ts';
 import id from '../../src/i18n/id.json';
 
 let browser: Browser;
@@ -17,9 +17,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const url = (path: string) => `${inject('baseUrl')}${path}`;
+const url = (path: string) => `${inject('fixtureUrl')}${path}`;
 /** A guide that has a checklist, found in the built site rather than named here. */
-const guide = builtPages().find(
+const guide = builtPages(FIXTURE_DIST).find(
   (p) =>
     /^\/panduan\/(?!cetak\/)[^/]+\/$/.test(p.path) &&
     p.root.querySelectorAll('[data-checklist] li').length >= 2,
@@ -91,7 +91,7 @@ describe('checklists', () => {
   });
 
   it('work offline: a guide never opened online can be ticked, and keeps its ticks', async () => {
-    const server = await startServer({ root: DIST, port: 0 });
+    const server = await startServer({ root: FIXTURE_DIST, port: 0 });
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/`);

@@ -11,6 +11,11 @@ import { parse, type HTMLElement } from 'node-html-parser';
 export const DIST = process.env['MIGRASI_E2E_DIST'] ?? 'dist-examples';
 /** The office's build: no example anywhere. */
 export const DEFAULT_DIST = 'dist';
+/**
+ * The build of the fictional content tree in tests/fixtures/content/ (`npm run build:fixtures`):
+ * behaviour tests run on it, so they test the code, not whatever the office has published.
+ */
+export const FIXTURE_DIST = 'dist-fixtures';
 const FIXED_SEGMENTS = new Set(['cetak']);
 
 export function walk(dir: string): string[] {

@@ -1,14 +1,15 @@
 /**
  * The training schedule in a real browser: reading without JavaScript, instant filters kept in
  * the URL, the status script under a mocked clock, and calendars / JSON-LD that agree with the
- * machine-readable attributes of the page.
+ * machine-readable attributes of the page. On the fixture content's build, whose courses are the
+ * example courses (examples/pelatihan/).
  */
 import { readFileSync } from 'node:fs';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.ts';
-import { builtPages, DIST } from './site.ts';
+import { builtPages, FIXTURE_DIST } from './site.ts';
 
 const STATUSES = [
   'dibuka',
@@ -30,7 +31,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const pages = builtPages();
+const pages = builtPages(FIXTURE_DIST);
 const schedule = pages.find((p) => p.path === '/jadwal/')!;
 const sessionsOnSchedule = schedule.root.querySelectorAll('li[data-start]');
 
@@ -54,7 +55,7 @@ describe('schedule HTML', () => {
 
   it('offers the same sessions in /jadwal.ics at the same instants', () => {
     const events = Object.values(
-      ical.sync.parseICS(readFileSync(`${DIST}/jadwal.ics`, 'utf8')),
+      ical.sync.parseICS(readFileSync(`${FIXTURE_DIST}/jadwal.ics`, 'utf8')),
     ).filter((c): c is VEvent => c?.type === 'VEVENT');
     const icsStarts = new Set(events.map((e) => new Date(e.start).getTime()));
     for (const li of sessionsOnSchedule)
@@ -77,7 +78,7 @@ describe('filters', () => {
   it('without JavaScript: the whole list is visible, with links instead of a dead form', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${inject('baseUrl')}/jadwal/?kecamatan=tidak-ada`);
+    await page.goto(`${inject('fixtureUrl')}/jadwal/?kecamatan=tidak-ada`);
     expect(await page.locator('li[data-start]:visible').count()).toBe(sessionsOnSchedule.length);
     expect(await page.locator('form[data-filters]').isVisible()).toBe(false);
     // Each kecamatan link leads to a page with exactly the sessions held there.
@@ -89,7 +90,7 @@ describe('filters', () => {
         name,
       ),
     ).length;
-    await page.goto(`${inject('baseUrl')}${await links.first().getAttribute('href')}`);
+    await page.goto(`${inject('fixtureUrl')}${await links.first().getAttribute('href')}`);
     expect(await page.locator('main li[data-start]').count()).toBe(expected);
     for (const text of await page.locator('main li[data-start]').allInnerTexts())
       expect(text).toContain(name);
@@ -98,7 +99,7 @@ describe('filters', () => {
 
   it('with JavaScript: filters instantly and keeps the choice in the URL', async () => {
     const page = await browser.newPage();
-    await page.goto(`${inject('baseUrl')}/jadwal/`);
+    await page.goto(`${inject('fixtureUrl')}/jadwal/`);
     await expect.poll(() => page.locator('form[data-filters]').isVisible()).toBe(true);
     // The links for readers without JavaScript give way to the form.
     expect(await page.locator('nav[data-browse]').isVisible()).toBe(false);
@@ -130,7 +131,7 @@ describe('filters', () => {
 
   it('filters the course catalogue by audience', async () => {
     const page = await browser.newPage();
-    await page.goto(`${inject('baseUrl')}/pelatihan/?peserta=keluarga`);
+    await page.goto(`${inject('fixtureUrl')}/pelatihan/?peserta=keluarga`);
     await expect.poll(() => page.locator('select[name="peserta"]').inputValue()).toBe('keluarga');
     const cards = page.locator('li[data-facets]');
     const total = await cards.count();
@@ -160,7 +161,7 @@ describe('status script (mocked clock)', () => {
     const context = await browser.newContext();
     await context.clock.setFixedTime(new Date(time));
     const page = await context.newPage();
-    await page.goto(`${inject('baseUrl')}/jadwal/`);
+    await page.goto(`${inject('fixtureUrl')}/jadwal/`);
     const li = page
       .locator(
         `li[data-start="${first.getAttribute('data-start')}"][data-end="${first.getAttribute('data-end')}"]`,
@@ -193,7 +194,7 @@ describe('poster', () => {
   it('prints date, zone, place and a QR code without the site chrome', async () => {
     const poster = pages.find((p) => /^\/pelatihan\/[^/]+\/[^/]+\/$/.test(p.path))!;
     const page = await browser.newPage();
-    await page.goto(`${inject('baseUrl')}${poster.path}`);
+    await page.goto(`${inject('fixtureUrl')}${poster.path}`);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     expect(await page.locator('.poster svg[role="img"]').isVisible()).toBe(true);

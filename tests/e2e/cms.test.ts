@@ -24,7 +24,7 @@ import { parse as parseHtml } from 'node-html-parser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser.ts';
-import { splitFrontmatter } from '~/platform/content/content-check.ts';
+import { checkBody, splitFrontmatter } from '~/platform/content/content-check.ts';
 import { entryCollections } from '~/schemas/index.ts';
 import { dayInWords } from '~/schemas/messages.ts';
 
@@ -119,6 +119,33 @@ function lineDiff(before: string, after: string): { added: string[]; removed: st
   return { added: b.slice(start, endB), removed: a.slice(start, endA) };
 }
 
+/** A news item with an uploaded picture, only in the temporary copy. */
+const PHOTO_NEWS_FILE = 'content/berita/id/berita-dengan-foto.md';
+
+/** A guide (MDX, with the author components' "+" menu) only in the temporary copy. */
+const COMPONENT_GUIDE = 'panduan-uji-komponen';
+const COMPONENT_GUIDE_FILE = `content/panduan/id/${COMPONENT_GUIDE}.mdx`;
+function componentGuide(): string {
+  return [
+    '---',
+    'title: Panduan uji komponen',
+    'summary: Panduan untuk uji otomatis CMS; berkas ini hanya ada di salinan sementara.',
+    'stage: sebelum',
+    'order: 99',
+    'audience: [cpmi]',
+    'sources:',
+    '  - title: Sumber uji',
+    '    publisher: Penerbit uji',
+    '    url: https://example.org/sumber-uji',
+    '    accessed: 2026-11-01',
+    'checked: 2026-11-01',
+    '---',
+    '',
+    'Paragraf pertama panduan uji.',
+    '',
+  ].join('\n');
+}
+
 const SESSION_COURSE = 'kursus-uji-sesi';
 const SESSION_COURSE_FILE = `content/pelatihan/id/${SESSION_COURSE}.mdx`;
 
@@ -174,8 +201,9 @@ beforeAll(async () => {
   const photo = new PNG({ width: 1600, height: 900 });
   photo.data.fill(0x80);
   writeFileSync(join(repo, 'src/assets/media/uji-foto.png'), PNG.sync.write(photo));
+  // Its body is Markdown of every common kind, so that a one-word edit proves a quiet diff.
   writeFileSync(
-    join(repo, 'content/berita/id/berita-dengan-foto.mdx'),
+    join(repo, PHOTO_NEWS_FILE),
     [
       '---',
       'title: Berita uji dengan foto',
@@ -186,10 +214,18 @@ beforeAll(async () => {
       '  alt: Kotak abu-abu sebagai foto uji',
       '---',
       '',
-      'Isi berita.',
+      'Isi berita dengan **huruf tebal** dan [tautan](https://example.org/).',
+      '',
+      '## Yang perlu dibawa',
+      '',
+      '- KTP asli',
+      '- [Formulir](/berita/) yang sudah diisi',
+      '',
+      'Paragraf penutup berita.',
       '',
     ].join('\n'),
   );
+  writeFileSync(join(repo, COMPONENT_GUIDE_FILE), componentGuide());
   // A course without sessions, so the session the test adds is the only one in the form (the
   // repository's courses have sessions, and editors add to those too).
   writeFileSync(
@@ -252,9 +288,12 @@ const TYPED_BODY =
 
 describe('Decap CMS', () => {
   it(
-    'creates a news item whose typed text is saved MDX-safe and valid',
+    'creates a news item as plain Markdown whose typed text is saved safe and valid',
     async () => {
       const page = await openAdmin('/collections/berita/new');
+      // News are plain Markdown: their editor offers no author components.
+      await page.locator('[title="Tebal"]').first().waitFor();
+      expect(await page.locator('[title="Tambah komponen"]').count()).toBe(0);
       await page.locator('[id^="title-field"]').fill(TYPED_TITLE);
       await page.locator('[id^="date-field"]').fill('20-11-2026 08.00');
       await page
@@ -278,30 +317,30 @@ describe('Decap CMS', () => {
       expect(styles.some((href) => href.startsWith(inject('baseUrl')))).toBe(true);
 
       await publish(page);
-      const file = contentFile('berita', 'id', 'pendaftaran-pelatihan-usaha-gratis-aman.mdx');
+      const file = contentFile('berita', 'id', 'pendaftaran-pelatihan-usaha-gratis-aman.md');
       const text = await waitForFile(file);
       const { data, body } = splitFrontmatter(text);
       const parsed = entryCollections.berita.safeParse(data);
       expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
       expect(parsed.data?.title).toBe(TYPED_TITLE);
-      expect(body).toContain('\\<b>\\{gratis\\}\\</b> & "aman" 🙂');
-      expect(body).not.toMatch(/(^|[^\\])[{}<]/);
+      // Markdown reads braces as text; only "<" is escaped, so no tag reaches the page.
+      expect(body).toContain('\\<b>{gratis}\\</b> & "aman" 🙂');
+      expect(body).not.toMatch(/(^|[^\\])</);
+      expect(checkBody('content/berita/id/x.md', text)).toEqual([]);
+      expect(existsSync(file.replace(/\.md$/, '.mdx'))).toBe(false);
       await page.close();
     },
     TIMEOUT,
   );
 
   it(
-    'inserts an author component with its form',
+    'inserts an author component into a guide with its form',
     async () => {
-      const page = await openAdmin('/collections/berita/new');
-      await page.locator('[id^="title-field"]').fill('Berita dengan kotak catatan');
-      await page.locator('[id^="date-field"]').fill('20-11-2026 08.00');
-      await page
-        .locator('[id^="summary-field"]')
-        .fill('Contoh berita yang memakai kotak catatan bahaya.');
-      await page.locator('[data-slate-editor]').first().click();
-      await page.keyboard.insertText('Paragraf pertama.');
+      const file = contentFile('panduan', 'id', `${COMPONENT_GUIDE}.mdx`);
+      const before = readFileSync(file, 'utf8');
+      const page = await openAdmin(`/collections/panduan/entries/${COMPONENT_GUIDE}`);
+      await page.locator('[data-slate-editor]').first().getByText('Paragraf pertama').click();
+      await page.keyboard.press('End');
       await page.locator('[title="Tambah komponen"]').click();
       await page.getByText('Kotak catatan (Callout)').click();
       await page.locator('[id^="type-field"]').fill('bahaya');
@@ -316,9 +355,8 @@ describe('Decap CMS', () => {
         )
         .toContain(CALLOUT_TITLE);
       await publish(page);
-      const text = await waitForFile(
-        contentFile('berita', 'id', 'berita-dengan-kotak-catatan.mdx'),
-      );
+      const text = await waitForFile(file, before);
+      expect(text).toContain('Paragraf pertama panduan uji.');
       expect(text).toContain(
         '<Callout type="bahaya" title="Awas calo &quot;resmi&quot; {palsu}">\n\nJangan bayar \\{biaya\\} ke \\<calo>.\n\n</Callout>',
       );
@@ -429,6 +467,28 @@ describe('Decap CMS', () => {
   );
 
   it(
+    'changes one word of a news item (.md): that line changes, every other line stays byte-identical',
+    async () => {
+      const file = join(repo, PHOTO_NEWS_FILE);
+      const before = readFileSync(file, 'utf8');
+      const page = await openAdmin('/collections/berita/entries/berita-dengan-foto');
+      const editor = page.locator('[data-slate-editor]').first();
+      await editor.getByText(/^Paragraf penutup/).click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Control+Shift+ArrowLeft');
+      await page.keyboard.insertText('ini.');
+      await publish(page);
+      const after = await waitForFile(file, before);
+      expect(lineDiff(before, after)).toEqual({
+        removed: ['Paragraf penutup berita.'],
+        added: ['Paragraf penutup ini.'],
+      });
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
     'changes one field of a guide: that line changes, every other line stays byte-identical',
     async () => {
       const file = contentFile('panduan', 'id', 'biaya-penempatan.mdx');
@@ -481,7 +541,7 @@ describe('Decap CMS', () => {
       // …and goes when it is long enough.
       await summary.fill('Ringkasan ini sudah cukup panjang.');
       await expect.poll(() => messagesOf(page, summary)).toEqual([]);
-      expect(existsSync(contentFile('berita', 'id', 'berita-dengan-ringkasan-pendek.mdx'))).toBe(
+      expect(existsSync(contentFile('berita', 'id', 'berita-dengan-ringkasan-pendek.md'))).toBe(
         false,
       );
       await page.close();
@@ -562,9 +622,7 @@ describe('Decap CMS', () => {
         .toEqual([
           'Tampil sampai hanya untuk pengumuman: ubah Jenis menjadi Pengumuman atau kosongkan tanggal ini',
         ]);
-      expect(existsSync(contentFile('berita', 'id', 'berita-dengan-tanggal-akhir.mdx'))).toBe(
-        false,
-      );
+      expect(existsSync(contentFile('berita', 'id', 'berita-dengan-tanggal-akhir.md'))).toBe(false);
       await page.close();
     },
     TIMEOUT,
@@ -608,9 +666,13 @@ describe('Decap CMS', () => {
     const guide = page('panduan/dokumen-wajib');
     expect(guide.querySelector('main')!.text).toContain('Sesuai Pasal 13');
     expect(guide.querySelector('[data-callout="peringatan"]')).not.toBeNull();
+    const inserted = page(`panduan/${COMPONENT_GUIDE}`).querySelector('[data-callout="bahaya"]');
+    expect(inserted?.text).toContain('Jangan bayar {biaya} ke <calo>.');
     // The session typed as 08.00 in Buton Tengah (WITA) on a New York computer reads 08.00 WITA
     // on the site, and its calendar file names the same instant (08.00 WITA = 00.00 UTC).
     const photoPage = page('berita/berita-dengan-foto');
+    expect(photoPage.querySelector('main h2')?.text).toBe('Yang perlu dibawa');
+    expect(photoPage.querySelector('main')!.text).toContain('Paragraf penutup ini.');
     const img = photoPage.querySelector('.news-image img')!;
     expect(img.getAttribute('alt')).toBe('Kotak abu-abu sebagai foto uji');
     expect(img.getAttribute('loading')).toBe('lazy');

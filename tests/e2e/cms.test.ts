@@ -475,7 +475,8 @@ describe('Decap CMS', () => {
       const editor = page.locator('[data-slate-editor]').first();
       await editor.getByText(/^Paragraf penutup/).click();
       await page.keyboard.press('End');
-      await page.keyboard.press('Control+Shift+ArrowLeft');
+      // Select "berita." (seven characters) and type over it.
+      for (let i = 0; i < 'berita.'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
       await page.keyboard.insertText('ini.');
       await publish(page);
       const after = await waitForFile(file, before);

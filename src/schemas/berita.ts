@@ -33,16 +33,17 @@ export const NewsImageSchema = z.object({
 
 export const NewsSourceSchema = z.object({
   publisher: field.text('Penerbit', 'Nama media atau lembaga yang pertama memberitakan.', 2),
-  url: WebUrlSchema.meta({ label: 'Alamat web', hint: 'Alamat web berita asli.' }),
+  url: field.of(WebUrlSchema, 'Alamat web', 'Alamat web berita asli.'),
 });
 
 export const NewsSchema = z
   .object({
     title: field.text('Judul', 'Judul berita atau pengumuman.', 5, 120),
-    date: InstantSchema.meta({
-      label: 'Tanggal terbit',
-      hint: 'Tanggal dan jam terbit. Berita bertanggal nanti tetap tersembunyi sampai situs dibangun ulang pada atau sesudah tanggal itu (situs dibangun ulang setiap hari).',
-    }),
+    date: field.of(
+      InstantSchema,
+      'Tanggal terbit',
+      'Tanggal dan jam terbit. Berita bertanggal nanti tetap tersembunyi sampai situs dibangun ulang pada atau sesudah tanggal itu (situs dibangun ulang setiap hari).',
+    ),
     dateKnown: z.boolean().default(true).meta({
       label: 'Tanggal terbit tercantum di berita asli',
       hint: 'Pilih "tidak" bila berita asli tidak mencantumkan tanggal terbitnya: tanggal di atas lalu berarti tanggal dimuat di situs ini, tampil sebagai "tanggal terbit tidak diketahui", dan berita ini diurutkan sesudah berita yang tanggalnya diketahui.',
@@ -60,14 +61,16 @@ export const NewsSchema = z
         label: 'Jenis',
         hint: 'Jenis: berita (laporan) atau pengumuman (misalnya pendaftaran dibuka).',
       }),
-    until: InstantSchema.optional().meta({
-      label: 'Tampil sampai',
-      hint: 'Khusus pengumuman: setelah tanggal ini pengumuman tidak lagi tampil di beranda.',
-    }),
-    image: NewsImageSchema.optional().meta({
-      label: 'Gambar utama',
-      hint: 'Foto untuk berita ini, dengan teks penggantinya.',
-    }),
+    until: field.optional(
+      InstantSchema,
+      'Tampil sampai',
+      'Khusus pengumuman: setelah tanggal ini pengumuman tidak lagi tampil di beranda.',
+    ),
+    image: field.optional(
+      NewsImageSchema,
+      'Gambar utama',
+      'Foto untuk berita ini, dengan teks penggantinya.',
+    ),
     region: field.optionalText(
       'Wilayah',
       'Daerah yang diberitakan, misalnya "Kabupaten …" atau "Kota …".',
@@ -84,10 +87,11 @@ export const NewsSchema = z
       hint: 'Program yang berkaitan (nama berkas program, misalnya "pak-camat-pmi").',
     }),
     tags: field.lines('Label topik', 'Label topik.', 2),
-    source: NewsSourceSchema.optional().meta({
-      label: 'Sumber',
-      hint: 'Bila berita ini diringkas dari media lain: nama media dan alamat berita aslinya.',
-    }),
+    source: field.optional(
+      NewsSourceSchema,
+      'Sumber',
+      'Bila berita ini diringkas dari media lain: nama media dan alamat berita aslinya.',
+    ),
     ...editorialFields,
   })
   .superRefine((news, ctx) => {

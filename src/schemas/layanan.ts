@@ -25,13 +25,14 @@ export const ServiceKindSchema = z.enum(SERVICE_KINDS).meta({
 
 export const ServicePointSchema = z.object({
   name: field.text('Nama', 'Nama tempat layanan.', 2, 120),
-  kind: ServiceKindSchema.meta({ label: 'Jenis', hint: 'Jenis layanan.' }),
+  kind: field.of(ServiceKindSchema, 'Jenis', 'Jenis layanan.'),
   summary: field.text('Ringkasan', 'Ringkasan: apa yang bisa dibantu di sini.', 10, 280),
   region: field.text('Wilayah', 'Wilayah layanan, misalnya "Kabupaten …" atau "Hong Kong".', 2),
-  country: DestinationSchema.optional().meta({
-    label: 'Negara tujuan',
-    hint: 'Negara tujuan, untuk layanan di luar negeri.',
-  }),
+  country: field.optional(
+    DestinationSchema,
+    'Negara tujuan',
+    'Negara tujuan, untuk layanan di luar negeri.',
+  ),
   services: field.lines('Layanan', 'Layanan yang tersedia, satu per baris.', 3),
   contacts: field.list(
     ContactSchema,

@@ -136,18 +136,17 @@ export const WhatsAppNumberSchema = z
 
 export const RegistrationSchema = z
   .object({
-    url: WebUrlSchema.optional().meta({
-      label: 'Alamat web',
-      hint: 'Alamat formulir pendaftaran daring.',
-    }),
-    whatsapp: WhatsAppNumberSchema.optional().meta({
-      label: 'WhatsApp',
-      hint: 'Nomor WhatsApp pendaftaran (nomor HP); situs membuat pesan pendaftaran yang sudah terisi.',
-    }),
-    phone: PhoneSchema.optional().meta({
-      label: 'Telepon',
-      hint: 'Nomor telepon pendaftaran, untuk ditelepon atau dikirimi SMS.',
-    }),
+    url: field.optional(WebUrlSchema, 'Alamat web', 'Alamat formulir pendaftaran daring.'),
+    whatsapp: field.optional(
+      WhatsAppNumberSchema,
+      'WhatsApp',
+      'Nomor WhatsApp pendaftaran (nomor HP); situs membuat pesan pendaftaran yang sudah terisi.',
+    ),
+    phone: field.optional(
+      PhoneSchema,
+      'Telepon',
+      'Nomor telepon pendaftaran, untuk ditelepon atau dikirimi SMS.',
+    ),
     inPerson: field.optionalText(
       'Daftar langsung',
       'Cara mendaftar langsung, misalnya "Datang ke kantor Disnaker membawa KTP".',
@@ -161,31 +160,33 @@ export const RegistrationSchema = z
 
 export const SessionSchema = z
   .object({
-    id: SlugSchema.optional().meta({
-      label: 'Kode sesi',
-      hint: 'Kode sesi yang tetap (misalnya "2026-12-sanankulon"); dipakai kalender agar tidak dobel.',
-    }),
-    start: LocalDateTimeSchema.meta({
-      label: 'Waktu mulai',
-      hint: 'Tanggal dan jam setempat, misalnya 14-08-2027 08.00: jam diketik apa adanya menurut jam di tempat sesi (lihat Zona waktu), berapa pun jam di komputer Anda.',
-    }),
-    end: LocalDateTimeSchema.meta({ label: 'Waktu selesai', hint: 'Tanggal dan jam setempat.' }),
-    timezone: TimeZoneSchema.optional().meta({
-      label: 'Zona waktu',
-      hint: 'Zona waktu tempat sesi (kosongkan untuk memakai zona di Pengaturan).',
-    }),
-    mode: SessionModeSchema.meta({
-      label: 'Cara pelaksanaan',
-      hint: 'Tatap muka, daring atau campuran.',
-    }),
-    venue: VenueSchema.optional().meta({
-      label: 'Tempat',
-      hint: 'Tempat pelaksanaan (wajib untuk tatap muka dan campuran).',
-    }),
-    onlineUrl: WebUrlSchema.optional().meta({
-      label: 'Tautan kelas daring',
-      hint: 'Tautan kelas daring (wajib untuk daring dan campuran).',
-    }),
+    id: field.optional(
+      SlugSchema,
+      'Kode sesi',
+      'Kode sesi yang tetap (misalnya "2026-12-sanankulon"); dipakai kalender agar tidak dobel.',
+    ),
+    start: field.of(
+      LocalDateTimeSchema,
+      'Waktu mulai',
+      'Tanggal dan jam setempat, misalnya 14-08-2027 08.00: jam diketik apa adanya menurut jam di tempat sesi (lihat Zona waktu), berapa pun jam di komputer Anda.',
+    ),
+    end: field.of(LocalDateTimeSchema, 'Waktu selesai', 'Tanggal dan jam setempat.'),
+    timezone: field.optional(
+      TimeZoneSchema,
+      'Zona waktu',
+      'Zona waktu tempat sesi (kosongkan untuk memakai zona di Pengaturan).',
+    ),
+    mode: field.of(SessionModeSchema, 'Cara pelaksanaan', 'Tatap muka, daring atau campuran.'),
+    venue: field.optional(
+      VenueSchema,
+      'Tempat',
+      'Tempat pelaksanaan (wajib untuk tatap muka dan campuran).',
+    ),
+    onlineUrl: field.optional(
+      WebUrlSchema,
+      'Tautan kelas daring',
+      'Tautan kelas daring (wajib untuk daring dan campuran).',
+    ),
     capacity: z
       .number()
       .int()
@@ -197,17 +198,18 @@ export const SessionSchema = z
       .min(0)
       .optional()
       .meta({ label: 'Sisa kursi', hint: 'Kursi yang masih kosong, bila diketahui.' }),
-    deadline: LocalDeadlineSchema.meta({
-      label: 'Batas pendaftaran',
-      hint: 'Tanggal (dan jam) setempat; tanpa jam berarti sampai pukul 23.59.',
-    }),
-    registration: RegistrationSchema.meta({ label: 'Pendaftaran', hint: 'Cara mendaftar.' }),
+    deadline: field.of(
+      LocalDeadlineSchema,
+      'Batas pendaftaran',
+      'Tanggal (dan jam) setempat; tanpa jam berarti sampai pukul 23.59.',
+    ),
+    registration: field.of(RegistrationSchema, 'Pendaftaran', 'Cara mendaftar.'),
     status: z
       .enum(STATUS_OVERRIDES)
       .meta({ options: STATUS_LABELS })
       .optional()
       .meta({ label: 'Status', hint: 'Status khusus bila sesi penuh, ditunda atau dibatalkan.' }),
-    contact: ContactSchema.optional().meta({ label: 'Narahubung', hint: 'Narahubung sesi ini.' }),
+    contact: field.optional(ContactSchema, 'Narahubung', 'Narahubung sesi ini.'),
     note: field.optionalText('Catatan', 'Catatan singkat untuk peserta.'),
   })
   .superRefine((s, ctx) => {

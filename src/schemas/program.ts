@@ -32,10 +32,11 @@ export const ProgramSchema = z.object({
   howToJoin: field.lines('Cara ikut', 'Langkah untuk ikut, satu per baris dan berurutan.', 3),
   contacts: field.list(ContactSchema, 'Kontak', 'Siapa yang bisa dihubungi.'),
   locations: field.lines('Lokasi', 'Tempat program berjalan (desa, kecamatan, kabupaten).', 2),
-  status: ProgramStatusSchema.meta({
-    label: 'Status',
-    hint: 'Status program: aktif, berkala, selesai atau direncanakan.',
-  }),
+  status: field.of(
+    ProgramStatusSchema,
+    'Status',
+    'Status program: aktif, berkala, selesai atau direncanakan.',
+  ),
   ...field.facts({
     sources: 'Sumber resmi fakta di halaman ini.',
     checked: 'Tanggal terakhir fakta di halaman ini diperiksa.',

@@ -15,18 +15,28 @@ import { LOCALES } from '../model/languages.ts';
  * so the messages, the content check and the CMS read the same rules.
  */
 
+/** A field of any kind: the schema, with what editors see of it. */
+function ofField<T extends z.ZodType>(schema: T, label: string, hint: string) {
+  return schema.meta({ label, hint });
+}
+
+/** A field of any kind that may be left empty. */
+function optionalField<T extends z.ZodType>(schema: T, label: string, hint: string) {
+  return schema.optional().meta({ label, hint });
+}
+
 /** A line of text, trimmed; `min` and `max` count its letters. */
 function textField(label: string, hint: string, min?: number, max?: number) {
   let text = z.string().trim();
   if (min !== undefined) text = text.min(min);
   if (max !== undefined) text = text.max(max);
-  return text.meta({ label, hint });
+  return ofField(text, label, hint);
 }
 
 /** A line of text that may be left empty; when written, at least `min` letters. */
 function optionalTextField(label: string, hint: string, min?: number) {
   const text = z.string().trim();
-  return (min === undefined ? text : text.min(min)).optional().meta({ label, hint });
+  return optionalField(min === undefined ? text : text.min(min), label, hint);
 }
 
 /** A list that may be empty (the default); `more` adds to what editors see (e.g. a relation). */
@@ -214,14 +224,12 @@ export const PhoneSchema = z
 export const SourceSchema = z.object({
   title: textField('Judul', 'Judul dokumen, halaman atau berita yang menjadi sumber.', 3),
   publisher: textField('Penerbit', 'Lembaga atau media yang menerbitkan sumber itu.', 2),
-  url: WebUrlSchema.meta({
-    label: 'Alamat web',
-    hint: 'Alamat web sumber (diawali https://) agar pembaca bisa memeriksanya sendiri.',
-  }),
-  accessed: DaySchema.meta({
-    label: 'Tanggal dibuka',
-    hint: 'Tanggal sumber terakhir dibuka dan dibaca.',
-  }),
+  url: ofField(
+    WebUrlSchema,
+    'Alamat web',
+    'Alamat web sumber (diawali https://) agar pembaca bisa memeriksanya sendiri.',
+  ),
+  accessed: ofField(DaySchema, 'Tanggal dibuka', 'Tanggal sumber terakhir dibuka dan dibaca.'),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
@@ -233,25 +241,20 @@ export const ContactSchema = z
   .object({
     name: textField('Nama', 'Kantor, layanan atau orang yang bisa dihubungi.', 2),
     role: optionalTextField('Keterangan', 'Keterangan singkat, misalnya "Pengaduan 24 jam".'),
-    phone: PhoneSchema.optional().meta({
-      label: 'Telepon',
-      hint: 'Nomor telepon persis seperti di sumber.',
-    }),
-    whatsapp: PhoneSchema.optional().meta({
-      label: 'WhatsApp',
-      hint: 'Nomor WhatsApp persis seperti di sumber.',
-    }),
+    phone: optionalField(PhoneSchema, 'Telepon', 'Nomor telepon persis seperti di sumber.'),
+    whatsapp: optionalField(PhoneSchema, 'WhatsApp', 'Nomor WhatsApp persis seperti di sumber.'),
     email: z
       .email({ error: 'belum berupa alamat surel yang benar, misalnya nama@contoh.go.id' })
       .optional()
       .meta({ label: 'Surel', hint: 'Alamat surel (e-mail).' }),
-    url: WebUrlSchema.optional().meta({ label: 'Alamat web', hint: 'Alamat web layanan.' }),
+    url: optionalField(WebUrlSchema, 'Alamat web', 'Alamat web layanan.'),
     address: optionalTextField('Alamat', 'Alamat kantor.'),
     hours: optionalTextField('Jam layanan', 'Jam layanan, misalnya "Senin–Jumat 08.00–15.00".'),
-    source: SourceSchema.optional().meta({
-      label: 'Sumber',
-      hint: 'Sumber tempat nomor atau alamat ini ditemukan (wajib bila ada nomor, surel atau alamat).',
-    }),
+    source: optionalField(
+      SourceSchema,
+      'Sumber',
+      'Sumber tempat nomor atau alamat ini ditemukan (wajib bila ada nomor, surel atau alamat).',
+    ),
     needsCheck: optionalTextField('Perlu dicek ulang', 'Catatan bila data ini perlu dicek ulang.'),
   })
   .superRefine((contact, ctx) => {
@@ -304,10 +307,13 @@ function factFields(hints: { sources: string; checked: string; needsCheck?: stri
 }
 
 /**
- * The field builders, read as `field.text('Judul', 'Nama pelatihan.', 5, 120)`; `field.facts` is
- * spread into a schema (`...field.facts({ … })`).
+ * The field builders, read as `field.text('Judul', 'Nama pelatihan.', 5, 120)` or
+ * `field.optional(PhoneSchema, 'Telepon', 'Nomor telepon …')`; `field.facts` is spread into a
+ * schema (`...field.facts({ … })`).
  */
 export const field = {
+  of: ofField,
+  optional: optionalField,
   text: textField,
   optionalText: optionalTextField,
   list: listField,

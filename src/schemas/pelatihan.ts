@@ -14,12 +14,10 @@ import {
 import { dayInWords } from './messages.ts';
 import { slugify } from '../platform/content/slug.ts';
 import { SESSION_STATUSES, STATUS_OVERRIDES } from '../model/session-statuses.ts';
-import { labelsFrom } from './ui-labels.ts';
+import { labelsFrom, labelsOf } from './ui-labels.ts';
 
 /** The override choices as editors read them: the statuses table's labels. */
-const STATUS_LABELS = labelsFrom(
-  Object.fromEntries(STATUS_OVERRIDES.map((s) => [s, SESSION_STATUSES[s].label])),
-);
+const STATUS_LABELS = labelsOf(STATUS_OVERRIDES, (status) => SESSION_STATUSES[status].label);
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 

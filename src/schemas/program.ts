@@ -1,16 +1,15 @@
 /** Programmes run by the regency and its partners (Pak Camat PMI, Desmigratif, LTSA, OPP, …). */
 import { z } from 'astro/zod';
 import { AudienceSchema, ContactSchema, editorialFields, field } from './shared.ts';
-import { labelsFrom } from './ui-labels.ts';
+import { labelsOf } from './ui-labels.ts';
 
 export const PROGRAM_STATUSES = ['aktif', 'berkala', 'selesai', 'direncanakan'] as const;
 export const ProgramStatusSchema = z.enum(PROGRAM_STATUSES).meta({
-  options: labelsFrom({
-    aktif: 'programs.statusAktif',
-    berkala: 'programs.statusBerkala',
-    selesai: 'programs.statusSelesai',
-    direncanakan: 'programs.statusDirencanakan',
-  }),
+  // "aktif" → programs.statusAktif
+  options: labelsOf(
+    PROGRAM_STATUSES,
+    (status) => `programs.status${status.charAt(0).toUpperCase()}${status.slice(1)}`,
+  ),
 });
 
 export const LegalBasisSchema = z.object({

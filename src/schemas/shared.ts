@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { dayInWords } from './messages.ts';
-import { labelsFrom } from './ui-labels.ts';
+import { labelsOf } from './ui-labels.ts';
 import { LOCALES } from '../model/languages.ts';
 
 /**
@@ -157,22 +157,13 @@ export const LocaleSchema = z.enum(LOCALES);
 /** Who a guide, programme or course is for. */
 export const AUDIENCES = ['cpmi', 'pmi', 'purna', 'keluarga'] as const;
 export const AudienceSchema = z.enum(AUDIENCES).meta({
-  options: labelsFrom({
-    cpmi: 'courses.audience.cpmi',
-    pmi: 'courses.audience.pmi',
-    purna: 'courses.audience.purna',
-    keluarga: 'courses.audience.keluarga',
-  }),
+  options: labelsOf(AUDIENCES, (audience) => `courses.audience.${audience}`),
 });
 
 /** The three stages of UU No. 18 Tahun 2017. */
 export const STAGES = ['sebelum', 'selama', 'setelah'] as const;
 export const StageSchema = z.enum(STAGES).meta({
-  options: labelsFrom({
-    sebelum: 'stage.sebelum',
-    selama: 'stage.selama',
-    setelah: 'stage.setelah',
-  }),
+  options: labelsOf(STAGES, (stage) => `stage.${stage}`),
 });
 
 /** Time zones of Indonesia (WIB, WITA, WIT). */

@@ -10,3 +10,13 @@ export function labelsFrom<T extends string>(keys: Record<T, string>): Record<T,
     Object.entries<string>(keys).map(([value, key]) => [value, strings[key] ?? value]),
   ) as Record<T, string>;
 }
+
+/** The labels of `values`, each read from the string that `key` names for it. */
+export function labelsOf<T extends string>(
+  values: readonly T[],
+  key: (value: T) => string,
+): Record<T, string> {
+  return labelsFrom(
+    Object.fromEntries(values.map((value) => [value, key(value)])) as Record<T, string>,
+  );
+}

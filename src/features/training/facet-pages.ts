@@ -14,6 +14,7 @@ import {
 } from '~/platform/i18n/i18n.ts';
 import { listPagePath, pageCount, pageItems, pageSegment } from '~/platform/content/pagination.ts';
 import { slugify } from '~/platform/content/slug.ts';
+import { facetLabeler } from './session-format.ts';
 
 /** One value of one facet, with its URL segment and how many items of the list have it. */
 export interface FacetChoice {
@@ -88,6 +89,29 @@ export function listingPage<T>(
     path: listPagePath(base, page),
     /** " (halaman 2 dari 3)" when the list has more than one page. */
     suffix: pages > 1 ? ` (${t('schedule.pageOf', { page, pages })})` : '',
+  };
+}
+
+/**
+ * One page of a filterable list (see listingPage) with what its title says: `labelOf` names the
+ * filter values, `chosen` is the chosen one in words ('' for the whole list) and `heading` is the
+ * list's title, followed by the choice when there is one. `pager` is what ListPagination takes.
+ */
+export function filteredListingPage<T>(
+  list: { rows: readonly T[]; page: number; size: number; base: string; title: string },
+  choice: FacetChoice | undefined,
+  labels: { locale: Locale; t: Translator; programs: Map<string, string> },
+) {
+  const { locale, t } = labels;
+  const listing = listingPage(list.rows, list.page, list.size, list.base, locale, t);
+  const labelOf = facetLabeler(locale, t, labels.programs);
+  const chosen = choiceText(choice, t, labelOf);
+  return {
+    ...listing,
+    pager: { page: list.page, pages: listing.pageCount, hrefOf: listing.hrefOf },
+    labelOf,
+    chosen,
+    heading: choice ? `${list.title} – ${chosen}` : list.title,
   };
 }
 

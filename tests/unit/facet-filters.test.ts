@@ -6,7 +6,13 @@ import {
   facetPagePath,
   itemsWith,
 } from '~/features/training/facet-pages.ts';
-import { encodeFacets, matchHits, type FilterIndex } from '~/features/training/filter-index.ts';
+import {
+  encodeFacets,
+  filterTexts,
+  matchHits,
+  type FilterIndex,
+} from '~/features/training/filter-index.ts';
+import { useTranslations } from '~/platform/i18n/i18n.ts';
 import {
   laterPagePaths,
   pageCount,
@@ -106,14 +112,7 @@ describe('filter index', () => {
 });
 
 describe('rendering matches (filter worker)', () => {
-  const texts = {
-    when: 'Kapan',
-    place: 'Tempat',
-    example: 'Contoh',
-    details: 'Rincian',
-    next: 'Sesi berikutnya:',
-    upcoming: '{n} sesi akan datang',
-  };
+  const texts = filterTexts(useTranslations('id'));
   const session = (m: string, t: string) => ({
     u: '/pelatihan/x/1/',
     t,

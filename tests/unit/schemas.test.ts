@@ -84,12 +84,7 @@ describe('sources and contacts', () => {
   });
 
   it('accepts a number written with its area code in parentheses, as sources print it', () => {
-    const source = {
-      title: 'Profil',
-      publisher: 'Lembaga',
-      url: 'https://example.org/',
-      accessed: '2026-11-30',
-    };
+    const source = guide.sources[0];
     expect(
       ContactSchema.safeParse({ name: 'Kantor', phone: '(021) 27808211', source }).success,
     ).toBe(true);

@@ -5,6 +5,7 @@
  * module must stay free of Node and Astro imports).
  */
 import type { Facet } from './sessions.ts';
+import type { Translator } from '~/platform/i18n/i18n.ts';
 
 /** The status inputs of a session, with instants as ISO 8601 with offset. */
 export interface StatusData {
@@ -81,4 +82,18 @@ export function matchHits<Hit extends { f: number[][] }>(
   });
   if (wanted.some(([fi, vi]) => fi < 0 || vi < 0)) return [];
   return index.items.filter((hit) => wanted.every(([fi, vi]) => hit.f[fi]?.includes(vi)));
+}
+
+/** The words the filter script and its worker write into the page, in the reader's language. */
+export function filterTexts(t: Translator) {
+  return {
+    when: t('session.when'),
+    place: t('session.place'),
+    example: t('courses.example'),
+    details: t('schedule.filter.details'),
+    more: t('schedule.filter.more'),
+    next: t('courses.nextSession'),
+    upcoming: t('courses.upcomingCount'),
+    offline: t('schedule.filter.offline'),
+  };
 }

@@ -1,18 +1,16 @@
 /** Courses and sessions as the pages read them (Indonesian entries only: courses are written once). */
 import { getCollection } from 'astro:content';
 import { buildNow, getSettings, localeOf, published, slugOf } from '~/platform/content/content.ts';
-import { facetChoices, itemsWith, type FacetChoice } from './facet-pages.ts';
+import { filterOffer, itemsWith, type FacetChoice, type FilterOffer } from './facet-pages.ts';
 import { localePath } from '~/platform/i18n/i18n.ts';
 import type { Locale } from '~/schemas/shared.ts';
 import {
   allSessions,
   courseFacets,
-  facetOptions,
   facetsOf,
   pastSessions,
   upcomingSessions,
   type CourseRef,
-  type Facet,
   type SessionView,
 } from './sessions.ts';
 import { DEFAULT_LOCALE } from '~/model/languages.ts';
@@ -65,9 +63,8 @@ let lists:
       past: SessionView[];
       /** Facet values of each upcoming session (aligned with `upcoming`). */
       records: Record<string, string[]>[];
-      upcomingOptions: Record<Facet, string[]>;
-      /** Values with a static page of their own (/jadwal/saring/<facet>/<value>/). */
-      choices: FacetChoice[];
+      /** The filters of the upcoming sessions (pages under /jadwal/saring/). */
+      filters: FilterOffer;
     }>
   | undefined;
 
@@ -77,14 +74,7 @@ export function scheduleLists() {
     const now = buildNow();
     const upcoming = upcomingSessions(sessions, now);
     const records = upcoming.map(facetsOf);
-    const upcomingOptions = facetOptions(records);
-    return {
-      upcoming,
-      past: pastSessions(sessions, now),
-      records,
-      upcomingOptions,
-      choices: facetChoices(records, upcomingOptions),
-    };
+    return { upcoming, past: pastSessions(sessions, now), records, filters: filterOffer(records) };
   });
   return lists;
 }
@@ -109,9 +99,8 @@ let courseIndexCache:
   | Promise<{
       byCourse: Map<string, SessionView[]>;
       facets: Record<string, string[]>[];
-      options: Record<Facet, string[]>;
-      /** Values with a static page of their own (/pelatihan/saring/<facet>/<value>/). */
-      choices: FacetChoice[];
+      /** The filters of the catalogue (pages under /pelatihan/saring/). */
+      filters: FilterOffer;
     }>
   | undefined;
 
@@ -126,8 +115,7 @@ export function courseIndex() {
         else byCourse.set(v.course.slug, [v]);
       }
       const facets = courses.map((c) => courseFacets(c, byCourse.get(c.slug) ?? []));
-      const options = facetOptions(facets);
-      return { byCourse, facets, options, choices: facetChoices(facets, options) };
+      return { byCourse, facets, filters: filterOffer(facets) };
     },
   );
   return courseIndexCache;

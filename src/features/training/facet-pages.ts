@@ -4,7 +4,7 @@
  * filter a GET form, so the no-JavaScript filter is a set of links to these pages.
  */
 import { LOCALES } from '~/model/languages.ts';
-import { FACETS, type Facet } from './sessions.ts';
+import { FACETS, facetOptions, type Facet } from './sessions.ts';
 import {
   langParam,
   localePath,
@@ -51,6 +51,19 @@ export function facetChoices(
   return choices;
 }
 
+/** What a list's filter form offers: each facet's values (see facetOptions) and their pages. */
+export interface FilterOffer {
+  options: Record<Facet, string[]>;
+  /** Values with a static page of their own (<list>/saring/<facet>/<value>/). */
+  choices: FacetChoice[];
+}
+
+/** The filter offer of a list whose items have these facet records. */
+export function filterOffer(records: Record<string, string[]>[]): FilterOffer {
+  const options = facetOptions(records);
+  return { options, choices: facetChoices(records, options) };
+}
+
 /** The items whose facet record has the choice's value (records are aligned with items). */
 export function itemsWith<T>(
   items: readonly T[],
@@ -93,9 +106,9 @@ export function listingPage<T>(
 }
 
 /**
- * One page of a filterable list (see listingPage) with what its title says: `labelOf` names the
- * filter values, `chosen` is the chosen one in words ('' for the whole list) and `heading` is the
- * list's title, followed by the choice when there is one. `pager` is what ListPagination takes.
+ * One page of a filterable list (see listingPage) with what its title says: `chosen` is the chosen
+ * filter value in words ('' for the whole list) and `heading` is the list's title, followed by the
+ * choice when there is one. `pager` is what ListPagination takes.
  */
 export function filteredListingPage<T>(
   list: { rows: readonly T[]; page: number; size: number; base: string; title: string },
@@ -104,12 +117,10 @@ export function filteredListingPage<T>(
 ) {
   const { locale, t } = labels;
   const listing = listingPage(list.rows, list.page, list.size, list.base, locale, t);
-  const labelOf = facetLabeler(locale, t, labels.programs);
-  const chosen = choiceText(choice, t, labelOf);
+  const chosen = choiceText(choice, t, facetLabeler(locale, t, labels.programs));
   return {
     ...listing,
     pager: { page: list.page, pages: listing.pageCount, hrefOf: listing.hrefOf },
-    labelOf,
     chosen,
     heading: choice ? `${list.title} – ${chosen}` : list.title,
   };

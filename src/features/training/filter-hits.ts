@@ -31,8 +31,8 @@ function offered(options: Record<Facet, string[]>) {
 
 export async function scheduleFilterIndex(locale: Locale): Promise<FilterIndex<SessionHit>> {
   const t = useTranslations(locale);
-  const { upcoming, records, upcomingOptions } = await scheduleLists();
-  const { facets, values } = offered(upcomingOptions);
+  const { upcoming, records, filters } = await scheduleLists();
+  const { facets, values } = offered(filters.options);
   const groups: Record<string, string> = {};
   const items = upcoming.map((v, i): SessionHit => {
     groups[v.month] ??= formatMonth(v.month, INTL_LOCALE[locale]);
@@ -53,8 +53,8 @@ export async function scheduleFilterIndex(locale: Locale): Promise<FilterIndex<S
 export async function catalogueFilterIndex(locale: Locale): Promise<FilterIndex<CourseHit>> {
   const t = useTranslations(locale);
   const { courses } = await catalogue();
-  const { byCourse, facets: records, options } = await courseIndex();
-  const { facets, values } = offered(options);
+  const { byCourse, facets: records, filters } = await courseIndex();
+  const { facets, values } = offered(filters.options);
   const items = courses.map((course, i): CourseHit => {
     const upcoming = byCourse.get(course.slug) ?? [];
     const next = nextSession(upcoming);

@@ -43,6 +43,13 @@ const exampleSlugs = examplesIncluded() ? exampleCourseSlugs() : [];
 export default defineConfig({
   site: address.url,
   trailingSlash: 'always',
+  // Entry pages return a cacheKey (src/platform/content/page-keys.ts): a page whose key and code
+  // are unchanged is copied from the last build in the cacheDir instead of being rendered. CI keeps
+  // the cacheDir between runs (.github/workflows/site.yml); `astro build --force` renders everything.
+  experimental: { incrementalBuild: true },
+  // The build with the example courses keeps a cache of its own: each build's page copies and
+  // manifest stay valid for the next build of the same kind.
+  ...(examplesIncluded() ? { cacheDir: './node_modules/.astro-examples' } : {}),
   build: {
     format: 'directory',
     // One cacheable stylesheet instead of inline <style>: keeps the CSP free of 'unsafe-inline'.

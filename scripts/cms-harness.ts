@@ -4,11 +4,12 @@
  * here touches content/), and Debian's Chromium through playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 
 export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -47,14 +48,26 @@ export interface DecapCopy {
   stop(): void;
 }
 
-/** Copies content/ and src/assets/ to a temporary folder and serves it with decap-server. */
-export async function startDecapCopy(
+export interface DecapCopyOptions {
+  /** The project to copy (default: this folder). */
+  root?: string;
+  /**
+   * What to copy, folders and files, relative to the root: by default what the CMS reads and
+   * writes (content/ and src/assets/); more when the copy must build too.
+   */
+  copy?: readonly string[];
+  /** Adds test files to the copy before decap-server starts. */
+  prepare?: (repo: string) => void;
+}
+
+/** Copies the project's content (or more) to a temporary folder and serves it with decap-server. */
+export async function startDecapCopy({
   root = resolve('.'),
-  prepare?: (repo: string) => void,
-): Promise<DecapCopy> {
+  copy = ['content', 'src/assets'],
+  prepare,
+}: DecapCopyOptions = {}): Promise<DecapCopy> {
   const repo = mkdtempSync(join(tmpdir(), 'migrasi-aman-cms-'));
-  cpSync(join(root, 'content'), join(repo, 'content'), { recursive: true });
-  cpSync(join(root, 'src/assets'), join(repo, 'src/assets'), { recursive: true });
+  for (const path of copy) cpSync(join(root, path), join(repo, path), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(repo, 'node_modules'), 'dir');
   prepare?.(repo);
   const port = await freePort();
@@ -71,6 +84,47 @@ export async function startDecapCopy(
       rmSync(repo, { recursive: true, force: true });
     },
   };
+}
+
+/** The alternative text of the picture that writePhotoNews() writes. */
+export const TEST_PHOTO_ALT = 'Kotak abu-abu sebagai foto uji';
+
+/**
+ * Writes an uploaded picture (a grey PNG of the given size, src/assets/media/<picture>.png) and a
+ * news item <slug> that shows it, into a temporary copy: test files that content/ never holds.
+ */
+export function writePhotoNews(
+  repo: string,
+  { slug, title, picture, width, height }: PhotoNews,
+): void {
+  const photo = new PNG({ width, height });
+  photo.data.fill(0x80);
+  writeFileSync(join(repo, `src/assets/media/${picture}.png`), PNG.sync.write(photo));
+  writeFileSync(
+    join(repo, `content/berita/id/${slug}.mdx`),
+    [
+      '---',
+      `title: ${title}`,
+      'date: 2026-11-01T08:00:00+07:00',
+      'summary: Berita untuk uji otomatis gambar; berkas ini hanya ada di salinan sementara.',
+      'image:',
+      `  src: /media/${picture}.png`,
+      `  alt: ${TEST_PHOTO_ALT}`,
+      '---',
+      '',
+      'Isi berita.',
+      '',
+    ].join('\n'),
+  );
+}
+
+export interface PhotoNews {
+  slug: string;
+  title: string;
+  /** The picture's file name, without .png. */
+  picture: string;
+  width: number;
+  height: number;
 }
 
 /** Opens an admin route in a fresh tab, signing in to the local backend when asked. */
@@ -90,4 +144,20 @@ export async function openAdmin(
   if (await login.isVisible()) await login.click();
   await target.waitFor();
   return page;
+}
+
+/** Types a news item's fields into the open form; the fields left out stay as they are. */
+export async function fillNews(
+  page: Page,
+  fields: { title?: string; date?: string; summary?: string; body?: string },
+): Promise<void> {
+  if (fields.title !== undefined) await page.locator('[id^="title-field"]').fill(fields.title);
+  if (fields.date !== undefined) await page.locator('[id^="date-field"]').fill(fields.date);
+  if (fields.summary !== undefined) {
+    await page.locator('[id^="summary-field"]').fill(fields.summary);
+  }
+  if (fields.body !== undefined) {
+    await page.locator('[data-slate-editor]').first().click();
+    await page.keyboard.insertText(fields.body);
+  }
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { launchChromium } from '../tests/e2e/browser.ts';
-import { openAdmin, startDecapCopy } from './cms-harness.ts';
+import { fillNews, openAdmin, startDecapCopy } from './cms-harness.ts';
 import {
   handbookFingerprint,
   MANIFEST,
@@ -79,13 +79,12 @@ async function main() {
 
     // 3. A new news item, typed in, with its preview.
     const news = await open('/collections/berita/new');
-    await news.locator('[id^="title-field"]').fill('Contoh: pendaftaran pelatihan menjahit dibuka');
-    await news.locator('[id^="date-field"]').fill('2026-12-01T08:00');
-    await news
-      .locator('[id^="summary-field"]')
-      .fill('Contoh ringkasan: pendaftaran dibuka untuk purna PMI dan keluarganya.');
-    await news.locator('[data-slate-editor]').first().click();
-    await news.keyboard.insertText('Contoh isi berita. Tulis siapa, apa, kapan dan di mana.');
+    await fillNews(news, {
+      title: 'Contoh: pendaftaran pelatihan menjahit dibuka',
+      date: '2026-12-01T08:00',
+      summary: 'Contoh ringkasan: pendaftaran dibuka untuk purna PMI dan keluarganya.',
+      body: 'Contoh isi berita. Tulis siapa, apa, kapan dan di mana.',
+    });
     await news.frameLocator('#preview-pane').locator('h1').getByText('Contoh:').waitFor();
     await save('berita-baru.png', await shot(news), files);
 
@@ -96,7 +95,7 @@ async function main() {
     await news.keyboard.press('Escape');
 
     // 5. A save refused: the summary is too short.
-    await news.locator('[id^="summary-field"]').fill('Pendek');
+    await fillNews(news, { summary: 'Pendek' });
     await news.getByRole('button', { name: 'Terbitkan' }).click();
     await news.getByText('Terbitkan sekarang').click();
     // The refusal: on the field, or as a notice naming the field.

@@ -2,6 +2,7 @@
  * The comparison of `npm run bench -- --peers`: medians of interleaved builds of the project and
  * its peers, the ratios the issue sets targets for, PASS/FAIL, and the readable table.
  */
+import { table } from './report.ts';
 
 /** What one build of one kind measured. */
 export interface Sample {
@@ -192,14 +193,6 @@ export function compare(base: Omit<Comparison, 'summaries' | 'ratios' | 'targets
 }
 
 const verdict = (pass: boolean | null) => (pass === null ? 'info' : pass ? 'PASS' : '**FAIL**');
-
-function table(head: string[], rows: (string | number)[][]): string {
-  return [
-    `| ${head.join(' | ')} |`,
-    `| ${head.map((_h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...rows.map((row) => `| ${row.join(' | ')} |`),
-  ].join('\n');
-}
 
 export function comparisonMarkdown(c: Comparison): string {
   const loads = Object.values(c.samples)

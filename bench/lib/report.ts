@@ -213,7 +213,8 @@ export function evaluate(r: Results): Budget[] {
   return budgets;
 }
 
-function table(head: string[], rows: (string | number)[][]): string {
+/** A Markdown table: the first column aligned left, the others (numbers) right. */
+export function table(head: string[], rows: (string | number)[][]): string {
   return [
     `| ${head.join(' | ')} |`,
     `| ${head.map((_h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,

@@ -6,6 +6,7 @@ import {
   SlugSchema,
   WebUrlSchema,
   editorialFields,
+  field,
 } from './shared.ts';
 
 export const NEWS_KINDS = ['berita', 'pengumuman'] as const;
@@ -23,29 +24,21 @@ export const NewsImageSchema = z.object({
       hint: 'Unggah foto JPG, PNG, WebP atau AVIF; situs mengecilkannya sendiri.',
       upload: 'image',
     }),
-  alt: z.string().trim().min(5).meta({
-    label: 'Teks pengganti (alt)',
-    hint: 'Teks pengganti gambar untuk pembaca layar: jelaskan isi gambar.',
-  }),
+  alt: field.text(
+    'Teks pengganti (alt)',
+    'Teks pengganti gambar untuk pembaca layar: jelaskan isi gambar.',
+    5,
+  ),
 });
 
 export const NewsSourceSchema = z.object({
-  publisher: z
-    .string()
-    .trim()
-    .min(2)
-    .meta({ label: 'Penerbit', hint: 'Nama media atau lembaga yang pertama memberitakan.' }),
+  publisher: field.text('Penerbit', 'Nama media atau lembaga yang pertama memberitakan.', 2),
   url: WebUrlSchema.meta({ label: 'Alamat web', hint: 'Alamat web berita asli.' }),
 });
 
 export const NewsSchema = z
   .object({
-    title: z
-      .string()
-      .trim()
-      .min(5)
-      .max(120)
-      .meta({ label: 'Judul', hint: 'Judul berita atau pengumuman.' }),
+    title: field.text('Judul', 'Judul berita atau pengumuman.', 5, 120),
     date: InstantSchema.meta({
       label: 'Tanggal terbit',
       hint: 'Tanggal dan jam terbit. Berita bertanggal nanti tetap tersembunyi sampai situs dibangun ulang pada atau sesudah tanggal itu (situs dibangun ulang setiap hari).',
@@ -54,16 +47,11 @@ export const NewsSchema = z
       label: 'Tanggal terbit tercantum di berita asli',
       hint: 'Pilih "tidak" bila berita asli tidak mencantumkan tanggal terbitnya: tanggal di atas lalu berarti tanggal dimuat di situs ini, tampil sebagai "tanggal terbit tidak diketahui", dan berita ini diurutkan sesudah berita yang tanggalnya diketahui.',
     }),
-    dateNote: z.string().trim().optional().meta({
-      label: 'Catatan tanggal',
-      hint: 'Catatan tentang tanggal, misalnya bila tanggal di berita asli tidak cocok dengan harinya.',
-    }),
-    summary: z
-      .string()
-      .trim()
-      .min(20)
-      .max(280)
-      .meta({ label: 'Ringkasan', hint: 'Ringkasan satu atau dua kalimat.' }),
+    dateNote: field.optionalText(
+      'Catatan tanggal',
+      'Catatan tentang tanggal, misalnya bila tanggal di berita asli tidak cocok dengan harinya.',
+    ),
+    summary: field.text('Ringkasan', 'Ringkasan satu atau dua kalimat.', 20, 280),
     kind: z
       .enum(NEWS_KINDS)
       .meta({ options: { berita: 'Berita', pengumuman: 'Pengumuman' } })
@@ -80,23 +68,22 @@ export const NewsSchema = z
       label: 'Gambar utama',
       hint: 'Foto untuk berita ini, dengan teks penggantinya.',
     }),
-    region: z.string().trim().min(2).optional().meta({
-      label: 'Wilayah',
-      hint: 'Daerah yang diberitakan, misalnya "Kabupaten …" atau "Kota …".',
-    }),
-    countries: z
-      .array(DestinationSchema)
-      .default([])
-      .meta({ label: 'Negara tujuan', hint: 'Negara tujuan yang diberitakan, bila ada.' }),
+    region: field.optionalText(
+      'Wilayah',
+      'Daerah yang diberitakan, misalnya "Kabupaten …" atau "Kota …".',
+      2,
+    ),
+    countries: field.list(
+      DestinationSchema,
+      'Negara tujuan',
+      'Negara tujuan yang diberitakan, bila ada.',
+    ),
     program: SlugSchema.optional().meta({
       relation: { collection: 'program', display: 'name' },
       label: 'Program',
       hint: 'Program yang berkaitan (nama berkas program, misalnya "pak-camat-pmi").',
     }),
-    tags: z
-      .array(z.string().trim().min(2))
-      .default([])
-      .meta({ label: 'Label topik', hint: 'Label topik.' }),
+    tags: field.lines('Label topik', 'Label topik.', 2),
     source: NewsSourceSchema.optional().meta({
       label: 'Sumber',
       hint: 'Bila berita ini diringkas dari media lain: nama media dan alamat berita aslinya.',

@@ -1,45 +1,19 @@
 /** Glossary terms: each gets an anchor on /glosarium/ that guides link to. */
 import { z } from 'astro/zod';
-import { NeedsCheckSchema, SlugSchema, SourceSchema, editorialFields } from './shared.ts';
+import { SlugSchema, SourceSchema, editorialFields, field } from './shared.ts';
 
 export const TermSchema = z.object({
-  term: z
-    .string()
-    .trim()
-    .min(2)
-    .max(60)
-    .meta({ label: 'Istilah', hint: 'Istilah atau singkatan, misalnya "CPMI".' }),
-  expansion: z
-    .string()
-    .trim()
-    .optional()
-    .meta({ label: 'Kepanjangan', hint: 'Kepanjangan singkatan, bila ada.' }),
-  definition: z
-    .string()
-    .trim()
-    .min(10)
-    .max(400)
-    .meta({ label: 'Arti', hint: 'Arti dalam satu atau dua kalimat sederhana.' }),
-  aliases: z
-    .array(z.string().trim().min(1))
-    .default([])
-    .meta({ label: 'Sebutan lain', hint: 'Ejaan atau sebutan lain (misalnya "TKI" untuk PMI).' }),
-  related: z
-    .array(SlugSchema)
-    .default([])
-    .meta({
-      label: 'Terkait',
-      hint: 'Istilah lain yang berkaitan.',
-      relation: { collection: 'glosarium', display: 'term' },
-    }),
-  sources: z
-    .array(SourceSchema)
-    .default([])
-    .meta({ label: 'Sumber', hint: 'Sumber arti istilah, bila ada.' }),
-  needsCheck: NeedsCheckSchema.meta({
-    label: 'Perlu dicek ulang',
-    hint: 'Bagian arti yang belum pasti atau diperdebatkan: tampil dengan tanda "perlu dicek ulang".',
+  term: field.text('Istilah', 'Istilah atau singkatan, misalnya "CPMI".', 2, 60),
+  expansion: field.optionalText('Kepanjangan', 'Kepanjangan singkatan, bila ada.'),
+  definition: field.text('Arti', 'Arti dalam satu atau dua kalimat sederhana.', 10, 400),
+  aliases: field.lines('Sebutan lain', 'Ejaan atau sebutan lain (misalnya "TKI" untuk PMI).', 1),
+  related: field.list(SlugSchema, 'Terkait', 'Istilah lain yang berkaitan.', {
+    relation: { collection: 'glosarium', display: 'term' },
   }),
+  sources: field.list(SourceSchema, 'Sumber', 'Sumber arti istilah, bila ada.'),
+  needsCheck: field.needsCheck(
+    'Bagian arti yang belum pasti atau diperdebatkan: tampil dengan tanda "perlu dicek ulang".',
+  ),
   ...editorialFields,
 });
 

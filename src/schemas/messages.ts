@@ -67,6 +67,12 @@ function optionLabels(issue: Issue): string[] {
 const length = (input: unknown): number =>
   typeof input === 'string' ? [...input].length : Array.isArray(input) ? input.length : 0;
 
+/** A number past its bound, with the value written: "terlalu kecil: paling sedikit 1 (sekarang 0)". */
+function numberBound(issue: Issue, bound: number, exclusive: string, inclusive: string): string {
+  const was = typeof issue.input === 'number' ? ` (sekarang ${issue.input})` : '';
+  return `${issue['inclusive'] === false ? exclusive : inclusive} ${bound}${was}`;
+}
+
 /** What is wrong with a value, in everyday words, without the field's label. */
 export function ruleMessage(issue: Issue): string | undefined {
   switch (issue.code) {
@@ -86,10 +92,7 @@ export function ruleMessage(issue: Issue): string | undefined {
         return now === 0
           ? `wajib diisi: tambahkan paling sedikit ${min === 1 ? 'satu' : min}`
           : `kurang: tambahkan sampai paling sedikit ${min} (sekarang ${now})`;
-      const was = typeof issue.input === 'number' ? ` (sekarang ${issue.input})` : '';
-      return issue['inclusive'] === false
-        ? `harus lebih dari ${min}${was}`
-        : `terlalu kecil: paling sedikit ${min}${was}`;
+      return numberBound(issue, min, 'harus lebih dari', 'terlalu kecil: paling sedikit');
     }
     case 'too_big': {
       const max = Number(issue['maximum']);
@@ -98,10 +101,7 @@ export function ruleMessage(issue: Issue): string | undefined {
         return `terlalu panjang: tulis paling banyak ${max} huruf (sekarang ${now})`;
       if (issue['origin'] === 'array')
         return `terlalu banyak: paling banyak ${max} (sekarang ${now})`;
-      const was = typeof issue.input === 'number' ? ` (sekarang ${issue.input})` : '';
-      return issue['inclusive'] === false
-        ? `harus kurang dari ${max}${was}`
-        : `terlalu besar: paling banyak ${max}${was}`;
+      return numberBound(issue, max, 'harus kurang dari', 'terlalu besar: paling banyak');
     }
     case 'invalid_format': {
       const format = String(issue['format']);

@@ -3,26 +3,21 @@ import { z } from 'astro/zod';
 import {
   AUDIENCES,
   AudienceSchema,
-  DaySchema,
   DestinationSchema,
   SlugSchema,
-  SourceSchema,
   StageSchema,
   editorialFields,
-  NeedsCheckSchema,
+  field,
 } from './shared.ts';
 
 export const GuideSchema = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(5)
-    .max(90)
-    .meta({ label: 'Judul', hint: 'Judul panduan: singkat, dengan kata sehari-hari.' }),
-  summary: z.string().trim().min(20).max(240).meta({
-    label: 'Ringkasan',
-    hint: 'Ringkasan satu atau dua kalimat; tampil di daftar, hasil pencarian dan pratinjau WhatsApp.',
-  }),
+  title: field.text('Judul', 'Judul panduan: singkat, dengan kata sehari-hari.', 5, 90),
+  summary: field.text(
+    'Ringkasan',
+    'Ringkasan satu atau dua kalimat; tampil di daftar, hasil pencarian dan pratinjau WhatsApp.',
+    20,
+    240,
+  ),
   stage: StageSchema.meta({
     label: 'Tahap',
     hint: 'Tahap perjalanan: sebelum berangkat, selama bekerja atau setelah pulang.',
@@ -40,30 +35,22 @@ export const GuideSchema = z.object({
     .min(1)
     .default([...AUDIENCES])
     .meta({ label: 'Untuk siapa', hint: 'Untuk siapa panduan ini.' }),
-  countries: z.array(DestinationSchema).default([]).meta({
-    label: 'Negara tujuan',
-    hint: 'Negara tujuan yang dibahas (kosongkan bila berlaku untuk semua negara).',
+  countries: field.list(
+    DestinationSchema,
+    'Negara tujuan',
+    'Negara tujuan yang dibahas (kosongkan bila berlaku untuk semua negara).',
+  ),
+  ...field.facts({
+    sources: 'Sumber resmi setiap fakta di panduan ini. Paling sedikit satu.',
+    checked: 'Tanggal terakhir semua fakta di panduan ini diperiksa.',
+    needsCheck: 'Fakta yang belum pasti: tiap catatan tampil dengan tanda "perlu dicek ulang".',
   }),
-  sources: z.array(SourceSchema).min(1).meta({
-    label: 'Sumber',
-    hint: 'Sumber resmi setiap fakta di panduan ini. Paling sedikit satu.',
-  }),
-  checked: DaySchema.meta({
-    label: 'Terakhir diperiksa',
-    hint: 'Tanggal terakhir semua fakta di panduan ini diperiksa.',
-  }),
-  needsCheck: NeedsCheckSchema.meta({
-    label: 'Perlu dicek ulang',
-    hint: 'Fakta yang belum pasti: tiap catatan tampil dengan tanda "perlu dicek ulang".',
-  }),
-  related: z
-    .array(SlugSchema)
-    .default([])
-    .meta({
-      relation: { collection: 'panduan', display: 'title' },
-      label: 'Terkait',
-      hint: 'Panduan lain yang berkaitan (tulis nama berkasnya, misalnya "cek-izin-p3mi").',
-    }),
+  related: field.list(
+    SlugSchema,
+    'Terkait',
+    'Panduan lain yang berkaitan (tulis nama berkasnya, misalnya "cek-izin-p3mi").',
+    { relation: { collection: 'panduan', display: 'title' } },
+  ),
   ...editorialFields,
 });
 

@@ -9,6 +9,7 @@ import {
   WebUrlSchema,
   editorialFields,
   isCalendarDay,
+  field,
 } from './shared.ts';
 import { dayInWords } from './messages.ts';
 import { slugify } from '../platform/content/slug.ts';
@@ -78,26 +79,21 @@ export const LocalDateTimeSchema = localDateTime(null).meta({ date: 'local' });
 export const LocalDeadlineSchema = localDateTime('23:59').meta({ date: 'local' });
 
 export const SESSION_MODES = ['tatap-muka', 'daring', 'campuran'] as const;
+export const SessionModeSchema = z.enum(SESSION_MODES).meta({
+  options: labelsFrom({
+    'tatap-muka': 'session.mode.tatapMuka',
+    daring: 'session.mode.daring',
+    campuran: 'session.mode.campuran',
+  }),
+});
 export { STATUS_OVERRIDES };
 
 export const VenueSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2)
-    .meta({ label: 'Nama tempat', hint: 'Misalnya "Balai Desa Dayu".' }),
-  address: z.string().trim().optional().meta({ label: 'Alamat', hint: 'Alamat jalan, bila ada.' }),
-  desa: z
-    .string()
-    .trim()
-    .optional()
-    .meta({ label: 'Desa/kelurahan', hint: 'Desa atau kelurahan.' }),
-  kecamatan: z.string().trim().min(2).meta({ label: 'Kecamatan', hint: 'Kecamatan.' }),
-  kabupaten: z
-    .string()
-    .trim()
-    .min(2)
-    .meta({ label: 'Kabupaten/kota', hint: 'Kabupaten atau kota.' }),
+  name: field.text('Nama tempat', 'Misalnya "Balai Desa Dayu".', 2),
+  address: field.optionalText('Alamat', 'Alamat jalan, bila ada.'),
+  desa: field.optionalText('Desa/kelurahan', 'Desa atau kelurahan.'),
+  kecamatan: field.text('Kecamatan', 'Kecamatan.', 2),
+  kabupaten: field.text('Kabupaten/kota', 'Kabupaten atau kota.', 2),
   lat: z
     .number()
     .min(-90)
@@ -152,10 +148,11 @@ export const RegistrationSchema = z
       label: 'Telepon',
       hint: 'Nomor telepon pendaftaran, untuk ditelepon atau dikirimi SMS.',
     }),
-    inPerson: z.string().trim().min(5).optional().meta({
-      label: 'Daftar langsung',
-      hint: 'Cara mendaftar langsung, misalnya "Datang ke kantor Disnaker membawa KTP".',
-    }),
+    inPerson: field.optionalText(
+      'Daftar langsung',
+      'Cara mendaftar langsung, misalnya "Datang ke kantor Disnaker membawa KTP".',
+      5,
+    ),
   })
   .refine((r) => r.url ?? r.whatsapp ?? r.phone ?? r.inPerson, {
     message:
@@ -177,19 +174,10 @@ export const SessionSchema = z
       label: 'Zona waktu',
       hint: 'Zona waktu tempat sesi (kosongkan untuk memakai zona di Pengaturan).',
     }),
-    mode: z
-      .enum(SESSION_MODES)
-      .meta({
-        options: labelsFrom({
-          'tatap-muka': 'session.mode.tatapMuka',
-          daring: 'session.mode.daring',
-          campuran: 'session.mode.campuran',
-        }),
-      })
-      .meta({
-        label: 'Cara pelaksanaan',
-        hint: 'Tatap muka, daring atau campuran.',
-      }),
+    mode: SessionModeSchema.meta({
+      label: 'Cara pelaksanaan',
+      hint: 'Tatap muka, daring atau campuran.',
+    }),
     venue: VenueSchema.optional().meta({
       label: 'Tempat',
       hint: 'Tempat pelaksanaan (wajib untuk tatap muka dan campuran).',
@@ -220,11 +208,7 @@ export const SessionSchema = z
       .optional()
       .meta({ label: 'Status', hint: 'Status khusus bila sesi penuh, ditunda atau dibatalkan.' }),
     contact: ContactSchema.optional().meta({ label: 'Narahubung', hint: 'Narahubung sesi ini.' }),
-    note: z
-      .string()
-      .trim()
-      .optional()
-      .meta({ label: 'Catatan', hint: 'Catatan singkat untuk peserta.' }),
+    note: field.optionalText('Catatan', 'Catatan singkat untuk peserta.'),
   })
   .superRefine((s, ctx) => {
     if (s.end <= s.start) {
@@ -281,18 +265,13 @@ export function sessionKey(s: {
 }
 
 export const CourseSchema = z.object({
-  title: z.string().trim().min(5).max(120).meta({ label: 'Judul', hint: 'Nama pelatihan.' }),
+  title: field.text('Judul', 'Nama pelatihan.', 5, 120),
   program: SlugSchema.optional().meta({
     relation: { collection: 'program', display: 'name' },
     label: 'Program',
     hint: 'Program yang menaungi pelatihan ini (nama berkas program, misalnya "pak-camat-pmi").',
   }),
-  summary: z
-    .string()
-    .trim()
-    .min(20)
-    .max(240)
-    .meta({ label: 'Ringkasan', hint: 'Ringkasan satu atau dua kalimat.' }),
+  summary: field.text('Ringkasan', 'Ringkasan satu atau dua kalimat.', 20, 240),
   topics: z
     .array(
       z
@@ -308,27 +287,14 @@ export const CourseSchema = z.object({
     .array(AudienceSchema)
     .min(1)
     .meta({ label: 'Untuk siapa', hint: 'Untuk siapa pelatihan ini.' }),
-  provider: z
-    .string()
-    .trim()
-    .min(2)
-    .meta({ label: 'Penyelenggara', hint: 'Penyelenggara pelatihan.' }),
-  partners: z
-    .array(z.string().trim().min(2))
-    .default([])
-    .meta({ label: 'Mitra', hint: 'Mitra penyelenggara.' }),
+  provider: field.text('Penyelenggara', 'Penyelenggara pelatihan.', 2),
+  partners: field.lines('Mitra', 'Mitra penyelenggara.', 2),
   cost: CostSchema.default('gratis').meta({
     label: 'Biaya',
     hint: '"gratis" atau jumlah rupiah tanpa titik (misalnya 150000).',
   }),
-  requirements: z
-    .array(z.string().trim().min(3))
-    .default([])
-    .meta({ label: 'Syarat', hint: 'Syarat peserta, satu per baris.' }),
-  outcomes: z
-    .array(z.string().trim().min(3))
-    .default([])
-    .meta({ label: 'Yang didapat', hint: 'Yang didapat peserta, satu per baris.' }),
+  requirements: field.lines('Syarat', 'Syarat peserta, satu per baris.', 3),
+  outcomes: field.lines('Yang didapat', 'Yang didapat peserta, satu per baris.', 3),
   language: z.string().trim().min(2).max(12).default('id').meta({
     label: 'Bahasa pengantar',
     hint: 'Bahasa pengantar (kode bahasa, misalnya "id" atau "jv").',

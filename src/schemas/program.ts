@@ -1,23 +1,20 @@
 /** Programmes run by the regency and its partners (Pak Camat PMI, Desmigratif, LTSA, OPP, …). */
 import { z } from 'astro/zod';
-import {
-  AudienceSchema,
-  ContactSchema,
-  DaySchema,
-  SourceSchema,
-  editorialFields,
-  NeedsCheckSchema,
-} from './shared.ts';
+import { AudienceSchema, ContactSchema, editorialFields, field } from './shared.ts';
 import { labelsFrom } from './ui-labels.ts';
 
 export const PROGRAM_STATUSES = ['aktif', 'berkala', 'selesai', 'direncanakan'] as const;
+export const ProgramStatusSchema = z.enum(PROGRAM_STATUSES).meta({
+  options: labelsFrom({
+    aktif: 'programs.statusAktif',
+    berkala: 'programs.statusBerkala',
+    selesai: 'programs.statusSelesai',
+    direncanakan: 'programs.statusDirencanakan',
+  }),
+});
 
 export const LegalBasisSchema = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(3)
-    .meta({ label: 'Judul', hint: 'Nama peraturan, misalnya "UU No. 18 Tahun 2017".' }),
+  title: field.text('Judul', 'Nama peraturan, misalnya "UU No. 18 Tahun 2017".', 3),
   url: z
     .url({ protocol: /^https?$/ })
     .optional()
@@ -25,84 +22,25 @@ export const LegalBasisSchema = z.object({
 });
 
 export const ProgramSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2)
-    .max(90)
-    .meta({ label: 'Nama', hint: 'Nama program, misalnya "Pak Camat PMI".' }),
-  fullName: z
-    .string()
-    .trim()
-    .optional()
-    .meta({ label: 'Nama lengkap', hint: 'Kepanjangan atau nama lengkap program, bila ada.' }),
-  summary: z
-    .string()
-    .trim()
-    .min(20)
-    .max(240)
-    .meta({ label: 'Ringkasan', hint: 'Ringkasan satu atau dua kalimat tentang program ini.' }),
-  organiser: z
-    .string()
-    .trim()
-    .min(2)
-    .meta({ label: 'Penyelenggara', hint: 'Lembaga penyelenggara program.' }),
-  legalBasis: z
-    .array(LegalBasisSchema)
-    .default([])
-    .meta({ label: 'Dasar hukum', hint: 'Dasar hukum program.' }),
-  audience: z
-    .array(AudienceSchema)
-    .default([])
-    .meta({ label: 'Untuk siapa', hint: 'Siapa yang boleh ikut.' }),
-  eligibility: z
-    .array(z.string().trim().min(3))
-    .default([])
-    .meta({ label: 'Syarat peserta', hint: 'Syarat peserta, satu per baris.' }),
-  howToJoin: z
-    .array(z.string().trim().min(3))
-    .default([])
-    .meta({ label: 'Cara ikut', hint: 'Langkah untuk ikut, satu per baris dan berurutan.' }),
-  contacts: z
-    .array(ContactSchema)
-    .default([])
-    .meta({ label: 'Kontak', hint: 'Siapa yang bisa dihubungi.' }),
-  locations: z
-    .array(z.string().trim().min(2))
-    .default([])
-    .meta({ label: 'Lokasi', hint: 'Tempat program berjalan (desa, kecamatan, kabupaten).' }),
-  status: z
-    .enum(PROGRAM_STATUSES)
-    .meta({
-      options: labelsFrom({
-        aktif: 'programs.statusAktif',
-        berkala: 'programs.statusBerkala',
-        selesai: 'programs.statusSelesai',
-        direncanakan: 'programs.statusDirencanakan',
-      }),
-    })
-    .meta({
-      label: 'Status',
-      hint: 'Status program: aktif, berkala, selesai atau direncanakan.',
-    }),
-  sources: z
-    .array(SourceSchema)
-    .min(1)
-    .meta({ label: 'Sumber', hint: 'Sumber resmi fakta di halaman ini.' }),
-  checked: DaySchema.meta({
-    label: 'Terakhir diperiksa',
-    hint: 'Tanggal terakhir fakta di halaman ini diperiksa.',
+  name: field.text('Nama', 'Nama program, misalnya "Pak Camat PMI".', 2, 90),
+  fullName: field.optionalText('Nama lengkap', 'Kepanjangan atau nama lengkap program, bila ada.'),
+  summary: field.text('Ringkasan', 'Ringkasan satu atau dua kalimat tentang program ini.', 20, 240),
+  organiser: field.text('Penyelenggara', 'Lembaga penyelenggara program.', 2),
+  legalBasis: field.list(LegalBasisSchema, 'Dasar hukum', 'Dasar hukum program.'),
+  audience: field.list(AudienceSchema, 'Untuk siapa', 'Siapa yang boleh ikut.'),
+  eligibility: field.lines('Syarat peserta', 'Syarat peserta, satu per baris.', 3),
+  howToJoin: field.lines('Cara ikut', 'Langkah untuk ikut, satu per baris dan berurutan.', 3),
+  contacts: field.list(ContactSchema, 'Kontak', 'Siapa yang bisa dihubungi.'),
+  locations: field.lines('Lokasi', 'Tempat program berjalan (desa, kecamatan, kabupaten).', 2),
+  status: ProgramStatusSchema.meta({
+    label: 'Status',
+    hint: 'Status program: aktif, berkala, selesai atau direncanakan.',
   }),
-  needsCheck: NeedsCheckSchema.meta({
-    label: 'Perlu dicek ulang',
-    hint: 'Fakta yang belum pasti: tampil dengan tanda "perlu dicek ulang".',
+  ...field.facts({
+    sources: 'Sumber resmi fakta di halaman ini.',
+    checked: 'Tanggal terakhir fakta di halaman ini diperiksa.',
   }),
-  order: z
-    .number()
-    .int()
-    .min(0)
-    .default(50)
-    .meta({ label: 'Urutan', hint: 'Urutan di daftar program (kecil tampil lebih dulu).' }),
+  order: field.order('Urutan di daftar program (kecil tampil lebih dulu).'),
   ...editorialFields,
 });
 

@@ -9,6 +9,49 @@ import { dayInWords } from './messages.ts';
 import { labelsFrom } from './ui-labels.ts';
 import { LOCALES } from '../model/languages.ts';
 
+/**
+ * Field builders: each is one kind of field with what editors see of it (label and hint). They
+ * build exactly the zod chain written out before (trim, then the lengths, then optional or default),
+ * so the messages, the content check and the CMS read the same rules.
+ */
+
+/** A line of text, trimmed; `min` and `max` count its letters. */
+function textField(label: string, hint: string, min?: number, max?: number) {
+  let text = z.string().trim();
+  if (min !== undefined) text = text.min(min);
+  if (max !== undefined) text = text.max(max);
+  return text.meta({ label, hint });
+}
+
+/** A line of text that may be left empty; when written, at least `min` letters. */
+function optionalTextField(label: string, hint: string, min?: number) {
+  const text = z.string().trim();
+  return (min === undefined ? text : text.min(min)).optional().meta({ label, hint });
+}
+
+/** A list that may be empty (the default); `more` adds to what editors see (e.g. a relation). */
+export function listField<T extends z.ZodType>(
+  item: T,
+  label: string,
+  hint: string,
+  more: z.core.GlobalMeta = {},
+) {
+  return z
+    .array(item)
+    .default([])
+    .meta({ ...more, label, hint });
+}
+
+/** A list of lines of text (one per line in the CMS), each at least `min` letters. */
+function linesField(label: string, hint: string, min: number) {
+  return listField(z.string().trim().min(min), label, hint);
+}
+
+/** A place in a list: a whole number from 0, small first, 50 when not given. */
+function orderField(hint: string) {
+  return z.number().int().min(0).default(50).meta({ label: 'Urutan', hint });
+}
+
 /** Lower-case words joined by hyphens: the form of every entry id and reference. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -169,16 +212,8 @@ export const PhoneSchema = z
   .regex(/^\+?\(?[0-9][0-9 ()-]{2,20}$/, 'hanya boleh berisi angka, spasi, +, - dan tanda kurung');
 
 export const SourceSchema = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(3)
-    .meta({ label: 'Judul', hint: 'Judul dokumen, halaman atau berita yang menjadi sumber.' }),
-  publisher: z
-    .string()
-    .trim()
-    .min(2)
-    .meta({ label: 'Penerbit', hint: 'Lembaga atau media yang menerbitkan sumber itu.' }),
+  title: textField('Judul', 'Judul dokumen, halaman atau berita yang menjadi sumber.', 3),
+  publisher: textField('Penerbit', 'Lembaga atau media yang menerbitkan sumber itu.', 2),
   url: WebUrlSchema.meta({
     label: 'Alamat web',
     hint: 'Alamat web sumber (diawali https://) agar pembaca bisa memeriksanya sendiri.',
@@ -196,16 +231,8 @@ export type Source = z.infer<typeof SourceSchema>;
  */
 export const ContactSchema = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(2)
-      .meta({ label: 'Nama', hint: 'Kantor, layanan atau orang yang bisa dihubungi.' }),
-    role: z
-      .string()
-      .trim()
-      .optional()
-      .meta({ label: 'Keterangan', hint: 'Keterangan singkat, misalnya "Pengaduan 24 jam".' }),
+    name: textField('Nama', 'Kantor, layanan atau orang yang bisa dihubungi.', 2),
+    role: optionalTextField('Keterangan', 'Keterangan singkat, misalnya "Pengaduan 24 jam".'),
     phone: PhoneSchema.optional().meta({
       label: 'Telepon',
       hint: 'Nomor telepon persis seperti di sumber.',
@@ -219,21 +246,13 @@ export const ContactSchema = z
       .optional()
       .meta({ label: 'Surel', hint: 'Alamat surel (e-mail).' }),
     url: WebUrlSchema.optional().meta({ label: 'Alamat web', hint: 'Alamat web layanan.' }),
-    address: z.string().trim().optional().meta({ label: 'Alamat', hint: 'Alamat kantor.' }),
-    hours: z
-      .string()
-      .trim()
-      .optional()
-      .meta({ label: 'Jam layanan', hint: 'Jam layanan, misalnya "Senin–Jumat 08.00–15.00".' }),
+    address: optionalTextField('Alamat', 'Alamat kantor.'),
+    hours: optionalTextField('Jam layanan', 'Jam layanan, misalnya "Senin–Jumat 08.00–15.00".'),
     source: SourceSchema.optional().meta({
       label: 'Sumber',
       hint: 'Sumber tempat nomor atau alamat ini ditemukan (wajib bila ada nomor, surel atau alamat).',
     }),
-    needsCheck: z
-      .string()
-      .trim()
-      .optional()
-      .meta({ label: 'Perlu dicek ulang', hint: 'Catatan bila data ini perlu dicek ulang.' }),
+    needsCheck: optionalTextField('Perlu dicek ulang', 'Catatan bila data ini perlu dicek ulang.'),
   })
   .superRefine((contact, ctx) => {
     const hasDetail = contact.phone ?? contact.whatsapp ?? contact.email ?? contact.address;
@@ -265,12 +284,46 @@ export const NeedsCheckSchema = z
   .default([])
   .meta({ item: 'Catatan perlu dicek ulang' });
 
+/** The field of uncertain facts, with its hint for this collection. */
+function needsCheckField(
+  hint = 'Fakta yang belum pasti: tampil dengan tanda "perlu dicek ulang".',
+) {
+  return NeedsCheckSchema.meta({ label: 'Perlu dicek ulang', hint });
+}
+
+/**
+ * Where a fact page's facts come from and how sure they are (guides, programmes, service points):
+ * at least one source, the day the facts were last checked, and the uncertain ones.
+ */
+function factFields(hints: { sources: string; checked: string; needsCheck?: string }) {
+  return {
+    sources: z.array(SourceSchema).min(1).meta({ label: 'Sumber', hint: hints.sources }),
+    checked: DaySchema.meta({ label: 'Terakhir diperiksa', hint: hints.checked }),
+    needsCheck: needsCheckField(hints.needsCheck),
+  };
+}
+
+/**
+ * The field builders, read as `field.text('Judul', 'Nama pelatihan.', 5, 120)`; `field.facts` is
+ * spread into a schema (`...field.facts({ … })`).
+ */
+export const field = {
+  text: textField,
+  optionalText: optionalTextField,
+  list: listField,
+  lines: linesField,
+  order: orderField,
+  needsCheck: needsCheckField,
+  facts: factFields,
+};
+
 /** Fields every editorial entry has. */
 export const editorialFields = {
-  keywords: z.array(z.string().trim().min(2)).default([]).meta({
-    label: 'Kata kunci pencarian',
-    hint: 'Kata lain yang dipakai orang untuk mencari halaman ini (misalnya TKI, calo). Membantu pencarian.',
-  }),
+  keywords: field.lines(
+    'Kata kunci pencarian',
+    'Kata lain yang dipakai orang untuk mencari halaman ini (misalnya TKI, calo). Membantu pencarian.',
+    2,
+  ),
   draft: z.boolean().default(false).meta({
     label: 'Draf',
     hint: 'Centang untuk menyimpan sebagai draf: draf tidak pernah tampil di situs.',

@@ -4,23 +4,15 @@
  * pages may start at most 2 KB gzip of JavaScript.
  */
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { builtPages, pageTypes } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { builtPages, pageTypes, siteUrl, useBrowser } from './site.ts';
 
 const KB = 1024;
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Loads a page and returns the gzip size of everything fetched at start, by kind. */
 async function weigh(path: string) {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   const sizes = { html: 0, css: 0, js: 0, other: 0 };
   const pending: Promise<void>[] = [];
   page.on('response', (response) => {
@@ -39,7 +31,7 @@ async function weigh(path: string) {
         .catch(() => undefined),
     );
   });
-  await page.goto(`${inject('baseUrl')}${path}`, { waitUntil: 'load' });
+  await page.goto(siteUrl(path), { waitUntil: 'load' });
   await page.waitForTimeout(200);
   await Promise.all(pending);
   await page.close();

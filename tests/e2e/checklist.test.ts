@@ -2,22 +2,14 @@
  * Checklists in guides: tickable with JavaScript, ticks kept on the device across a reload and
  * cleared by "Hapus centang"; a plain list without JavaScript; boxes on paper either way.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launchChromium } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './browser.ts';
 import { startServer } from '../../scripts/serve.ts';
-import { builtPages, DIST } from './site.ts';
+import { builtPages, DIST, siteUrl, useBrowser } from './site.ts';
 import id from '../../src/i18n/id.json';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-const url = (path: string) => `${inject('baseUrl')}${path}`;
 /** A guide that has a checklist, found in the built site rather than named here. */
 const guide = builtPages().find(
   (p) =>
@@ -29,9 +21,9 @@ const LIST = '[data-checklist] >> nth=0';
 describe('checklists', () => {
   it('keep their ticks after a reload, and "Hapus centang" clears them', async () => {
     expect(guide, 'no guide with a checklist of two items or more was built').toBeDefined();
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
-    await page.goto(url(guide!.path));
+    await page.goto(siteUrl(guide!.path));
     const list = page.locator(LIST);
     const boxes = list.locator('input[type="checkbox"]');
     await boxes.first().waitFor();
@@ -58,9 +50,9 @@ describe('checklists', () => {
   });
 
   it('print with their boxes, ticked ones ticked', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
-    await page.goto(url(guide!.path));
+    await page.goto(siteUrl(guide!.path));
     const box = page.locator(LIST).locator('input[type="checkbox"]').first();
     await box.check();
     await page.emulateMedia({ media: 'print' });
@@ -73,9 +65,9 @@ describe('checklists', () => {
   });
 
   it('are plain lists without JavaScript, with drawn boxes on paper', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(url(guide!.path));
+    await page.goto(siteUrl(guide!.path));
     const list = page.locator(LIST);
     expect(await list.locator('input').count()).toBe(0);
     await expect(list.locator('[data-checklist-reset]').isVisible()).resolves.toBe(false);
@@ -92,7 +84,7 @@ describe('checklists', () => {
 
   it('work offline: a guide never opened online can be ticked, and keeps its ticks', async () => {
     const server = await startServer({ root: DIST, port: 0 });
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));

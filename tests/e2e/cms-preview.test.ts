@@ -5,60 +5,34 @@
  * author components; a news item's date line; a course's session cards as on /jadwal/; and an
  * uploaded picture, which must load in the form and in the preview.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HTMLElement, parse, TextNode, type Node } from 'node-html-parser';
-import { PNG } from 'pngjs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openAdmin, startDecapCopy, type DecapCopy } from '../../scripts/cms-harness.ts';
-import { launchChromium } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { TEST_PHOTO_ALT, writePhotoNews } from '../../scripts/cms-harness.ts';
+import { useAdmin } from './admin.ts';
 import { DIST } from './site.ts';
 
-let decap: DecapCopy;
-let browser: Browser;
-let context: BrowserContext;
-
 const PHOTO_NEWS = 'berita-uji-foto-pratinjau';
+const EXAMPLE_COURSES = join('examples', 'pelatihan', 'id');
 
-beforeAll(async () => {
-  decap = await startDecapCopy(undefined, (repo) => {
+const cms = useAdmin({
+  prepare(repo) {
     // The example courses, whose sessions the examples build lists on /jadwal/ (the office's
     // content may hold no course): only in the temporary copy, for the session-card comparison.
     for (const file of readdirSync(EXAMPLE_COURSES))
       cpSync(join(EXAMPLE_COURSES, file), join(repo, 'content/pelatihan/id', file));
     // An uploaded picture and a news item that shows it (only in the temporary copy).
-    const photo = new PNG({ width: 320, height: 180 });
-    photo.data.fill(0x90);
-    writeFileSync(join(repo, 'src/assets/media/uji-pratinjau.png'), PNG.sync.write(photo));
-    writeFileSync(
-      join(repo, `content/berita/id/${PHOTO_NEWS}.mdx`),
-      [
-        '---',
-        'title: Berita uji pratinjau foto',
-        'date: 2026-11-01T08:00:00+07:00',
-        'summary: Berita untuk uji otomatis pratinjau gambar; hanya ada di salinan sementara.',
-        'image:',
-        '  src: /media/uji-pratinjau.png',
-        '  alt: Kotak abu-abu sebagai foto uji',
-        '---',
-        '',
-        'Isi berita.',
-        '',
-      ].join('\n'),
-    );
-  });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  decap?.stop();
+    writePhotoNews(repo, {
+      slug: PHOTO_NEWS,
+      title: 'Berita uji pratinjau foto',
+      picture: 'uji-pratinjau',
+      width: 320,
+      height: 180,
+    });
+  },
 });
-
-const admin = (route: string) =>
-  openAdmin(() => context.newPage(), inject('baseUrl'), decap.port, route);
 
 /**
  * Markup in a canonical form: tags, attributes (sorted, decoded) and text (decoded, whitespace
@@ -88,8 +62,6 @@ async function previewOf(page: Page): Promise<HTMLElement> {
   await expect.poll(() => frame.locator('h1').textContent(), { timeout: 30_000 }).not.toBe('');
   return parse(await frame.locator('main').innerHTML()).querySelector('article')!;
 }
-
-const EXAMPLE_COURSES = join('examples', 'pelatihan', 'id');
 
 /** Courses with sessions: the office's and the examples (both are in the CMS's copy). */
 function coursesWithSessions(): string[] {
@@ -131,7 +103,7 @@ describe('the CMS preview renders what the site renders', () => {
       ).find((s) => existsSync(join('dist', prefix, 'panduan', s, 'index.html')));
       expect(slug, 'a guide with needsCheck notes and a Callout').toBeDefined();
       const site = sitePage(`${prefix}/panduan/${slug}`);
-      const page = await admin(`/collections/${collection}/entries/${slug}`);
+      const page = await cms.open(`/collections/${collection}/entries/${slug}`);
       const preview = await previewOf(page);
       expect(canon(preview.querySelector('h1')!)).toBe(canon(site.querySelector('h1')!));
       expect(sameParts(site, preview, ':scope > p.meta')).toBe(1);
@@ -153,7 +125,6 @@ describe('the CMS preview renders what the site renders', () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(expected[0]!.shell).toContain('role="note"');
       expect(callouts(preview)).toEqual(expected);
-      await page.close();
     },
   );
 
@@ -163,11 +134,10 @@ describe('the CMS preview renders what the site renders', () => {
     );
     expect(slug, 'a published news item with a region').toBeDefined();
     const site = sitePage(`berita/${slug}`);
-    const page = await admin(`/collections/berita/entries/${slug}`);
+    const page = await cms.open(`/collections/berita/entries/${slug}`);
     const preview = await previewOf(page);
     expect(sameParts(site, preview, ':scope > p.meta')).toBe(1);
     expect(canon(preview.querySelector('.lead')!)).toBe(canon(site.querySelector('.lead')!));
-    await page.close();
   });
 
   it('a course: its session cards as on /jadwal/', async () => {
@@ -190,7 +160,7 @@ describe('the CMS preview renders what the site renders', () => {
       [...cards.keys()].some((k) => k.startsWith(`/pelatihan/${slug}/`)),
     );
     expect(course, 'a course with sessions on /jadwal/').toBeDefined();
-    const page = await admin(`/collections/pelatihan/entries/${course}`);
+    const page = await cms.open(`/collections/pelatihan/entries/${course}`);
     const preview = await previewOf(page);
     const shown = preview.querySelectorAll('li.card.session');
     expect(shown.length).toBeGreaterThan(0);
@@ -203,14 +173,13 @@ describe('the CMS preview renders what the site renders', () => {
       compared++;
     }
     expect(compared).toBeGreaterThan(0);
-    await page.close();
   });
 
   it('an uploaded picture shows in the form and in the preview', async () => {
-    const page = await admin(`/collections/berita/entries/${PHOTO_NEWS}`);
+    const page = await cms.open(`/collections/berita/entries/${PHOTO_NEWS}`);
     const preview = await previewOf(page);
     expect(preview.querySelector('figure.news-image img')?.getAttribute('alt')).toBe(
-      'Kotak abu-abu sebagai foto uji',
+      TEST_PHOTO_ALT,
     );
     const loaded = (img: ReturnType<Page['locator']>) =>
       img.evaluate(
@@ -229,6 +198,5 @@ describe('the CMS preview renders what the site renders', () => {
           ),
       )
       .toHaveLength(1);
-    await page.close();
   });
 });

@@ -7,12 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { exampleCourseSlugs, isExamplePage } from '~/features/training/examples.ts';
 import { useTranslations } from '~/platform/i18n/i18n.ts';
-import { launchChromium } from './browser.ts';
-import { builtPages, DIST, walk } from './site.ts';
+import { builtPages, DIST, siteUrl, useBrowser, walk } from './site.ts';
 
 const slugs = exampleCourseSlugs();
 const pages = builtPages();
@@ -94,18 +93,12 @@ describe('example pages', () => {
   });
 });
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function phone(path: string, media: 'screen' | 'print' = 'screen'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
   await page.emulateMedia({ media });
-  await page.goto(`${inject('baseUrl')}${path}`);
+  await page.goto(siteUrl(path));
   return page;
 }
 
@@ -139,10 +132,10 @@ describe('joining a session', () => {
     const deadline = Date.parse(
       target.root.querySelector('.poster')!.getAttribute('data-deadline')!,
     );
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     await context.clock.setFixedTime(new Date(deadline + 120_000));
     const page = await context.newPage();
-    await page.goto(`${inject('baseUrl')}${target.path}`);
+    await page.goto(siteUrl(target.path));
     await expect.poll(() => page.locator('.poster [data-join]').isVisible()).toBe(false);
     await context.close();
   });
@@ -194,8 +187,8 @@ describe('on a 360 px phone', () => {
 describe('the poster', () => {
   it('prints on one A4 sheet: big title, place, numbers, office, example mark and QR code', async () => {
     const target = openSessionWith('https://wa.me/44')!;
-    const page = await browser.newPage();
-    await page.goto(`${inject('baseUrl')}${target.path}`);
+    const page = await browser().newPage();
+    await page.goto(siteUrl(target.path));
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     const size = await page.locator('.poster h1').evaluate((h) => getComputedStyle(h).fontSize);
@@ -217,11 +210,11 @@ describe('the poster', () => {
   });
 
   it('of every session, the longest title and time included, prints on one A4 sheet', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.emulateMedia({ media: 'print' });
     const over: string[] = [];
     for (const { path } of sessionPages) {
-      await page.goto(`${inject('baseUrl')}${path}`);
+      await page.goto(siteUrl(path));
       const pages = await pdfPages(page);
       if (pages !== 1) over.push(`${path}: ${pages} pages`);
     }

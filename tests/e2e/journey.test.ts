@@ -3,10 +3,9 @@
  * place ("Langkah N dari M") and links the neighbouring steps in the same order, and the journey
  * reads top to bottom on a 360 px phone with JavaScript off.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeViolations, launchChromium } from './browser.ts';
-import { builtPages, type BuiltPage } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './browser.ts';
+import { type BuiltPage, builtPages, siteUrl, useBrowser } from './site.ts';
 
 const pages = builtPages();
 const byPath = new Map(pages.map((p) => [p.path, p]));
@@ -66,21 +65,15 @@ for (const [lang, prefix, stepWord, ofWord] of [
 }
 
 describe('the journey on a 360 px phone without JavaScript', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows every step heading and link, without sideways scrolling', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       javaScriptEnabled: false,
       viewport: { width: 360, height: 740 },
     });
     const page = await context.newPage();
-    await page.goto(`${inject('baseUrl')}/panduan/`);
+    await page.goto(siteUrl('/panduan/'));
     const expected = stepsOf(byPath.get('/panduan/')!);
     const headings = page.locator('.step-nav h3');
     expect(await headings.count()).toBe(expected.length);
@@ -107,7 +100,7 @@ describe('the journey on a 360 px phone without JavaScript', () => {
     'every guide and the glossary fit 360 px without sideways scrolling',
     { timeout: 120_000 },
     async () => {
-      const context = await browser.newContext({
+      const context = await browser().newContext({
         javaScriptEnabled: false,
         viewport: { width: 360, height: 740 },
       });
@@ -116,7 +109,7 @@ describe('the journey on a 360 px phone without JavaScript', () => {
       for (const p of pages.filter((x) =>
         /^(\/en)?\/(panduan\/(?!cetak\/)[^/]+|glosarium)\/$/.test(x.path),
       )) {
-        await page.goto(`${inject('baseUrl')}${p.path}`);
+        await page.goto(siteUrl(p.path));
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > 360) wide.push(`${p.path}: ${width} px`);
       }
@@ -129,11 +122,11 @@ describe('the journey on a 360 px phone without JavaScript', () => {
   // because every guide mixes the author components differently.
   it('every guide article passes axe (WCAG 2.2 AA)', { timeout: 180_000 }, async () => {
     const failures: string[] = [];
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
     for (const guide of pages.filter((p) =>
       /^(\/en)?\/panduan\/(?!cetak\/)[^/]+\/$/.test(p.path),
     )) {
-      await page.goto(`${inject('baseUrl')}${guide.path}`);
+      await page.goto(siteUrl(guide.path));
       const violations = await axeViolations(page, 'article');
       if (violations.length > 0) failures.push(`${guide.path}: ${violations.join('; ')}`);
     }

@@ -5,19 +5,12 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { startServer } from '../../scripts/serve.ts';
-import { launchChromium } from './browser.ts';
-import { builtPages, DIST } from './site.ts';
+import { builtPages, DIST, siteUrl, useBrowser } from './site.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const pages = builtPages();
 const READ_ALOUD = /^\/(en\/)?(panduan\/(?!cetak\/)[^/]+|program\/[^/]+)\/$/;
@@ -91,7 +84,7 @@ describe('Dengarkan: every guide and programme page can be listened to', () => {
 
   it('plays with JavaScript off: audio/mpeg with the length of a read guide', async () => {
     const base = inject('baseUrl');
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
       const srcs: string[] = [];
@@ -106,7 +99,7 @@ describe('Dengarkan: every guide and programme page can be listened to', () => {
         srcs.push(src);
       }
       // Decoding needs the media stack, not the page's JavaScript: measured in a second context.
-      const probe = await (await browser.newContext()).newPage();
+      const probe = await (await browser().newContext()).newPage();
       await probe.goto(`${base}/`);
       const seconds = await durations(probe, srcs);
       seconds.forEach((s, i) => expect(s, srcs[i]).toBeGreaterThan(20));
@@ -118,7 +111,7 @@ describe('Dengarkan: every guide and programme page can be listened to', () => {
 
   it('plays when pressed, and plays again offline once heard', async () => {
     const server = await startServer({ root: DIST, port: 0 });
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     try {
       const page = await context.newPage();
       const guide = guides[0]!.path;
@@ -177,10 +170,10 @@ describe('Thumb-sized actions on a 360 px phone', () => {
   ];
 
   it.each(targets)('%s: actions are at least 44 × 44 px, 8 px apart', async (path, selector) => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await browser().newContext({ viewport: { width: 360, height: 740 } });
     try {
       const page = await context.newPage();
-      await page.goto(`${inject('baseUrl')}${path}`);
+      await page.goto(siteUrl(path));
       const boxes = await page.$$eval(selector, (els) =>
         els
           .filter((el) => (el as HTMLElement).offsetParent !== null)
@@ -215,10 +208,10 @@ describe('What offline reading costs', () => {
       expect(note?.hasAttribute('hidden'), path).toBe(true);
       expect(note?.querySelector('[data-offline-size]')?.text, path).toMatch(/^\d+ KB$/);
     }
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${inject('baseUrl')}/panduan/`);
+      await page.goto(siteUrl('/panduan/'));
       await expect.poll(() => page.locator('[data-offline-note="full"]').isVisible()).toBe(true);
       expect(await page.locator('[data-offline-note="save-data"]').isVisible()).toBe(false);
     } finally {
@@ -227,13 +220,13 @@ describe('What offline reading costs', () => {
   });
 
   it('with Save-Data on, says that only opened pages are kept', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     try {
       await context.addInitScript(() =>
         Object.defineProperty(navigator, 'connection', { value: { saveData: true } }),
       );
       const page = await context.newPage();
-      await page.goto(`${inject('baseUrl')}/panduan/`);
+      await page.goto(siteUrl('/panduan/'));
       await expect
         .poll(() => page.locator('[data-offline-note="save-data"]').isVisible())
         .toBe(true);

@@ -3,9 +3,10 @@
  * verdict and explains each warning with its source; with JavaScript, the same check runs in the
  * page without a single request, and its summary prints.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launchChromium } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './browser.ts';
+import { useBrowser, siteUrl } from './site.ts';
 import { verdictKeys } from '../../src/features/offer-check/logic.ts';
 import {
   OFFER_SOURCES,
@@ -16,15 +17,8 @@ import {
 import id from '../../src/i18n/id.json';
 import en from '../../src/i18n/en.json';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-const url = (path: string) => `${inject('baseUrl')}${path}`;
 const verdictName = (level: Level, dict: Record<string, string> = id) =>
   dict[verdictKeys(level).name]!;
 
@@ -54,9 +48,9 @@ async function answerAll(page: Page, answers: Answer[], onEach?: (i: number) => 
 
 describe('offer check without JavaScript', () => {
   it('reaches "Hati-hati" page by page, explaining the warning with its source', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(url('/cek-tawaran/'));
+    await page.goto(siteUrl('/cek-tawaran/'));
     const answers = plan({ [firstWarning.q.id]: 'hati-hati' });
     await answerAll(page, answers, async (i) => {
       // Every answer opens a new static page whose address carries the state.
@@ -84,9 +78,9 @@ describe('offer check without JavaScript', () => {
   });
 
   it('says "Bahaya" after one danger sign even when every other answer is harmless', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(url('/cek-tawaran/'));
+    await page.goto(siteUrl('/cek-tawaran/'));
     await answerAll(page, plan({ [firstDanger.q.id]: 'bahaya' }));
     expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).toBe('bahaya');
     expect(await page.locator('[data-verdict] h2').innerText()).toContain(verdictName('bahaya'));
@@ -94,9 +88,9 @@ describe('offer check without JavaScript', () => {
   });
 
   it('says "Belum ada tanda bahaya" when no answer is a warning, in English under /en/', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(url('/en/cek-tawaran/'));
+    await page.goto(siteUrl('/en/cek-tawaran/'));
     await answerAll(page, plan({}));
     expect(new URL(page.url()).pathname).toMatch(/^\/en\/cek-tawaran\/hasil\/aman\//);
     expect(await page.locator('[data-verdict] h2').innerText()).toContain(verdictName('aman', en));
@@ -107,8 +101,8 @@ describe('offer check without JavaScript', () => {
 
 describe('offer check with JavaScript', () => {
   it('runs in the page without sending anything, then shows and prints the summary', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(url('/cek-tawaran/'));
+    const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(siteUrl('/cek-tawaran/'));
     await page.waitForLoadState('networkidle');
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
@@ -154,9 +148,9 @@ describe('offer check with JavaScript', () => {
   });
 
   it('is linked from the home page and the recruitment guides', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     for (const path of ['/', '/panduan/tanda-perekrutan-ilegal/', '/panduan/cek-izin-p3mi/']) {
-      await page.goto(url(path));
+      await page.goto(siteUrl(path));
       expect(await page.locator('main a[href="/cek-tawaran/"]').count(), path).toBeGreaterThan(0);
     }
     await page.close();

@@ -8,23 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/serve.ts';
 import { precacheList, writeServiceWorker } from '~/platform/offline/service-worker.ts';
 import { ogImagePath } from '~/platform/cards/og.ts';
 import idStrings from '~/i18n/id.json';
 import enStrings from '~/i18n/en.json';
-import { launchChromium } from './browser.ts';
-import { builtPages, DIST } from './site.ts';
+import { builtPages, DIST, siteUrl, useBrowser } from './site.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const pages = builtPages();
 const GUIDE = /^\/(en\/)?panduan\/(?!cetak\/)[^/]+\/$/;
@@ -70,7 +63,7 @@ describe('offline reading', () => {
   it('after one visit, every guide, the glossary and the service points read offline; the first page visited too', async () => {
     expect(guides.length).toBeGreaterThan(0);
     const server = await serve(DIST);
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const first = '/program/';
     const page = await visitAndInstall(context, `${server.url}${first}`);
     // Activation saves the page that installed the worker; give it a moment.
@@ -99,7 +92,7 @@ describe('offline reading', () => {
 
   it('a page never saved shows the offline page in its language', async () => {
     const server = await serve(DIST);
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await visitAndInstall(context, `${server.url}/`);
     await server.stop();
     await context.setOffline(true);
@@ -123,7 +116,7 @@ describe('offline reading', () => {
       readFileSync(file, 'utf8').replace('</h1>', '</h1><p id="koreksi">Koreksi</p>'),
     );
     const oldSite = await serve(DIST);
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await visitAndInstall(context, `${oldSite.url}${guide.path}`);
     expect(await page.locator('#koreksi').count()).toBe(0);
     await oldSite.stop();
@@ -154,7 +147,7 @@ describe('offline reading', () => {
     expect(newEntry.revision).not.toBe(oldEntry.revision);
 
     const oldSite = await serve(DIST);
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await visitAndInstall(context, `${oldSite.url}/`);
     await oldSite.stop();
     const newSite = await serve(copy, oldSite.port);
@@ -190,9 +183,9 @@ describe('print', () => {
   it('a guide prints without navigation, with a QR code that scans to its live address', async () => {
     const guide = guides[0]!;
     const canonical = guide.root.querySelector('link[rel="canonical"]')!.getAttribute('href');
-    const context = await browser.newContext({ deviceScaleFactor: 2 });
+    const context = await browser().newContext({ deviceScaleFactor: 2 });
     const page = await context.newPage();
-    await page.goto(`${inject('baseUrl')}${guide.path}`);
+    await page.goto(siteUrl(guide.path));
     expect(await page.locator('.print-footer').isVisible(), 'QR hidden on screen').toBe(false);
 
     await page.emulateMedia({ media: 'print' });
@@ -221,14 +214,14 @@ describe('print', () => {
       expect(parts[0]).toBe(path);
       const titles: string[] = [];
       let qrCount = 0;
-      const context = await browser.newContext();
+      const context = await browser().newContext();
       const page = await context.newPage();
       for (const part of parts) {
-        await page.goto(`${inject('baseUrl')}${part}`);
+        await page.goto(siteUrl(part));
         titles.push(...(await page.locator('.booklet-guide > h2').allInnerTexts()));
         qrCount += await page.locator('.booklet-guide [data-qr-url]').count();
       }
-      await page.goto(`${inject('baseUrl')}${path}`);
+      await page.goto(siteUrl(path));
       expect([...titles].sort()).toEqual(mine.map((g) => h1(g.path)).sort());
       expect(qrCount).toBe(mine.length);
       await page.emulateMedia({ media: 'print' });
@@ -241,7 +234,7 @@ describe('print', () => {
   }
 
   it('the booklet print button opens the dialog only when pressed, and needs no JavaScript to explain', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     await context.addInitScript(() => {
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => {
@@ -249,16 +242,16 @@ describe('print', () => {
       };
     });
     const page = await context.newPage();
-    await page.goto(`${inject('baseUrl')}/panduan/cetak/`);
+    await page.goto(siteUrl('/panduan/cetak/'));
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(0);
     await page.getByRole('button', { name: idStrings['print.button'] }).click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     await context.close();
 
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await browser().newContext({ javaScriptEnabled: false });
     const still = await noJs.newPage();
-    await still.goto(`${inject('baseUrl')}/panduan/cetak/`);
+    await still.goto(siteUrl('/panduan/cetak/'));
     expect(await still.getByRole('button', { name: idStrings['print.button'] }).count()).toBe(0);
     await expect(still.locator('main').innerText()).resolves.toContain(idStrings['print.howTo']);
     await noJs.close();

@@ -1,16 +1,8 @@
 /** Reading with JavaScript off, and reaching the page's controls with the keyboard alone. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { builtPages } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { builtPages, siteUrl, useBrowser } from './site.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const guide = builtPages().find((p) => /^\/panduan\/(?!cetak\/)[^/]+\/$/.test(p.path));
 
@@ -18,12 +10,12 @@ describe('without JavaScript', () => {
   it('a guide page shows its whole content', async () => {
     expect(guide, 'no guide page was built').toBeDefined();
     const expected = guide!.root.querySelector('main')!.text.replace(/\s+/g, ' ').trim();
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       javaScriptEnabled: false,
       viewport: { width: 360, height: 740 },
     });
     const page = await context.newPage();
-    await page.goto(`${inject('baseUrl')}${guide!.path}`);
+    await page.goto(siteUrl(guide!.path));
     const shown = (await page.locator('main').innerText()).replace(/\s+/g, ' ').trim();
     expect(shown.length).toBeGreaterThan(200);
     const h1 = guide!.root.querySelector('h1')!.text.trim();
@@ -36,15 +28,15 @@ describe('without JavaScript', () => {
 
 describe('keyboard only', () => {
   it('reaches the skip link first, then the search box and the language switch', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(`${inject('baseUrl')}/panduan/`);
+    const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(siteUrl('/panduan/'));
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => document.activeElement?.getAttribute('href'));
     expect(first).toBe('#isi');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => location.hash)).toBe('#isi');
 
-    await page.goto(`${inject('baseUrl')}/panduan/`);
+    await page.goto(siteUrl('/panduan/'));
     const reached = new Set<string>();
     for (let i = 0; i < 25; i++) {
       await page.keyboard.press('Tab');
@@ -62,8 +54,8 @@ describe('keyboard only', () => {
   });
 
   it('submits a search from the header with Enter', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${inject('baseUrl')}/`);
+    const page = await browser().newPage();
+    await page.goto(siteUrl('/'));
     await page.locator('header input[type="search"]').focus();
     await page.keyboard.type('paspor');
     await Promise.all([page.waitForURL(/\/cari\/\?q=paspor/), page.keyboard.press('Enter')]);
@@ -72,8 +64,8 @@ describe('keyboard only', () => {
   });
 
   it('the language switch leads to the same page in English', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${inject('baseUrl')}/panduan/`);
+    const page = await browser().newPage();
+    await page.goto(siteUrl('/panduan/'));
     await page.locator('a.lang-switch').click();
     expect(new URL(page.url()).pathname).toBe('/en/panduan/');
     expect(await page.getAttribute('html', 'lang')).toBe('en');

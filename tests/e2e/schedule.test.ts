@@ -5,10 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import ical, { type VEvent } from 'node-ical';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { builtPages, DIST } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { builtPages, DIST, siteUrl, useBrowser } from './site.ts';
 
 const STATUSES = [
   'dibuka',
@@ -22,13 +20,7 @@ const STATUSES = [
 ];
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const pages = builtPages();
 const schedule = pages.find((p) => p.path === '/jadwal/')!;
@@ -75,9 +67,9 @@ describe('schedule HTML', () => {
 
 describe('filters', () => {
   it('without JavaScript: the whole list is visible, with links instead of a dead form', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${inject('baseUrl')}/jadwal/?kecamatan=tidak-ada`);
+    await page.goto(siteUrl('/jadwal/?kecamatan=tidak-ada'));
     expect(await page.locator('li[data-start]:visible').count()).toBe(sessionsOnSchedule.length);
     expect(await page.locator('form[data-filters]').isVisible()).toBe(false);
     // Each kecamatan link leads to a page with exactly the sessions held there.
@@ -89,7 +81,7 @@ describe('filters', () => {
         name,
       ),
     ).length;
-    await page.goto(`${inject('baseUrl')}${await links.first().getAttribute('href')}`);
+    await page.goto(siteUrl((await links.first().getAttribute('href'))!));
     expect(await page.locator('main li[data-start]').count()).toBe(expected);
     for (const text of await page.locator('main li[data-start]').allInnerTexts())
       expect(text).toContain(name);
@@ -97,8 +89,8 @@ describe('filters', () => {
   });
 
   it('with JavaScript: filters instantly and keeps the choice in the URL', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${inject('baseUrl')}/jadwal/`);
+    const page = await browser().newPage();
+    await page.goto(siteUrl('/jadwal/'));
     await expect.poll(() => page.locator('form[data-filters]').isVisible()).toBe(true);
     // The links for readers without JavaScript give way to the form.
     expect(await page.locator('nav[data-browse]').isVisible()).toBe(false);
@@ -120,7 +112,7 @@ describe('filters', () => {
     for (const text of await visible.allInnerTexts()) expect(text).toContain(value);
 
     // The shared URL opens with the same filter applied.
-    const shared = await browser.newPage();
+    const shared = await browser().newPage();
     await shared.goto(page.url());
     await expect.poll(() => shared.locator('li[data-start]:visible').count()).toBe(expected);
     expect(await shared.locator('select[name="kecamatan"]').inputValue()).toBe(value);
@@ -129,8 +121,8 @@ describe('filters', () => {
   });
 
   it('filters the course catalogue by audience', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${inject('baseUrl')}/pelatihan/?peserta=keluarga`);
+    const page = await browser().newPage();
+    await page.goto(siteUrl('/pelatihan/?peserta=keluarga'));
     await expect.poll(() => page.locator('select[name="peserta"]').inputValue()).toBe('keluarga');
     const cards = page.locator('li[data-facets]');
     const total = await cards.count();
@@ -157,10 +149,10 @@ describe('status script (mocked clock)', () => {
   const deadline = Date.parse(first.getAttribute('data-deadline')!);
 
   async function statusAt(time: number) {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     await context.clock.setFixedTime(new Date(time));
     const page = await context.newPage();
-    await page.goto(`${inject('baseUrl')}/jadwal/`);
+    await page.goto(siteUrl('/jadwal/'));
     const li = page
       .locator(
         `li[data-start="${first.getAttribute('data-start')}"][data-end="${first.getAttribute('data-end')}"]`,
@@ -192,8 +184,8 @@ describe('status script (mocked clock)', () => {
 describe('poster', () => {
   it('prints date, zone, place and a QR code without the site chrome', async () => {
     const poster = pages.find((p) => /^\/pelatihan\/[^/]+\/[^/]+\/$/.test(p.path))!;
-    const page = await browser.newPage();
-    await page.goto(`${inject('baseUrl')}${poster.path}`);
+    const page = await browser().newPage();
+    await page.goto(siteUrl(poster.path));
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     expect(await page.locator('.poster svg[role="img"]').isVisible()).toBe(true);

@@ -5,11 +5,9 @@
  * built pages, except the named cases of the issue.
  */
 import { parse } from 'node-html-parser';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPagefind, searchAll, type PagefindApi } from './pagefind-node.ts';
-import { builtPages } from './site.ts';
+import { builtPages, siteUrl, useBrowser } from './site.ts';
 import id from '../../src/i18n/id.json';
 
 const pages = builtPages();
@@ -27,16 +25,11 @@ function mainText(path: string): string {
 }
 
 let api: PagefindApi;
-let browser: Browser;
 beforeAll(async () => {
   api = await loadPagefind('id');
-  browser = await launchChromium();
 });
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-const url = (path: string) => `${inject('baseUrl')}${path}`;
 const first = async (query: string) => (await searchAll(api, query))[0]?.url;
 
 describe('search: the words people type', () => {
@@ -81,8 +74,8 @@ describe('search: the words people type', () => {
 
 describe('search page: never a dead end', () => {
   it('"pelatihan menjahit" finds nothing as a whole, so it shows what "pelatihan" finds and the ways on', async () => {
-    const page = await browser.newPage();
-    await page.goto(url('/cari/?q=pelatihan%20menjahit'));
+    const page = await browser().newPage();
+    await page.goto(siteUrl('/cari/?q=pelatihan%20menjahit'));
     await page.waitForSelector('[data-search-results][data-state="done"]');
     expect(await page.locator('[data-search-results]').getAttribute('data-partial')).toBe(
       'pelatihan',
@@ -99,9 +92,9 @@ describe('search page: never a dead end', () => {
   });
 
   it('without JavaScript lists every guide and every glossary term', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(url('/cari/?q=paspor'));
+    await page.goto(siteUrl('/cari/?q=paspor'));
     expect(await page.locator('main').innerText()).toContain(id['search.needsJs']);
     const links = new Set(
       await page

@@ -4,10 +4,10 @@
  * pays before the first results.
  */
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchChromium } from './browser.ts';
-import { builtPages } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations } from './browser.ts';
+import { builtPages, siteUrl, useBrowser } from './site.ts';
 import id from '~/i18n/id.json';
 
 const FINISHED =
@@ -19,15 +19,7 @@ const guideWord = (guide?.root.querySelector('h1')?.text ?? '')
   .split(/[^\p{L}]+/u)
   .sort((a, b) => b.length - a.length)[0];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const url = (path: string) => `${inject('baseUrl')}${path}`;
+const browser = useBrowser();
 
 /** Presses Tab until `selector` has focus; returns how many presses it took (or -1). */
 async function tabTo(page: Page, selector: string, max = 60): Promise<number> {
@@ -42,8 +34,8 @@ describe('search with the keyboard only', () => {
   it('header box → Enter → results; Tab reaches them; a filter narrows them; the URL keeps ?q=', async () => {
     expect(guide, 'no guide page was built').toBeDefined();
     expect(guideWord!.length).toBeGreaterThan(3);
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(url('/'));
+    const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(siteUrl('/'));
     expect(await tabTo(page, 'header input[type="search"]')).toBeGreaterThan(0);
     await page.keyboard.type(guideWord!);
     await Promise.all([page.waitForURL(/\/cari\/\?q=/), page.keyboard.press('Enter')]);
@@ -81,8 +73,8 @@ describe('search with the keyboard only', () => {
   });
 
   it('searching again on the search page keeps focus in the box and adds to the history', async () => {
-    const page = await browser.newPage();
-    await page.goto(url(`/cari/?q=${encodeURIComponent(guideWord!)}`));
+    const page = await browser().newPage();
+    await page.goto(siteUrl(`/cari/?q=${encodeURIComponent(guideWord!)}`));
     await page.waitForSelector(FINISHED);
     await page.locator('#cari-halaman').fill('zzqxv');
     await page.locator('#cari-halaman').press('Enter');
@@ -98,8 +90,8 @@ describe('search with the keyboard only', () => {
 
 describe('search page states', () => {
   it('has no axe violations with results and filters on screen', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(url(`/cari/?q=${encodeURIComponent(guideWord!)}`));
+    const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(siteUrl(`/cari/?q=${encodeURIComponent(guideWord!)}`));
     await page.waitForSelector('[data-search-results][data-state="done"]');
     await page.waitForSelector('[data-search-filters]:not([hidden])');
     expect(await axeViolations(page)).toEqual([]);
@@ -107,8 +99,8 @@ describe('search page states', () => {
   });
 
   it('says when nothing is found and offers the journey, the glossary and the contacts', async () => {
-    const page = await browser.newPage();
-    await page.goto(url('/cari/?q=zzqxvw'));
+    const page = await browser().newPage();
+    await page.goto(siteUrl('/cari/?q=zzqxvw'));
     await page.waitForSelector('[data-search-results][data-state="empty"]');
     const status = await page.locator('[data-search-status]').textContent();
     expect(status).toContain(id['search.noResults'].split('“')[0]!.trim());
@@ -120,9 +112,9 @@ describe('search page states', () => {
   });
 
   it('says plainly when the index cannot be loaded (offline) and still offers the three ways on', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.route('**/pagefind/**', (route) => route.abort());
-    await page.goto(url('/cari/?q=paspor'));
+    await page.goto(siteUrl('/cari/?q=paspor'));
     await page.waitForSelector('[data-search-results][data-state="error"]');
     expect(await page.locator('[data-search-status]').textContent()).toBe(id['search.loadError']);
     await expect(page.locator('main a[href="/layanan/"]').isVisible()).resolves.toBe(true);
@@ -130,9 +122,9 @@ describe('search page states', () => {
   });
 
   it('without JavaScript says search needs it and offers the same three ways on', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(url('/cari/?q=paspor'));
+    await page.goto(siteUrl('/cari/?q=paspor'));
     const text = await page.locator('main').innerText();
     expect(text).toContain(id['search.needsJs']);
     for (const path of ['/panduan/', '/glosarium/', '/layanan/']) {
@@ -147,8 +139,8 @@ describe('search page states', () => {
     expect(entry, 'the glossary lists no term').not.toBeNull();
     const first = entry!.querySelector('dt')!;
     const term = first.querySelector('strong')?.text.trim() ?? first.text.trim();
-    const page = await browser.newPage();
-    await page.goto(url(`/cari/?q=${encodeURIComponent(term)}&jenis=glosarium`));
+    const page = await browser().newPage();
+    await page.goto(siteUrl(`/cari/?q=${encodeURIComponent(term)}&jenis=glosarium`));
     await page.waitForSelector('[data-search-results][data-state="done"]');
     const hrefs = await page
       .locator('[data-search-list] a')
@@ -163,8 +155,8 @@ describe('search page states', () => {
       .querySelector('h1')!
       .text.split(/[^\p{L}]+/u)
       .sort((a, b) => b.length - a.length)[0]!;
-    const page = await browser.newPage();
-    await page.goto(url(`/en/cari/?q=${encodeURIComponent(word)}`));
+    const page = await browser().newPage();
+    await page.goto(siteUrl(`/en/cari/?q=${encodeURIComponent(word)}`));
     await page.waitForSelector('[data-search-results][data-state="done"]');
     const links = await page
       .locator('[data-search-list] a')
@@ -177,10 +169,10 @@ describe('search page states', () => {
 
 describe('search cost', () => {
   it('loads no search code on a content page, even when the header box is focused', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    await page.goto(url('/'));
+    await page.goto(siteUrl('/'));
     await page.locator('header input[type="search"]').focus();
     await page.keyboard.type('paspor');
     await page.waitForTimeout(300);
@@ -189,7 +181,7 @@ describe('search cost', () => {
   });
 
   it('delivers the first results for ≤ 150 KB gzip in total (page, code and index)', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const sizes: Promise<number>[] = [];
     page.on('response', (response) => {
       sizes.push(
@@ -204,13 +196,13 @@ describe('search cost', () => {
     });
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
-    await page.goto(url(`/cari/?q=${encodeURIComponent(guideWord!)}`));
+    await page.goto(siteUrl(`/cari/?q=${encodeURIComponent(guideWord!)}`));
     await page.waitForSelector('[data-search-results][data-state="done"]');
     const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
     // The index entry is asked for under the build's index hash, so an offline cache can keep it.
     const tag = await page.getAttribute('[data-search-results]', 'data-index-tag');
     expect(tag).toMatch(/^[0-9a-f]{12}$/);
-    expect(requested).toContain(url(`/pagefind/pagefind-entry.json?ts=${tag}`));
+    expect(requested).toContain(siteUrl(`/pagefind/pagefind-entry.json?ts=${tag}`));
     console.info(`bytes before first results: ${total} B (gzip)`);
     expect(total).toBeLessThanOrEqual(150 * 1024);
     await page.close();

@@ -1,7 +1,13 @@
-/** What the built site contains: its HTML pages, parsed, for tests that walk the whole site. */
+/**
+ * The built site for the browser tests: its HTML pages, parsed, for tests that walk the whole
+ * site; its address on the test server; and a Chromium to open it in.
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchChromium } from './browser.ts';
 
 /**
  * The build the browser tests read and serve: the one with the example courses
@@ -11,6 +17,27 @@ import { parse, type HTMLElement } from 'node-html-parser';
 export const DIST = process.env['MIGRASI_E2E_DIST'] ?? 'dist-examples';
 /** The office's build: no example anywhere. */
 export const DEFAULT_DIST = 'dist';
+/** The address of a path on the test server that serves DIST (tests/e2e/global-setup.ts). */
+export const siteUrl = (path: string) => `${inject('baseUrl')}${path}`;
+
+/**
+ * One Chromium for the test file (or the describe block) that calls this: launched before its
+ * tests, closed after them. Returns the browser through a function, since it exists only then.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium starts before the tests: use the browser in a test');
+    return browser;
+  };
+}
+
 const FIXED_SEGMENTS = new Set(['cetak']);
 
 export function walk(dir: string): string[] {

@@ -29,3 +29,22 @@ export function courseInput(overrides: Record<string, unknown> = {}) {
 export function sessionInput(overrides: Record<string, unknown> = {}) {
   return { ...courseInput().sessions[0], ...overrides };
 }
+
+/**
+ * A course whose second session (14 August 2027) has a place without a name: the one problem an
+ * editor's form shows, as "Sesi ke-2 (14 Agustus 2027): Nama tempat wajib diisi".
+ */
+export function courseWithUnnamedVenue() {
+  const venue = sessionInput().venue;
+  return courseInput({
+    sessions: [
+      sessionInput({ id: 'sesi-a', start: '2027-08-07T08:00', end: '2027-08-07T15:00' }),
+      sessionInput({
+        id: 'sesi-b',
+        start: '2027-08-14T08:00',
+        end: '2027-08-14T15:00',
+        venue: { ...venue, name: '' },
+      }),
+    ],
+  });
+}

@@ -7,6 +7,7 @@ import { fromJS, Map as ImmutableMap } from 'immutable';
 import { describe, expect, it } from 'vitest';
 import { checkFields, entryProblems, placeOf } from '../../cms/checked-widgets.ts';
 import { NUMBER_OR_WORD_FIELDS } from '../../cms/fields.ts';
+import { courseWithUnnamedVenue } from './catalogue-fixtures.ts';
 
 /** Stand-ins for Decap's control classes: the extension must keep what they do. */
 class Leaf {
@@ -42,33 +43,7 @@ type Instance = Record<string, (...args: unknown[]) => unknown> & { props: unkno
 const make = (name: string, props: Record<string, unknown>) =>
   new (widgets[name]!.control as new (p: unknown) => Instance)(props);
 
-const course = {
-  title: 'Pelatihan uji',
-  summary: 'Ringkasan pelatihan uji yang cukup panjang.',
-  topics: ['usaha'],
-  audience: ['purna'],
-  provider: 'Disnaker',
-  sessions: [
-    {
-      start: '2027-08-07T08:00',
-      end: '2027-08-07T15:00',
-      mode: 'tatap-muka',
-      capacity: 30,
-      deadline: '2027-08-01',
-      registration: { inPerson: 'Datang ke kantor desa.' },
-      venue: { name: 'Balai Desa', kecamatan: 'Talun', kabupaten: 'Kabupaten Blitar' },
-    },
-    {
-      start: '2027-08-14T08:00',
-      end: '2027-08-14T15:00',
-      mode: 'tatap-muka',
-      capacity: 30,
-      deadline: '2027-08-10',
-      registration: { inPerson: 'Datang ke kantor desa.' },
-      venue: { name: '', kecamatan: 'Wlingi', kabupaten: 'Kabupaten Blitar' },
-    },
-  ],
-};
+const course = courseWithUnnamedVenue();
 
 const entry = (data: unknown) => ImmutableMap({ collection: 'pelatihan', data: fromJS(data) });
 

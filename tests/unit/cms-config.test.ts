@@ -10,6 +10,7 @@ import { buildConfig } from '../../cms/config.ts';
 import { toStored } from '../../cms/date-widget.ts';
 import { NUMBER_OR_WORD_FIELDS, type CmsField } from '../../cms/fields.ts';
 import { validateEntry } from '../../cms/validate.ts';
+import { courseInput, courseWithUnnamedVenue } from './catalogue-fixtures.ts';
 import { entryCollections, SettingsSchema } from '~/schemas/index.ts';
 import { metaOf } from '~/schemas/messages.ts';
 
@@ -225,40 +226,13 @@ describe('pre-save check', () => {
   });
 
   it('names a session by its place in the list and its day', () => {
-    const session = {
-      start: '2027-08-14T08:00',
-      end: '2027-08-14T15:00',
-      mode: 'tatap-muka',
-      capacity: 30,
-      deadline: '2027-08-10',
-      registration: { inPerson: 'Datang ke kantor desa.' },
-      venue: { name: '', kecamatan: 'Talun', kabupaten: 'Kabupaten Blitar' },
-    };
-    const course = {
-      title: 'Pelatihan uji',
-      summary: 'Ringkasan pelatihan uji yang cukup panjang.',
-      topics: ['usaha'],
-      audience: ['purna'],
-      provider: 'Disnaker',
-      sessions: [
-        { ...session, start: '2027-08-13T08:00', venue: { ...session.venue, name: 'Balai Desa' } },
-        session,
-      ],
-    };
+    const course = courseWithUnnamedVenue();
     const problems = validateEntry('pelatihan', course, NUMBER_OR_WORD_FIELDS);
     expect(problems).toEqual(['Sesi ke-2 (14 Agustus 2027): Nama tempat wajib diisi']);
   });
 
   it('refuses a course marked as an example: the CMS edits content/, where examples are refused', () => {
-    const course = {
-      title: 'Pelatihan usaha percobaan',
-      summary: 'Pelatihan percobaan untuk menguji penyimpanan dari CMS.',
-      topics: ['uji'],
-      audience: ['purna'],
-      provider: 'Penyelenggara uji',
-      sessions: [],
-      body: 'Isi',
-    };
+    const course = courseInput({ sessions: [], body: 'Isi' });
     expect(validateEntry('pelatihan', course, NUMBER_OR_WORD_FIELDS)).toEqual([]);
     expect(validateEntry('pelatihan', { ...course, example: true }, NUMBER_OR_WORD_FIELDS)).toEqual(
       [expect.stringMatching(/^Data contoh tidak boleh disimpan di content\//)],

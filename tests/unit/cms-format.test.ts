@@ -20,6 +20,7 @@ import { NUMBER_OR_WORD_FIELDS } from '../../cms/fields.ts';
 import { renderBody } from '../../cms/markdown-preview.ts';
 import { entryCollections } from '~/schemas/index.ts';
 import { splitFrontmatter } from '~/platform/content/content-check.ts';
+import { lineDiff } from '../support/line-diff.ts';
 
 const format = createMdxFormat(NUMBER_OR_WORD_FIELDS);
 
@@ -206,21 +207,6 @@ describe('the mdx-safe file format', () => {
     });
   });
 });
-
-/** Lines of `after` that are not in `before`, and lines of `before` gone from `after` (in order). */
-function lineDiff(before: string, after: string): { added: string[]; removed: string[] } {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  return { added: b.slice(start, endB), removed: a.slice(start, endA) };
-}
 
 /** What Decap hands to the format: plain data, as after Immutable's toJS(). */
 const copy = <T>(value: T): T => structuredClone(value);

@@ -4,23 +4,26 @@ import {
   normaliseForSpeech,
   numberWords,
   unreadableCharacters,
+  type SpeechLocale,
 } from '../../src/features/listen/normalise.ts';
 import { numberToEnglish, numberToIndonesian } from '../../src/features/listen/numbers.ts';
 
 describe('numbers as words', () => {
-  it('reads Indonesian numbers the way people say them', () => {
-    expect(numberToIndonesian(0)).toBe('nol');
-    expect(numberToIndonesian(11)).toBe('sebelas');
-    expect(numberToIndonesian(15)).toBe('lima belas');
-    expect(numberToIndonesian(21)).toBe('dua puluh satu');
-    expect(numberToIndonesian(100)).toBe('seratus');
-    expect(numberToIndonesian(118)).toBe('seratus delapan belas');
-    expect(numberToIndonesian(1000)).toBe('seribu');
-    expect(numberToIndonesian(1500)).toBe('seribu lima ratus');
-    expect(numberToIndonesian(2017)).toBe('dua ribu tujuh belas');
-    expect(numberToIndonesian(25_000_000)).toBe('dua puluh lima juta');
-    expect(numberToIndonesian(1_001_000)).toBe('satu juta seribu');
-    expect(numberToIndonesian(3_000_000_000)).toBe('tiga miliar');
+  it.each([
+    [0, 'nol'],
+    [11, 'sebelas'],
+    [15, 'lima belas'],
+    [21, 'dua puluh satu'],
+    [100, 'seratus'],
+    [118, 'seratus delapan belas'],
+    [1000, 'seribu'],
+    [1500, 'seribu lima ratus'],
+    [2017, 'dua ribu tujuh belas'],
+    [25_000_000, 'dua puluh lima juta'],
+    [1_001_000, 'satu juta seribu'],
+    [3_000_000_000, 'tiga miliar'],
+  ] as const)('reads %i in Indonesian the way people say it: %s', (n, words) => {
+    expect(numberToIndonesian(n)).toBe(words);
   });
 
   it('reads English numbers with "and" after the hundreds', () => {
@@ -59,63 +62,79 @@ describe('acronyms', () => {
   });
 });
 
-describe('normaliseForSpeech (Indonesian)', () => {
-  const id = (s: string) => normaliseForSpeech(s, 'id');
+/** What the voice is given for a text: groups of examples, each one test of its own. */
+const SPOKEN: { locale: SpeechLocale; does: string; cases: [text: string, spoken: string][] }[] = [
+  {
+    locale: 'id',
+    does: 'reads amounts of money with the currency after the number',
+    cases: [
+      ['Biayanya Rp25.000.000.', 'Biayanya dua puluh lima juta rupiah.'],
+      ['sekitar Rp 1,5 juta', 'sekitar satu koma lima juta rupiah'],
+      ['Rp459.526,-', 'empat ratus lima puluh sembilan ribu lima ratus dua puluh enam rupiah'],
+      ['gaji HK$4.630', 'gaji empat ribu enam ratus tiga puluh dolar Hong Kong'],
+    ],
+  },
+  {
+    locale: 'id',
+    does: 'reads clock times and time zones',
+    cases: [
+      ['Buka 08.00–16.00 WIB.', 'Buka delapan sampai enam belas Waktu Indonesia Barat.'],
+      ['pukul 8.30', 'pukul delapan lewat tiga puluh menit'],
+      ['mulai 09.00 WITA', 'mulai sembilan Waktu Indonesia Tengah'],
+    ],
+  },
+  {
+    locale: 'id',
+    does: 'reads laws and dates',
+    cases: [
+      ['UU No. 18 Tahun 2017', 'Undang-Undang nomor delapan belas Tahun dua ribu tujuh belas'],
+      ['Perban BP2MI 9/2020', 'Perban be pe dua em i sembilan tahun dua ribu dua puluh'],
+      ['diperiksa 2026-11-22', 'diperiksa dua puluh dua November dua ribu dua puluh enam'],
+    ],
+  },
+  {
+    locale: 'id',
+    does: 'reads phone numbers digit by digit and percentages as words',
+    cases: [
+      ['Hubungi 0800-1000', 'Hubungi nol delapan nol nol, satu nol nol nol'],
+      ['naik 10%', 'naik sepuluh persen'],
+    ],
+  },
+  {
+    locale: 'id',
+    does: 'expands abbreviations and reads the others letter by letter',
+    cases: [
+      ['dokumen (KTP, KK, dll)', 'dokumen (ka te pe, ka ka, dan lain-lain)'],
+      ['Tanya BP3MI dan/atau Disnaker', 'Tanya be pe tiga em i dan atau Disnaker'],
+      ['daftar di SIAPkerja', 'daftar di siap kerja'],
+      ['Kelas III', 'Kelas tiga'],
+    ],
+  },
+  {
+    locale: 'id',
+    does: 'leaves plain text alone',
+    cases: [
+      [
+        'Periksa izin perusahaan sebelum membayar apa pun.',
+        'Periksa izin perusahaan sebelum membayar apa pun.',
+      ],
+    ],
+  },
+  {
+    locale: 'en',
+    does: 'reads amounts, times and acronyms in English',
+    cases: [
+      ['a fee of Rp 25,000,000', 'a fee of twenty-five million rupiah'],
+      ['open 08.00 WIB', "open eight o'clock Western Indonesia Time"],
+      ['Law No. 18/2017', 'Law number eighteen of two thousand seventeen'],
+      ['ask BP3MI', 'ask B P three M I'],
+    ],
+  },
+];
 
-  it('reads amounts of money with the currency after the number', () => {
-    expect(id('Biayanya Rp25.000.000.')).toBe('Biayanya dua puluh lima juta rupiah.');
-    expect(id('sekitar Rp 1,5 juta')).toBe('sekitar satu koma lima juta rupiah');
-    expect(id('Rp459.526,-')).toBe(
-      'empat ratus lima puluh sembilan ribu lima ratus dua puluh enam rupiah',
-    );
-    expect(id('gaji HK$4.630')).toBe('gaji empat ribu enam ratus tiga puluh dolar Hong Kong');
-  });
-
-  it('reads clock times and time zones', () => {
-    expect(id('Buka 08.00–16.00 WIB.')).toBe(
-      'Buka delapan sampai enam belas Waktu Indonesia Barat.',
-    );
-    expect(id('pukul 8.30')).toBe('pukul delapan lewat tiga puluh menit');
-    expect(id('mulai 09.00 WITA')).toBe('mulai sembilan Waktu Indonesia Tengah');
-  });
-
-  it('reads laws and dates', () => {
-    expect(id('UU No. 18 Tahun 2017')).toBe(
-      'Undang-Undang nomor delapan belas Tahun dua ribu tujuh belas',
-    );
-    expect(id('Perban BP2MI 9/2020')).toBe(
-      'Perban be pe dua em i sembilan tahun dua ribu dua puluh',
-    );
-    expect(id('diperiksa 2026-11-22')).toBe(
-      'diperiksa dua puluh dua November dua ribu dua puluh enam',
-    );
-  });
-
-  it('reads phone numbers digit by digit and percentages as words', () => {
-    expect(id('Hubungi 0800-1000')).toBe('Hubungi nol delapan nol nol, satu nol nol nol');
-    expect(id('naik 10%')).toBe('naik sepuluh persen');
-  });
-
-  it('expands abbreviations and reads the others letter by letter', () => {
-    expect(id('dokumen (KTP, KK, dll)')).toBe('dokumen (ka te pe, ka ka, dan lain-lain)');
-    expect(id('Tanya BP3MI dan/atau Disnaker')).toBe('Tanya be pe tiga em i dan atau Disnaker');
-    expect(id('daftar di SIAPkerja')).toBe('daftar di siap kerja');
-    expect(id('Kelas III')).toBe('Kelas tiga');
-  });
-
-  it('leaves plain text alone', () => {
-    const plain = 'Periksa izin perusahaan sebelum membayar apa pun.';
-    expect(id(plain)).toBe(plain);
-  });
-});
-
-describe('normaliseForSpeech (English)', () => {
-  const en = (s: string) => normaliseForSpeech(s, 'en');
-  it('reads amounts, times and acronyms in English', () => {
-    expect(en('a fee of Rp 25,000,000')).toBe('a fee of twenty-five million rupiah');
-    expect(en('open 08.00 WIB')).toBe("open eight o'clock Western Indonesia Time");
-    expect(en('Law No. 18/2017')).toBe('Law number eighteen of two thousand seventeen');
-    expect(en('ask BP3MI')).toBe('ask B P three M I');
+describe.each(SPOKEN)('normaliseForSpeech ($locale) $does', ({ locale, cases }) => {
+  it.each(cases)('%s', (text, spoken) => {
+    expect(normaliseForSpeech(text, locale)).toBe(spoken);
   });
 });
 

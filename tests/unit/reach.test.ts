@@ -7,47 +7,49 @@ import { journeyOrder } from '~/features/guides/journey.ts';
 import { prefixIds } from '~/features/guides/print.ts';
 
 describe('precacheGroup', () => {
-  it('precaches every guide, the glossary and the service points in both languages', () => {
-    for (const file of [
-      'panduan/index.html',
-      'panduan/cek-izin-p3mi/index.html',
-      'en/panduan/cek-izin-p3mi/index.html',
-      'glosarium/index.html',
-      'en/glosarium/index.html',
-      'layanan/index.html',
-      'en/layanan/bp3mi-jawa-timur/index.html',
-    ]) {
-      expect(precacheGroup(file), file).toBe('pages');
-    }
-  });
-
-  it('keeps the offline pages, the stylesheet and the small icon in the core group', () => {
-    for (const file of [
-      'offline/index.html',
-      'en/offline/index.html',
-      '_astro/BaseLayout.AbC123.css',
-      'manifest.webmanifest',
-      'icons/icon-192.png',
-    ]) {
-      expect(precacheGroup(file), file).toBe('core');
-    }
-  });
-
-  it('leaves news, programmes, the booklet, images and search to be cached when read', () => {
-    for (const file of [
-      'index.html',
-      'berita/inovasi/index.html',
-      'berita/halaman/2/index.html',
-      'program/pak-camat-pmi/index.html',
-      'panduan/cetak/index.html',
-      'en/panduan/cetak/index.html',
-      'og/panduan/cek-izin-p3mi.png',
-      'icons/icon-512.png',
-      'pagefind/pagefind.js',
-      'panduan/cek-izin-p3mi/foto.png',
-    ]) {
-      expect(precacheGroup(file), file).toBeNull();
-    }
+  it.each([
+    {
+      test: 'precaches every guide, the glossary and the service points in both languages',
+      group: 'pages',
+      files: [
+        'panduan/index.html',
+        'panduan/cek-izin-p3mi/index.html',
+        'en/panduan/cek-izin-p3mi/index.html',
+        'glosarium/index.html',
+        'en/glosarium/index.html',
+        'layanan/index.html',
+        'en/layanan/bp3mi-jawa-timur/index.html',
+      ],
+    },
+    {
+      test: 'keeps the offline pages, the stylesheet and the small icon in the core group',
+      group: 'core',
+      files: [
+        'offline/index.html',
+        'en/offline/index.html',
+        '_astro/BaseLayout.AbC123.css',
+        'manifest.webmanifest',
+        'icons/icon-192.png',
+      ],
+    },
+    {
+      test: 'leaves news, programmes, the booklet, images and search to be cached when read',
+      group: null,
+      files: [
+        'index.html',
+        'berita/inovasi/index.html',
+        'berita/halaman/2/index.html',
+        'program/pak-camat-pmi/index.html',
+        'panduan/cetak/index.html',
+        'en/panduan/cetak/index.html',
+        'og/panduan/cek-izin-p3mi.png',
+        'icons/icon-512.png',
+        'pagefind/pagefind.js',
+        'panduan/cek-izin-p3mi/foto.png',
+      ],
+    },
+  ])('$test', ({ group, files }) => {
+    for (const file of files) expect(precacheGroup(file), file).toBe(group);
   });
 
   it('maps directory indexes to their URL', () => {
@@ -88,11 +90,14 @@ describe('maskableSvg', () => {
 });
 
 describe('ogImagePath', () => {
-  it('maps a page path to its image, the home pages to the site images', () => {
-    expect(ogImagePath('/panduan/cek-izin/')).toBe('/og/panduan/cek-izin.png');
-    expect(ogImagePath('/en/berita/x/')).toBe('/og/en/berita/x.png');
-    expect(ogImagePath('/')).toBe('/og/site.png');
-    expect(ogImagePath('/en/')).toBe('/og/en.png');
+  it.each([
+    ['/panduan/cek-izin/', '/og/panduan/cek-izin.png'],
+    ['/en/berita/x/', '/og/en/berita/x.png'],
+    // The home pages have the site's images.
+    ['/', '/og/site.png'],
+    ['/en/', '/og/en.png'],
+  ])('maps the page %s to its image %s', (path, image) => {
+    expect(ogImagePath(path)).toBe(image);
   });
 });
 

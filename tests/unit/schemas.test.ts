@@ -105,13 +105,14 @@ describe('sources and contacts', () => {
   });
 });
 
-describe('news schema', () => {
-  const news = {
-    title: 'Pendaftaran dibuka',
-    date: '2026-01-05T08:00:00+07:00',
-    summary: 'Pendaftaran pelatihan kewirausahaan dibuka untuk purna PMI.',
-  };
+/** A valid news item, for the tests to vary. */
+const news = {
+  title: 'Pendaftaran dibuka',
+  date: '2026-01-05T08:00:00+07:00',
+  summary: 'Pendaftaran pelatihan kewirausahaan dibuka untuk purna PMI.',
+};
 
+describe('news schema', () => {
   it('keeps the instant of a date-time with an offset', () => {
     expect(NewsSchema.parse(news).date.toISOString()).toBe('2026-01-05T01:00:00.000Z');
   });
@@ -247,12 +248,6 @@ describe('content check (what npm run check and npm run build run first)', () =>
 });
 
 describe('news images', () => {
-  const news = {
-    title: 'Pelatihan dibuka',
-    date: '2026-01-05',
-    summary: 'Pendaftaran pelatihan kewirausahaan dibuka untuk purna PMI.',
-  };
-
   it('accept only images uploaded to /media/ in a web format', () => {
     const ok = { src: '/media/foto-pelatihan.jpg', alt: 'Peserta pelatihan di balai desa' };
     expect(NewsSchema.safeParse({ ...news, image: ok }).success).toBe(true);

@@ -9,25 +9,24 @@ import {
 import { clientStrings } from '~/platform/search/search-strings.ts';
 
 describe('searchTypeFromPath', () => {
-  it('derives the content type from the first path segment, in both languages', () => {
-    expect(searchTypeFromPath('/panduan/cek-izin-p3mi/')).toBe('panduan');
-    expect(searchTypeFromPath('/en/panduan/')).toBe('panduan');
-    expect(searchTypeFromPath('/program/pak-camat-pmi/')).toBe('program');
-    expect(searchTypeFromPath('/en/berita/x/')).toBe('berita');
-    expect(searchTypeFromPath('/glosarium/')).toBe('glosarium');
-    expect(searchTypeFromPath('/layanan/')).toBe('layanan');
-  });
-
-  it('files the schedule with the training courses', () => {
-    expect(searchTypeFromPath('/jadwal/')).toBe('pelatihan');
-    expect(searchTypeFromPath('/en/pelatihan/kursus/')).toBe('pelatihan');
-  });
-
-  it('calls everything else a plain page, including the home pages', () => {
-    expect(searchTypeFromPath('/')).toBe('halaman');
-    expect(searchTypeFromPath('/en/')).toBe('halaman');
-    expect(searchTypeFromPath('/tentang/')).toBe('halaman');
-    expect(searchTypeFromPath('/en/constructor/')).toBe('halaman');
+  it.each([
+    // The content type is the first path segment, in both languages…
+    ['/panduan/cek-izin-p3mi/', 'panduan'],
+    ['/en/panduan/', 'panduan'],
+    ['/program/pak-camat-pmi/', 'program'],
+    ['/en/berita/x/', 'berita'],
+    ['/glosarium/', 'glosarium'],
+    ['/layanan/', 'layanan'],
+    // …the schedule is filed with the training courses…
+    ['/jadwal/', 'pelatihan'],
+    ['/en/pelatihan/kursus/', 'pelatihan'],
+    // …and everything else is a plain page, the home pages included.
+    ['/', 'halaman'],
+    ['/en/', 'halaman'],
+    ['/tentang/', 'halaman'],
+    ['/en/constructor/', 'halaman'],
+  ])('files %s under %s', (path, type) => {
+    expect(searchTypeFromPath(path)).toBe(type);
   });
 });
 

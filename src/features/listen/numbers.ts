@@ -39,20 +39,35 @@ const ID_SCALES: [number, string][] = [
   [1e3, 'ribu'],
 ];
 
-/** 1500000 → "satu juta lima ratus ribu"; 1000 → "seribu" (Indonesian says "seribu", not "satu ribu"). */
-export function numberToIndonesian(n: number): string {
+/**
+ * A whole number in words, group by group from the largest scale down: `group` says how many of a
+ * scale there are ("dua juta"), `below` what is left under a thousand.
+ */
+function inWords(
+  n: number,
+  scales: readonly [number, string][],
+  below: (n: number) => string,
+  group: (count: number, size: number, name: string) => string,
+): string {
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`Not a whole number: ${n}`);
-  if (n < 1000) return idBelowThousand(n);
+  if (n < 1000) return below(n);
   const parts: string[] = [];
   let rest = n;
-  for (const [size, name] of ID_SCALES) {
+  for (const [size, name] of scales) {
     const count = Math.floor(rest / size);
     if (count === 0) continue;
     rest %= size;
-    parts.push(size === 1e3 && count === 1 ? 'seribu' : `${numberToIndonesian(count)} ${name}`);
+    parts.push(group(count, size, name));
   }
-  if (rest) parts.push(idBelowThousand(rest));
+  if (rest) parts.push(below(rest));
   return parts.join(' ');
+}
+
+/** 1500000 → "satu juta lima ratus ribu"; 1000 → "seribu" (Indonesian says "seribu", not "satu ribu"). */
+export function numberToIndonesian(n: number): string {
+  return inWords(n, ID_SCALES, idBelowThousand, (count, size, name) =>
+    size === 1e3 && count === 1 ? 'seribu' : `${numberToIndonesian(count)} ${name}`,
+  );
 }
 
 const EN_UNITS = [
@@ -110,18 +125,12 @@ const EN_SCALES: [number, string][] = [
 
 /** 1500000 → "one million five hundred thousand". */
 export function numberToEnglish(n: number): string {
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`Not a whole number: ${n}`);
-  if (n < 1000) return enBelowThousand(n);
-  const parts: string[] = [];
-  let rest = n;
-  for (const [size, name] of EN_SCALES) {
-    const count = Math.floor(rest / size);
-    if (count === 0) continue;
-    rest %= size;
-    parts.push(`${numberToEnglish(count)} ${name}`);
-  }
-  if (rest) parts.push(enBelowThousand(rest));
-  return parts.join(' ');
+  return inWords(
+    n,
+    EN_SCALES,
+    enBelowThousand,
+    (count, _, name) => `${numberToEnglish(count)} ${name}`,
+  );
 }
 
 /** An English year: 2017 → "twenty seventeen", 2000 → "two thousand", 2005 → "two thousand five". */

@@ -88,109 +88,87 @@ export interface Question {
   answers: readonly Answer[];
 }
 
+// The builders below only return data: marked so, a bundle that needs LEVELS alone (the browser's
+// script) leaves the questions out.
+
+/** An answer that is no warning sign. */
+/* @__NO_SIDE_EFFECTS__ */
+function safe(id: string): Answer {
+  return { id, level: 'aman' };
+}
+
+/** A sign to check before going on; a non-empty list of sources is part of its type. */
+/* @__NO_SIDE_EFFECTS__ */
+function caution(id: string, sources: readonly [SourceId, ...SourceId[]]): Answer {
+  return { id, level: 'hati-hati', sources };
+}
+
+/** A sign the sources call a mark of fraud or illegal recruitment. */
+/* @__NO_SIDE_EFFECTS__ */
+function danger(id: string, sources: readonly [SourceId, ...SourceId[]]): Answer {
+  return { id, level: 'bahaya', sources };
+}
+
 /** The questions, in the order they are asked. */
 export const QUESTIONS: readonly Question[] = [
   {
     id: 'siapa',
     answers: [
-      { id: 'resmi', level: 'aman' },
-      {
-        id: 'perorangan',
-        level: 'hati-hati',
-        sources: ['kemnakerBanjarnegara', 'kemnakerKompas', 'bp3miBanten'],
-      },
-      { id: 'tidak-tahu', level: 'hati-hati', sources: ['kemnakerBanjarnegara'] },
+      safe('resmi'),
+      caution('perorangan', ['kemnakerBanjarnegara', 'kemnakerKompas', 'bp3miBanten']),
+      caution('tidak-tahu', ['kemnakerBanjarnegara']),
     ],
   },
   {
     id: 'izin',
     guide: 'cek-izin-p3mi',
     answers: [
-      { id: 'ada', level: 'aman' },
-      { id: 'tidak-ada', level: 'bahaya', sources: ['kemnakerBanjarnegara', 'cekP3mi'] },
-      { id: 'belum-dicek', level: 'hati-hati', sources: ['cekP3mi', 'tanyaLtsa'] },
+      safe('ada'),
+      danger('tidak-ada', ['kemnakerBanjarnegara', 'cekP3mi']),
+      caution('belum-dicek', ['cekP3mi', 'tanyaLtsa']),
     ],
   },
-  {
-    id: 'kantor',
-    answers: [
-      { id: 'ada', level: 'aman' },
-      { id: 'tidak', level: 'hati-hati', sources: ['faktaKalbar'] },
-    ],
-  },
+  { id: 'kantor', answers: [safe('ada'), caution('tidak', ['faktaKalbar'])] },
   {
     id: 'biaya',
     guide: 'biaya-penempatan',
     answers: [
-      { id: 'tidak', level: 'aman' },
-      { id: 'ya', level: 'bahaya', sources: ['kemnakerBanjarnegara', 'kemnakerKompas', 'perban9'] },
-      {
-        id: 'rekening-pribadi',
-        level: 'bahaya',
-        sources: ['kemnakerBanjarnegara', 'faktaKalbar'],
-      },
+      safe('tidak'),
+      danger('ya', ['kemnakerBanjarnegara', 'kemnakerKompas', 'perban9']),
+      danger('rekening-pribadi', ['kemnakerBanjarnegara', 'faktaKalbar']),
     ],
   },
   {
     id: 'visa',
     answers: [
-      { id: 'kerja', level: 'aman' },
-      {
-        id: 'kunjungan',
-        level: 'bahaya',
-        sources: ['kemnakerBanjarnegara', 'kemnakerKompas', 'wamenaker'],
-      },
-      { id: 'tidak-tahu', level: 'hati-hati', sources: ['wamenaker'] },
+      safe('kerja'),
+      danger('kunjungan', ['kemnakerBanjarnegara', 'kemnakerKompas', 'wamenaker']),
+      caution('tidak-tahu', ['wamenaker']),
     ],
   },
   {
     id: 'kontrak',
     guide: 'perjanjian-kerja',
     answers: [
-      { id: 'ya', level: 'aman' },
-      { id: 'bahasa-asing', level: 'hati-hati', sources: ['faktaKalbar'] },
-      {
-        id: 'tidak',
-        level: 'bahaya',
-        sources: ['kemnakerBanjarnegara', 'kemnakerKompas', 'ikhbar'],
-      },
+      safe('ya'),
+      caution('bahasa-asing', ['faktaKalbar']),
+      danger('tidak', ['kemnakerBanjarnegara', 'kemnakerKompas', 'ikhbar']),
     ],
   },
-  {
-    id: 'cepat',
-    answers: [
-      { id: 'tidak', level: 'aman' },
-      { id: 'ya', level: 'hati-hati', sources: ['ikhbar'] },
-    ],
-  },
+  { id: 'cepat', answers: [safe('tidak'), caution('ya', ['ikhbar'])] },
   {
     id: 'janji',
-    answers: [
-      { id: 'tidak', level: 'aman' },
-      { id: 'ya', level: 'hati-hati', sources: ['kemnakerBanjarnegara', 'kemnakerKompas'] },
-    ],
+    answers: [safe('tidak'), caution('ya', ['kemnakerBanjarnegara', 'kemnakerKompas'])],
   },
   {
     id: 'gratis',
-    answers: [
-      { id: 'tidak', level: 'aman' },
-      { id: 'ya', level: 'hati-hati', sources: ['kemnakerBanjarnegara', 'ikhbar', 'perban9'] },
-    ],
+    answers: [safe('tidak'), caution('ya', ['kemnakerBanjarnegara', 'ikhbar', 'perban9'])],
   },
   {
     id: 'data',
-    answers: [
-      { id: 'tidak', level: 'aman' },
-      { id: 'ya', level: 'hati-hati', sources: ['kemnakerBanjarnegara', 'kemnakerKompas'] },
-    ],
+    answers: [safe('tidak'), caution('ya', ['kemnakerBanjarnegara', 'kemnakerKompas'])],
   },
-  {
-    id: 'hindari',
-    answers: [
-      { id: 'tidak', level: 'aman' },
-      { id: 'ya', level: 'bahaya', sources: ['ikhbar', 'kemnakerBanjarnegara'] },
-    ],
-  },
+  { id: 'hindari', answers: [safe('tidak'), danger('ya', ['ikhbar', 'kemnakerBanjarnegara'])] },
 ];
 
 /**

@@ -5,8 +5,14 @@
  */
 import { LOCALES } from '~/model/languages.ts';
 import { FACETS, type Facet } from './sessions.ts';
-import { langParam } from '~/platform/i18n/i18n.ts';
-import { pageCount, pageSegment } from '~/platform/content/pagination.ts';
+import {
+  langParam,
+  localePath,
+  type Locale,
+  type Translator,
+  type UiKey,
+} from '~/platform/i18n/i18n.ts';
+import { listPagePath, pageCount, pageItems, pageSegment } from '~/platform/content/pagination.ts';
 import { slugify } from '~/platform/content/slug.ts';
 
 /** One value of one facet, with its URL segment and how many items of the list have it. */
@@ -59,8 +65,43 @@ export function facetPagePath(
   choice: Pick<FacetChoice, 'facet' | 'slug'>,
   page = 1,
 ): string {
-  const first = `${base}saring/${choice.facet}/${choice.slug}/`;
-  return page > 1 ? `${first}halaman/${page}/` : first;
+  return listPagePath(`${base}saring/${choice.facet}/${choice.slug}/`, page);
+}
+
+/**
+ * One page of a list that can be filtered (the course catalogue, the schedule): its items, the
+ * links to its pages, its own path (without language prefix) and the title's page suffix.
+ */
+export function listingPage<T>(
+  rows: readonly T[],
+  page: number,
+  size: number,
+  base: string,
+  locale: Locale,
+  t: Translator,
+) {
+  const pages = pageCount(rows.length, size);
+  return {
+    pageCount: pages,
+    items: pageItems(rows, page, size),
+    hrefOf: (n: number) => localePath(locale, listPagePath(base, n)),
+    path: listPagePath(base, page),
+    /** " (halaman 2 dari 3)" when the list has more than one page. */
+    suffix: pages > 1 ? ` (${t('schedule.pageOf', { page, pages })})` : '',
+  };
+}
+
+/** "Kecamatan: Sanankulon": the filter value a page lists, or '' for the whole list. */
+export function choiceText(
+  choice: FacetChoice | undefined,
+  t: Translator,
+  labelOf: (facet: Facet, value: string) => string,
+): string {
+  if (!choice) return '';
+  return t('schedule.chosen', {
+    facet: t(`schedule.filter.${choice.facet}` as UiKey),
+    value: labelOf(choice.facet, choice.value),
+  });
 }
 
 /** Static paths of every page of every choice's list in every language, for `saring/[facet]/[value]/[...page]`. */

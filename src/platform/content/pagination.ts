@@ -21,6 +21,11 @@ export function laterPagePaths(total: number, size: number) {
   );
 }
 
+/** Path (without language prefix) of page n of a list whose first page is `base` ("/jadwal/"). */
+export function listPagePath(base: string, n: number): string {
+  return n > 1 ? `${base}halaman/${n}/` : base;
+}
+
 /** The `[...page]` segment of page n: nothing for the first page, "halaman/n" after it. */
 export function pageSegment(n: number): string | undefined {
   return n > 1 ? `halaman/${n}` : undefined;

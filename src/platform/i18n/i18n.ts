@@ -54,6 +54,19 @@ export function useTranslations(locale: Locale) {
 
 export type Translator = ReturnType<typeof useTranslations>;
 
+/** Props of a component that writes in the reader's language. */
+export interface LocaleProps {
+  locale: Locale;
+}
+
+/**
+ * A component's props with the translator of their language, computed once:
+ * `const { locale, t } = withTranslator(Astro.props)`.
+ */
+export function withTranslator<P extends LocaleProps>(props: P): P & { t: Translator } {
+  return { ...props, t: useTranslations(props.locale) };
+}
+
 /** The `[...lang]` route parameter for a locale: undefined for the default, which lives at the root. */
 export function langParam(locale: Locale): string | undefined {
   const { prefix } = language(locale);

@@ -83,7 +83,7 @@ export async function published<C extends EntryCollectionName>(
 /** The same entry in the other language, when it exists and is published. */
 export async function translationOf<C extends EntryCollectionName>(
   collection: C,
-  entry: CollectionEntry<C>,
+  entry: { id: string },
   locale: Locale,
 ): Promise<CollectionEntry<C> | undefined> {
   const bySlug = await cached(
@@ -96,7 +96,7 @@ export async function translationOf<C extends EntryCollectionName>(
 /** Paths of an entry's page in every language it is published in (a translation shares the file name). */
 export async function entryAlternates<C extends EntryCollectionName>(
   collection: C,
-  entry: CollectionEntry<C>,
+  entry: { id: string },
   base: string,
 ): Promise<Alternates> {
   const alternates: Alternates = {};

@@ -4,15 +4,14 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import pagefind from './src/integrations/pagefind.ts';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { externalLinksPlugin, mdxGuardPlugin } from './src/integrations/content-guard.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import reach from './src/integrations/reach.ts';
 import cmsBundle from './cms/bundle.ts';
 import ogImages from './src/integrations/og-images.ts';
 import { siteAddress } from './src/platform/content/site-address.ts';
+import { relative } from 'node:path';
+import { contentDirectory, loadSettings } from './src/platform/content/settings-file.ts';
 import {
   exampleCourseSlugs,
   examplesIncluded,
@@ -22,17 +21,20 @@ import listenAudio from './src/integrations/listen-audio.ts';
 import { DEFAULT_LOCALE, LANGUAGES } from './src/model/languages.ts';
 
 // The public address comes from the editable settings so that a fork for another regency changes
-// content only. The schema validates it again when the content layer loads.
-// MIGRASI_CONTENT_DIR (used by the benchmark) points at another content tree.
-const contentDir = process.env.MIGRASI_CONTENT_DIR;
-const settings = parse(
-  readFileSync(
-    contentDir
-      ? join(contentDir, 'settings/site.yaml')
-      : new URL('./content/settings/site.yaml', import.meta.url),
-    'utf8',
-  ),
-);
+// content only. loadSettings reads and validates them (MIGRASI_CONTENT_DIR names another content
+// tree: the benchmark's, the tests' fixtures); the content layer loads them through it too.
+const settings = loadSettings();
+// Another content tree keeps its own content-layer cache, so building the tests' fixtures never
+// replaces the cache of content/ (the benchmark passes its own cacheDir).
+const contentTree = process.env.MIGRASI_CONTENT_DIR;
+// The build with the example courses keeps one of its own too: each kind of build's incremental
+// pages and manifest then stay valid for the next build of the same kind.
+const examplesSuffix = examplesIncluded() ? '-examples' : '';
+const cacheDir = contentTree
+  ? `./node_modules/.astro-trees/${relative('.', contentDirectory()).replace(/[^\w-]+/g, '-')}${examplesSuffix}/`
+  : examplesSuffix
+    ? './node_modules/.astro-examples/'
+    : undefined;
 
 // SITE_URL (passed by the deploy workflow) wins over the settings; a placeholder address warns.
 const address = siteAddress(settings.siteUrl);
@@ -47,9 +49,7 @@ export default defineConfig({
   // are unchanged is copied from the last build in the cacheDir instead of being rendered. CI keeps
   // the cacheDir between runs (.github/workflows/site.yml); `astro build --force` renders everything.
   experimental: { incrementalBuild: true },
-  // The build with the example courses keeps a cache of its own: each build's page copies and
-  // manifest stay valid for the next build of the same kind.
-  ...(examplesIncluded() ? { cacheDir: './node_modules/.astro-examples' } : {}),
+  ...(cacheDir ? { cacheDir } : {}),
   build: {
     format: 'directory',
     // One cacheable stylesheet instead of inline <style>: keeps the CSP free of 'unsafe-inline'.

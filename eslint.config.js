@@ -7,7 +7,10 @@ export default [
     ignores: [
       'dist/',
       'dist-examples/',
+      'dist-fixtures/',
       '.astro/',
+      // Astro's generated files for the content tests' fixture root (tests/content/).
+      'tests/fixtures/.astro/',
       'node_modules/',
       'public/pagefind/',
       '.bench/',

@@ -13,6 +13,8 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      // Modules that read astro:content, through Astro's Vite config over fixture entries.
+      'tests/content/vitest.config.ts',
       {
         test: {
           name: 'e2e',

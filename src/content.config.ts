@@ -2,10 +2,6 @@
 import { defineCollection } from 'astro:content';
 import type { CollectionConfig } from 'astro/content/config';
 import { glob } from 'astro/loaders';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parse } from 'yaml';
 import {
   entryCollections,
   SETTINGS_FILE,
@@ -15,9 +11,10 @@ import {
 import { COLLECTION_NAMES } from '~/model/collections.ts';
 import { EXAMPLES_DIR, examplesIncluded } from '~/features/training/examples.ts';
 import { siteAddress } from '~/platform/content/site-address.ts';
+import { contentDirectory, loadSettings, settingsPath } from '~/platform/content/settings-file.ts';
 
-/** MIGRASI_CONTENT_DIR lets the benchmark build another content tree; the site uses content/. */
-const CONTENT_DIR = process.env['MIGRASI_CONTENT_DIR'] ?? './content';
+/** MIGRASI_CONTENT_DIR lets the benchmark and the tests build another content tree; the site uses content/. */
+const CONTENT_DIR = contentDirectory();
 
 /** Entries live in content/<name>/<locale>/<slug>.mdx; the id becomes "<locale>/<slug>". */
 const entriesIn = (name: string) =>
@@ -54,16 +51,15 @@ export const collections = {
     loader: {
       name: 'settings-file',
       load: async ({ store, parseData, watcher }) => {
-        const path = process.env['MIGRASI_CONTENT_DIR']
-          ? pathToFileURL(join(CONTENT_DIR, SETTINGS_FILE.replace(/^content\//, '')))
-          : new URL(`../${SETTINGS_FILE}`, import.meta.url);
-        const raw = parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+        // Read and validated by the one settings reader (src/platform/content/settings-file.ts),
+        // as astro.config.mjs and the content check read them: a mistake reads the same everywhere.
+        const settings = { ...loadSettings() };
         // The address the site is published at: SITE_URL from the deploy workflow, else the
         // settings (src/platform/content/site-address.ts); astro.config.mjs makes the same choice.
-        if (typeof raw['siteUrl'] === 'string') raw['siteUrl'] = siteAddress(raw['siteUrl']).url;
-        const data = await parseData({ id: 'site', data: raw, filePath: SETTINGS_FILE });
+        settings.siteUrl = siteAddress(settings.siteUrl).url;
+        const data = await parseData({ id: 'site', data: settings, filePath: SETTINGS_FILE });
         store.set({ id: 'site', data, filePath: SETTINGS_FILE });
-        watcher?.add(path.pathname);
+        watcher?.add(settingsPath());
       },
     },
     schema: SettingsSchema,

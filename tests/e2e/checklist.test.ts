@@ -5,13 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './browser.ts';
 import { startServer } from '../../scripts/serve.ts';
-import { builtPages, DIST, siteUrl, useBrowser } from './site.ts';
+import { builtPages, FIXTURE_DIST, fixtureUrl, useBrowser } from './site.ts';
 import id from '../../src/i18n/id.json';
 
 const browser = useBrowser();
 
 /** A guide that has a checklist, found in the built site rather than named here. */
-const guide = builtPages().find(
+const guide = builtPages(FIXTURE_DIST).find(
   (p) =>
     /^\/panduan\/(?!cetak\/)[^/]+\/$/.test(p.path) &&
     p.root.querySelectorAll('[data-checklist] li').length >= 2,
@@ -23,7 +23,7 @@ describe('checklists', () => {
     expect(guide, 'no guide with a checklist of two items or more was built').toBeDefined();
     const context = await browser().newContext();
     const page = await context.newPage();
-    await page.goto(siteUrl(guide!.path));
+    await page.goto(fixtureUrl(guide!.path));
     const list = page.locator(LIST);
     const boxes = list.locator('input[type="checkbox"]');
     await boxes.first().waitFor();
@@ -52,7 +52,7 @@ describe('checklists', () => {
   it('print with their boxes, ticked ones ticked', async () => {
     const context = await browser().newContext();
     const page = await context.newPage();
-    await page.goto(siteUrl(guide!.path));
+    await page.goto(fixtureUrl(guide!.path));
     const box = page.locator(LIST).locator('input[type="checkbox"]').first();
     await box.check();
     await page.emulateMedia({ media: 'print' });
@@ -67,7 +67,7 @@ describe('checklists', () => {
   it('are plain lists without JavaScript, with drawn boxes on paper', async () => {
     const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(siteUrl(guide!.path));
+    await page.goto(fixtureUrl(guide!.path));
     const list = page.locator(LIST);
     expect(await list.locator('input').count()).toBe(0);
     await expect(list.locator('[data-checklist-reset]').isVisible()).resolves.toBe(false);
@@ -83,7 +83,7 @@ describe('checklists', () => {
   });
 
   it('work offline: a guide never opened online can be ticked, and keeps its ticks', async () => {
-    const server = await startServer({ root: DIST, port: 0 });
+    const server = await startServer({ root: FIXTURE_DIST, port: 0 });
     const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/`);

@@ -2,29 +2,41 @@
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { headersFromFile, startServer } from '../../scripts/serve.ts';
-import { DEFAULT_DIST, DIST } from './site.ts';
+import { DEFAULT_DIST, DIST, FIXTURE_DIST } from './site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The fixture content's build (FIXTURE_DIST), for the behaviour tests. */
+    fixtureUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  // Two builds: the office's (dist/, no example) and the one with the example courses that the
-  // browser tests drive (dist-examples/). npm test makes both.
+  // Three builds: the office's (dist/, no example), the one with the example courses that the
+  // whole-site browser tests drive (dist-examples/), and the fictional fixture content's
+  // (dist-fixtures/) that the behaviour tests drive. npm test makes all three.
   for (const [dist, script] of [
     [DEFAULT_DIST, 'npm run build'],
     [DIST, 'npm run build:examples'],
+    [FIXTURE_DIST, 'npm run build:fixtures'],
   ] as const)
     if (!existsSync(`${dist}/index.html`))
       throw new Error(
         `${dist}/ is missing: run \`${script}\` before the browser tests (npm test does it).`,
       );
   // Serve with the headers the build wrote for the static host (_headers), as production does.
-  const headersFor = headersFromFile(DIST);
-  if (!headersFor) throw new Error(`${DIST}/_headers is missing: the build writes it.`);
-  const { url, close } = await startServer({ root: DIST, headersFor });
-  project.provide('baseUrl', url);
-  return close;
+  const serve = async (root: string) => {
+    const headersFor = headersFromFile(root);
+    if (!headersFor) throw new Error(`${root}/_headers is missing: the build writes it.`);
+    return startServer({ root, headersFor });
+  };
+  const site = await serve(DIST);
+  const fixtures = await serve(FIXTURE_DIST);
+  project.provide('baseUrl', site.url);
+  project.provide('fixtureUrl', fixtures.url);
+  return async () => {
+    await site.close();
+    await fixtures.close();
+  };
 }

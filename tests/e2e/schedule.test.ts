@@ -1,12 +1,13 @@
 /**
  * The training schedule in a real browser: reading without JavaScript, instant filters kept in
  * the URL, the status script under a mocked clock, and calendars / JSON-LD that agree with the
- * machine-readable attributes of the page.
+ * machine-readable attributes of the page. On the fixture content's build, whose courses are the
+ * example courses (examples/pelatihan/).
  */
 import { readFileSync } from 'node:fs';
 import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import { builtPages, DIST, siteUrl, useBrowser } from './site.ts';
+import { builtPages, FIXTURE_DIST, fixtureUrl, useBrowser } from './site.ts';
 
 const STATUSES = [
   'dibuka',
@@ -22,7 +23,7 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 
 const browser = useBrowser();
 
-const pages = builtPages();
+const pages = builtPages(FIXTURE_DIST);
 const schedule = pages.find((p) => p.path === '/jadwal/')!;
 const sessionsOnSchedule = schedule.root.querySelectorAll('li[data-start]');
 
@@ -46,7 +47,7 @@ describe('schedule HTML', () => {
 
   it('offers the same sessions in /jadwal.ics at the same instants', () => {
     const events = Object.values(
-      ical.sync.parseICS(readFileSync(`${DIST}/jadwal.ics`, 'utf8')),
+      ical.sync.parseICS(readFileSync(`${FIXTURE_DIST}/jadwal.ics`, 'utf8')),
     ).filter((c): c is VEvent => c?.type === 'VEVENT');
     const icsStarts = new Set(events.map((e) => new Date(e.start).getTime()));
     for (const li of sessionsOnSchedule)
@@ -69,7 +70,7 @@ describe('filters', () => {
   it('without JavaScript: the whole list is visible, with links instead of a dead form', async () => {
     const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(siteUrl('/jadwal/?kecamatan=tidak-ada'));
+    await page.goto(fixtureUrl('/jadwal/?kecamatan=tidak-ada'));
     expect(await page.locator('li[data-start]:visible').count()).toBe(sessionsOnSchedule.length);
     expect(await page.locator('form[data-filters]').isVisible()).toBe(false);
     // Each kecamatan link leads to a page with exactly the sessions held there.
@@ -81,7 +82,7 @@ describe('filters', () => {
         name,
       ),
     ).length;
-    await page.goto(siteUrl((await links.first().getAttribute('href'))!));
+    await page.goto(fixtureUrl((await links.first().getAttribute('href'))!));
     expect(await page.locator('main li[data-start]').count()).toBe(expected);
     for (const text of await page.locator('main li[data-start]').allInnerTexts())
       expect(text).toContain(name);
@@ -90,7 +91,7 @@ describe('filters', () => {
 
   it('with JavaScript: filters instantly and keeps the choice in the URL', async () => {
     const page = await browser().newPage();
-    await page.goto(siteUrl('/jadwal/'));
+    await page.goto(fixtureUrl('/jadwal/'));
     await expect.poll(() => page.locator('form[data-filters]').isVisible()).toBe(true);
     // The links for readers without JavaScript give way to the form.
     expect(await page.locator('nav[data-browse]').isVisible()).toBe(false);
@@ -122,7 +123,7 @@ describe('filters', () => {
 
   it('filters the course catalogue by audience', async () => {
     const page = await browser().newPage();
-    await page.goto(siteUrl('/pelatihan/?peserta=keluarga'));
+    await page.goto(fixtureUrl('/pelatihan/?peserta=keluarga'));
     await expect.poll(() => page.locator('select[name="peserta"]').inputValue()).toBe('keluarga');
     const cards = page.locator('li[data-facets]');
     const total = await cards.count();
@@ -152,7 +153,7 @@ describe('status script (mocked clock)', () => {
     const context = await browser().newContext();
     await context.clock.setFixedTime(new Date(time));
     const page = await context.newPage();
-    await page.goto(siteUrl('/jadwal/'));
+    await page.goto(fixtureUrl('/jadwal/'));
     const li = page
       .locator(
         `li[data-start="${first.getAttribute('data-start')}"][data-end="${first.getAttribute('data-end')}"]`,
@@ -185,7 +186,7 @@ describe('poster', () => {
   it('prints date, zone, place and a QR code without the site chrome', async () => {
     const poster = pages.find((p) => /^\/pelatihan\/[^/]+\/[^/]+\/$/.test(p.path))!;
     const page = await browser().newPage();
-    await page.goto(siteUrl(poster.path));
+    await page.goto(fixtureUrl(poster.path));
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     expect(await page.locator('.poster svg[role="img"]').isVisible()).toBe(true);

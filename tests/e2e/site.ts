@@ -17,8 +17,15 @@ import { launchChromium } from './browser.ts';
 export const DIST = process.env['MIGRASI_E2E_DIST'] ?? 'dist-examples';
 /** The office's build: no example anywhere. */
 export const DEFAULT_DIST = 'dist';
+/**
+ * The build of the fictional content tree in tests/fixtures/content/ (`npm run build:fixtures`):
+ * behaviour tests run on it, so they test the code, not whatever the office has published.
+ */
+export const FIXTURE_DIST = 'dist-fixtures';
 /** The address of a path on the test server that serves DIST (tests/e2e/global-setup.ts). */
 export const siteUrl = (path: string) => `${inject('baseUrl')}${path}`;
+/** The address of a path on the test server that serves FIXTURE_DIST. */
+export const fixtureUrl = (path: string) => `${inject('fixtureUrl')}${path}`;
 
 /**
  * One Chromium for the test file (or the describe block) that calls this: launched before its

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { precacheGroup, urlOf } from '~/platform/offline/service-worker.ts';
 import { maskableSvg, webManifest } from '~/platform/offline/web-app.ts';
 import { ogImagePath } from '~/platform/cards/og.ts';
-import { journeyOrder } from '~/features/guides/journey.ts';
 import { prefixIds } from '~/features/guides/print.ts';
 
 describe('precacheGroup', () => {
@@ -114,32 +113,6 @@ describe('prefixIds', () => {
     expect(out).toContain('for="g1-q"');
     expect(out).toContain('data-id="keep"');
     expect(out).toContain('>id="text"<');
-  });
-});
-
-describe('journeyOrder', () => {
-  const g = (title: string, stage: 'sebelum' | 'selama' | 'setelah', order: number) => ({
-    data: { title, stage, order },
-  });
-
-  it('orders by stage of the journey, then step, then title', () => {
-    const sorted = journeyOrder(
-      [
-        g('Pulang', 'setelah', 1),
-        g('Kontrak', 'selama', 1),
-        g('Paspor', 'sebelum', 2),
-        g('Izin', 'sebelum', 1),
-        g('Asuransi', 'sebelum', 2),
-      ],
-      (x) => x.data,
-    );
-    expect(sorted.map((x) => x.data.title)).toEqual([
-      'Izin',
-      'Asuransi',
-      'Paspor',
-      'Kontrak',
-      'Pulang',
-    ]);
   });
 });
 

@@ -1,9 +1,11 @@
 /**
  * The safe-migration journey: guides grouped into numbered steps inside the three stages of
- * UU No. 18/2017. Pure data in, pure data out, so the journey page, every guide page and the tests
- * share one definition of "step N of M", "previous" and "next".
+ * UU No. 18/2017. The journey page, every guide page and the tests share one definition of "step N
+ * of M", "previous" and "next": buildJourney takes plain guide data, journeyFor the published
+ * guides of a language (tests/content/ runs it over fixture entries).
  */
-import { STAGES } from '~/schemas/shared.ts';
+import { STAGES, type Locale } from '~/schemas/shared.ts';
+import { published, slugOf } from '~/platform/content/content.ts';
 
 export type Stage = (typeof STAGES)[number];
 
@@ -162,3 +164,19 @@ export const stepPath = (step: Pick<JourneyStep, 'number'>, page = 1) =>
   page > 1
     ? `/panduan/langkah/${step.number}/halaman/${page}/`
     : `/panduan/langkah/${step.number}/`;
+
+/** The journey of one language, built from its published guides. */
+export async function journeyFor(locale: Locale): Promise<Journey> {
+  const guides = await published('panduan', locale);
+  return buildJourney(
+    guides.map((entry) => ({
+      slug: slugOf(entry),
+      title: entry.data.title,
+      stage: entry.data.stage,
+      order: entry.data.order,
+      step: entry.data.step,
+      draft: entry.data.draft,
+      needsCheck: entry.data.needsCheck.length,
+    })),
+  );
+}

@@ -6,28 +6,16 @@
 import { access, readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
-import type { z } from 'astro/zod';
-import {
-  entryCollections,
-  SETTINGS_FILE,
-  SettingsSchema,
-  type EntryCollectionName,
-} from '../../schemas/index.ts';
+import { entryCollections, type EntryCollectionName } from '../../schemas/index.ts';
 import { LANGUAGES, LOCALES } from '../../model/languages.ts';
 import { describeIssue } from '../../schemas/messages.ts';
+import { issuesToProblems, type ContentProblem } from './problems.ts';
+import { readSettings } from './settings-file.ts';
 import { blankFrontmatter, guardTree, type GuardProblem } from './mdx-guard.ts';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { checkExampleCourses, examplesInContent } from '../../features/training/example-check.ts';
 
-export interface ContentProblem {
-  /** Path relative to the project root, e.g. content/panduan/id/dokumen-wajib.mdx */
-  file: string;
-  /** Dotted field path, e.g. sources.0.url; empty for whole-file problems. */
-  field: string;
-  message: string;
-  /** 1-based line in the file, for problems in the text itself (the MDX guard). */
-  line?: number;
-}
+export { formatProblem, issuesToProblems, type ContentProblem } from './problems.ts';
 
 export interface CheckedEntry {
   collection: EntryCollectionName;
@@ -48,19 +36,6 @@ export function splitFrontmatter(text: string): { data: unknown; body: string; r
     throw new Error('Berkas tidak diawali bagian data (frontmatter) di antara dua baris "---".');
   const raw = match[1] ?? '';
   return { data: yaml.load(raw) ?? {}, body: text.slice(match[0].length), raw };
-}
-
-export function issuesToProblems(
-  file: string,
-  error: z.ZodError,
-  data: unknown,
-  schema: z.ZodType,
-): ContentProblem[] {
-  return error.issues.map((issue) => ({
-    file,
-    field: issue.path.map(String).join('.'),
-    message: describeIssue(schema, issue, data),
-  }));
 }
 
 const SESSION_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/;
@@ -108,11 +83,6 @@ const RESERVED_SLUGS: Partial<Record<EntryCollectionName, string[]>> = {
   berita: ['halaman'],
   pelatihan: ['halaman', 'saring'],
 };
-
-export function formatProblem(p: ContentProblem): string {
-  if (p.line !== undefined) return `${p.file}:${p.line}: ${p.message}`;
-  return p.field ? `${p.file}: ${p.field}: ${p.message}` : `${p.file}: ${p.message}`;
-}
 
 async function listDir(dir: string): Promise<string[]> {
   try {
@@ -185,20 +155,8 @@ export async function checkContent(
   const problems: ContentProblem[] = [];
   const entries: CheckedEntry[] = [];
 
-  // Settings
-  try {
-    const settingsPath = join(contentDir, SETTINGS_FILE.replace(/^content\//, ''));
-    const settings = yaml.load(await readFile(settingsPath, 'utf8'));
-    const parsed = SettingsSchema.safeParse(settings);
-    if (!parsed.success)
-      problems.push(...issuesToProblems(SETTINGS_FILE, parsed.error, settings, SettingsSchema));
-  } catch (e) {
-    problems.push({
-      file: SETTINGS_FILE,
-      field: '',
-      message: `Pengaturan tidak bisa dibaca: ${(e as Error).message}`,
-    });
-  }
+  // Settings: read the way the build reads them (settings-file.ts), so the words are the same.
+  problems.push(...readSettings(contentDir).problems);
 
   for (const collection of Object.keys(entryCollections) as EntryCollectionName[]) {
     const base = join(contentDir, collection);

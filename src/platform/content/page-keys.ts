@@ -10,8 +10,7 @@ import { entryDigest, pageKey, siteDay } from './page-key.ts';
 import { mediaImage } from './media.ts';
 import { catalogue, courseEntries, scheduleLists } from '~/features/training/catalogue.ts';
 import { statusAt, type SessionView } from '~/features/training/sessions.ts';
-import { newsNewestFirst } from '~/features/news/news.ts';
-import { selectForProgram } from '~/features/news/news-select.ts';
+import { newsNewestFirst, selectForProgram } from '~/features/news/news.ts';
 import type { Locale } from '~/schemas/shared.ts';
 
 let site: Promise<string> | undefined;

@@ -11,6 +11,8 @@
  * which nobody can register; the build warns while the address is still that placeholder.
  */
 
+import { SETTINGS_FILE } from '../../schemas/index.ts';
+
 /** Hosts that mean "not set yet": the reserved example domains (RFC 2606 / RFC 6761). */
 export function isPlaceholderAddress(url: string): boolean {
   const host = new URL(url).hostname;
@@ -37,7 +39,7 @@ export function siteAddress(
   const warnings: string[] = [];
   if (isPlaceholderAddress(url.href))
     warnings.push(
-      `Alamat situs masih alamat contoh (${url.origin}). Isi siteUrl di content/settings/site.yaml ` +
+      `Alamat situs masih alamat contoh (${url.origin}). Isi siteUrl di ${SETTINGS_FILE} ` +
         'dengan alamat milik kantor, atau atur SITE_URL saat build. Kode QR, tautan kanonik dan ' +
         'kalender memakai alamat ini.',
     );

@@ -3,6 +3,8 @@
  * build time so that "Expires" moves forward with every (daily) build.
  */
 import type { Settings } from '~/schemas/settings.ts';
+import { SETTINGS_FILE } from '~/schemas/index.ts';
+import { formatProblem } from '~/platform/content/problems.ts';
 
 /** RFC 9116 §2.5.5 recommends an Expires less than a year ahead. */
 export const EXPIRES_AFTER_DAYS = 180;
@@ -13,7 +15,12 @@ export function securityContact(settings: Pick<Settings, 'securityContact' | 'co
   if (office?.email) return `mailto:${office.email}`;
   if (office?.url) return office.url;
   throw new Error(
-    'content/settings/site.yaml: securityContact: isi alamat surel untuk laporan keamanan (atau beri kontak kantor sebuah alamat web).',
+    formatProblem({
+      file: SETTINGS_FILE,
+      field: 'securityContact',
+      message:
+        'isi alamat surel untuk laporan keamanan (atau beri kontak kantor sebuah alamat web).',
+    }),
   );
 }
 

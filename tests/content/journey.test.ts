@@ -1,6 +1,12 @@
+/**
+ * The journey of guides: buildJourney and its helpers with plain data, journeyFor over the fixture
+ * guides in tests/fixtures/content/ (read through astro:content, as the site reads them).
+ */
 import { describe, expect, it } from 'vitest';
 import {
   buildJourney,
+  journeyFor,
+  journeyOrder,
   positionOf,
   hasStepPage,
   STEP_LINK_LIMIT,
@@ -150,5 +156,64 @@ describe('long steps', () => {
     expect(fromG0.more).toBe(11 - STEP_LINK_LIMIT);
     expect(stepPath(step)).toBe('/panduan/langkah/1/');
     expect(stepPath(step, 2)).toBe('/panduan/langkah/1/halaman/2/');
+  });
+});
+
+describe('journeyOrder', () => {
+  const g = (title: string, stage: 'sebelum' | 'selama' | 'setelah', order: number) => ({
+    data: { title, stage, order },
+  });
+
+  it('orders by stage of the journey, then step, then title', () => {
+    const sorted = journeyOrder(
+      [
+        g('Pulang', 'setelah', 1),
+        g('Kontrak', 'selama', 1),
+        g('Paspor', 'sebelum', 2),
+        g('Izin', 'sebelum', 1),
+        g('Asuransi', 'sebelum', 2),
+      ],
+      (x) => x.data,
+    );
+    expect(sorted.map((x) => x.data.title)).toEqual([
+      'Izin',
+      'Asuransi',
+      'Paspor',
+      'Kontrak',
+      'Pulang',
+    ]);
+  });
+});
+
+describe('journeyFor, over the fixture guides', () => {
+  it('numbers the published guides of a language in the order of the law, drafts left out', async () => {
+    const journey = await journeyFor('id');
+    expect(journey.stages.map((s) => s.stage)).toEqual(['sebelum', 'selama', 'setelah']);
+    expect(
+      journey.steps.map((s) => [s.number, s.label, s.guides.map((g) => g.slug)]),
+    ).toEqual([
+      [1, 'Siapkan dokumen.', ['siapkan-dokumen']],
+      [2, 'Cek perusahaan.', ['cek-perusahaan-lanjut', 'cek-perusahaan']],
+      [3, 'Cek izin perusahaan.', ['cek-izin-p3mi']],
+      [4, 'Ketahui biayanya.', ['biaya-penempatan']],
+      [5, 'Baca perjanjian kerja.', ['perjanjian-kerja']],
+      [6, 'Kenali tanda bahaya.', ['tanda-perekrutan-ilegal']],
+      [7, 'Kenali hak Anda.', ['hak-di-tempat-kerja']],
+      [8, 'Tahu ke mana mengadu.', ['tempat-mengadu']],
+      [9, 'Pulang dengan rencana.', ['pulang-uji']],
+    ]);
+  });
+
+  it('flags a guide that carries "perlu dicek ulang" notes', async () => {
+    const step = (await journeyFor('id')).steps[1];
+    expect(step?.guides.map((g) => [g.slug, g.uncertain])).toEqual([
+      ['cek-perusahaan-lanjut', true],
+      ['cek-perusahaan', false],
+    ]);
+  });
+
+  it('builds another language from its own guides only', async () => {
+    const journey = await journeyFor('en');
+    expect(journey.steps.map((s) => s.guides.map((g) => g.slug))).toEqual([['siapkan-dokumen']]);
   });
 });

@@ -1,11 +1,18 @@
-import { describe, expect, it } from 'vitest';
+/**
+ * Which news to show where: the choices with plain objects and a fixed "now", then the whole path
+ * over the fixture news in tests/fixtures/content/ (read through astro:content, as pages read it).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { slugOf } from '~/platform/content/content.ts';
 import {
+  currentAnnouncements,
   isCurrentAnnouncement,
+  newsNewestFirst,
   selectForProgram,
   selectHighlights,
   sortNewestFirst,
   type NewsLike,
-} from '~/features/news/news-select.ts';
+} from '~/features/news/news.ts';
 
 const NOW = new Date('2026-03-10T05:00:00Z');
 
@@ -120,5 +127,42 @@ describe('selectForProgram', () => {
     const result = selectForProgram(news, 'pak-camat-pmi', NOW);
     expect(ids(result.announcements)).toEqual(['ours-call']);
     expect(ids(result.news)).toEqual(['ours']);
+  });
+});
+
+describe('over the fixture news', () => {
+  // After every fixture item but one, which the build must hold back until its date.
+  const BUILD_NOW = '2026-06-01T00:00:00Z';
+  beforeEach(() => vi.stubEnv('BUILD_NOW', BUILD_NOW));
+  afterEach(() => vi.unstubAllEnvs());
+  const slugs = (entries: { id: string }[]) => entries.map(slugOf);
+
+  it('lists the published news of a language newest first, undated items last', async () => {
+    expect(slugs(await newsNewestFirst('id'))).toEqual([
+      'berita-baru',
+      'pengumuman-berjalan',
+      'berita-lama',
+      'pengumuman-selesai',
+      'berita-tanpa-tanggal',
+    ]);
+    expect(await newsNewestFirst('en')).toEqual([]);
+  });
+
+  it('shows only the announcement that still runs', async () => {
+    const news = await newsNewestFirst('id');
+    expect(slugs(currentAnnouncements(news))).toEqual(['pengumuman-berjalan']);
+    // The day after it ends, nothing runs any more.
+    expect(currentAnnouncements(news, new Date('2027-01-01T00:00:00Z'))).toEqual([]);
+  });
+
+  it('headlines the running announcement, then the reports, for the site and for a programme', async () => {
+    const news = await newsNewestFirst('id');
+    const now = new Date(BUILD_NOW);
+    const all = selectHighlights(news, now);
+    expect(slugs(all.announcements)).toEqual(['pengumuman-berjalan']);
+    expect(slugs(all.news)).toEqual(['berita-baru', 'berita-lama', 'berita-tanpa-tanggal']);
+    const programme = selectForProgram(news, 'program-uji', now);
+    expect(slugs(programme.announcements)).toEqual(['pengumuman-berjalan']);
+    expect(slugs(programme.news)).toEqual(['berita-baru']);
   });
 });

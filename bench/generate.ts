@@ -1,8 +1,9 @@
 /**
  * Synthetic content for the benchmark: guides, news and courses (with sessions) in the proportions
  * of a real site, with varied, plausible Indonesian text. Every entry is serialised the way an
- * editor's file looks (YAML frontmatter + MDX body), parsed back and validated with the real zod
- * schemas, so the benchmark fails loudly when a schema changes under it.
+ * editor's file looks (YAML frontmatter + a body in its collection's format: MDX with author
+ * components, or plain Markdown for news), parsed back and validated with the real zod schemas, so
+ * the benchmark fails loudly when a schema changes under it.
  *
  * The text is made up and never published: it only gives the build realistic work to do.
  */
@@ -14,12 +15,13 @@ import { entryCollections, type EntryCollectionName } from '../src/schemas/index
 import { AUDIENCES, DESTINATIONS, STAGES, type Locale } from '../src/schemas/shared.ts';
 import { NEWS_KINDS } from '../src/schemas/berita.ts';
 import { SESSION_MODES } from '../src/schemas/pelatihan.ts';
+import { entryExtension } from '../src/model/collections.ts';
 
 export interface GeneratedEntry {
   collection: Extract<EntryCollectionName, 'panduan' | 'berita' | 'pelatihan'>;
   locale: Locale;
   slug: string;
-  /** File path relative to the content directory, e.g. berita/id/bench-berita-00012.mdx */
+  /** File path relative to the content directory, e.g. berita/id/bench-berita-00012.md */
   path: string;
   text: string;
 }
@@ -30,11 +32,6 @@ export interface GenerateOptions {
   seed?: number;
   /** Programme slugs that exist in the content tree (news and courses may reference them). */
   programs?: string[];
-  /**
-   * Write news as plain Markdown (.md, no components) instead of MDX: Astro renders .md entries
-   * while syncing content (cached between builds) instead of bundling one module per MDX entry.
-   */
-  newsAsMarkdown?: boolean;
 }
 
 /** Share of each collection; the rest of the entries are news. */
@@ -188,7 +185,10 @@ function listItems(r: Rng, n: number): string[] {
   );
 }
 
-/** An MDX body: paragraphs, headings, bullet and numbered lists, now and then a user component. */
+/**
+ * A body: paragraphs, headings, bullet and numbered lists, and, when `components` (MDX), now and
+ * then a user component.
+ */
 export function body(r: Rng, sections: number, locale: Locale, components = true): string {
   if (locale === 'en') {
     return Array.from({ length: sections }, (_, i) =>
@@ -267,7 +267,7 @@ function guide(r: Rng, n: number, locale: Locale, related: string[]) {
   };
 }
 
-function news(r: Rng, n: number, locale: Locale, programs: string[], components: boolean) {
+function news(r: Rng, n: number, locale: Locale, programs: string[]) {
   const date = BASE_DAY - r.int(1, 3650) * DAY + r.int(7, 16) * 3_600_000;
   const kind = r.next() < 0.15 ? NEWS_KINDS[1] : NEWS_KINDS[0];
   const program = programs.length > 0 && r.next() < 0.3 ? r.pick(programs) : undefined;
@@ -286,7 +286,7 @@ function news(r: Rng, n: number, locale: Locale, programs: string[], components:
       ...(program ? { program } : {}),
       tags: r.some(TOPICS, 1, 3).map((k) => k.toLowerCase()),
     },
-    body: body(r, r.int(1, 3), locale, components),
+    body: body(r, r.int(1, 3), locale, entryExtension('berita') === 'mdx'),
   };
 }
 
@@ -335,16 +335,18 @@ function course(r: Rng, n: number, programs: string[]) {
   };
 }
 
-/** Serialises one entry, parses it back like the content check does, and validates it. */
+/**
+ * Serialises one entry with its collection's extension (src/model/collections.ts), parses it back
+ * like the content check does, and validates it.
+ */
 function toFile(
   collection: GeneratedEntry['collection'],
   locale: Locale,
   slug: string,
   entry: { data: Record<string, unknown>; body: string },
-  extension = 'mdx',
 ): GeneratedEntry {
   const text = `---\n${yaml.dump(entry.data, { lineWidth: -1 })}---\n\n${entry.body}\n`;
-  const path = `${collection}/${locale}/${slug}.${extension}`;
+  const path = `${collection}/${locale}/${slug}.${entryExtension(collection)}`;
   const result = entryCollections[collection].safeParse(splitFrontmatter(text).data);
   if (!result.success) {
     const issues = result.error.issues
@@ -381,15 +383,8 @@ export function generateEntries(options: GenerateOptions): GeneratedEntry[] {
   }
 
   const nw = split(newsCount);
-  const md = options.newsAsMarkdown === true;
   const newsFile = (locale: Locale, i: number) =>
-    toFile(
-      'berita',
-      locale,
-      `bench-berita-${pad(i + 1)}`,
-      news(r, i + 1, locale, programs, !md),
-      md ? 'md' : 'mdx',
-    );
+    toFile('berita', locale, `bench-berita-${pad(i + 1)}`, news(r, i + 1, locale, programs));
   for (let i = 0; i < nw.id; i++) out.push(newsFile('id', i));
   for (let i = 0; i < nw.en; i++) out.push(newsFile('en', i));
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --entries N [--skip-lighthouse] [--keep] [--seed S] [--news-md] [--cms-cache]
+ * `npm run bench -- --entries N [--skip-lighthouse] [--keep] [--seed S] [--cms-cache]
  *  [--profile] [--build-only] [--publish] [--astro-config JSON]`, or with `--peers [--rounds R] [--skip-publish]` the comparison with bare Astro and
  * Starlight (bench/compare.ts) instead of the measurements below.
  *
@@ -27,7 +27,6 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'skip-lighthouse': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
-    'news-md': { type: 'boolean', default: false },
     'cms-cache': { type: 'boolean', default: false },
     warm: { type: 'boolean', default: false },
     publish: { type: 'boolean', default: false },
@@ -91,8 +90,7 @@ const programs = existsSync(join(contentDir, 'program'))
       ),
     ]
   : [];
-const newsAsMarkdown = values['news-md'];
-const generated = generateEntries({ entries, seed: Number(values.seed), programs, newsAsMarkdown });
+const generated = generateEntries({ entries, seed: Number(values.seed), programs });
 await writeEntries(contentDir, generated);
 const count = (c: string) => generated.filter((e) => e.collection === c).length;
 
@@ -285,7 +283,6 @@ const lighthouse = values['skip-lighthouse']
 
 const results: Results = {
   entries,
-  newsFormat: newsAsMarkdown ? 'md' : 'mdx',
   cmsBundle: cmsCache ? 'cached' : 'built',
   generated: {
     panduan: count('panduan'),
@@ -347,16 +344,10 @@ results.budgets = evaluate(results);
 await mkdir(join(root, 'bench/results'), { recursive: true });
 const json = `${JSON.stringify(results, null, 2)}\n`;
 await writeFile(join(root, 'bench/results/latest.json'), json);
-await writeFile(
-  join(root, `bench/results/entries-${entries}${newsAsMarkdown ? '-news-md' : ''}.json`),
-  json,
-);
+await writeFile(join(root, `bench/results/entries-${entries}.json`), json);
 const md = toMarkdown(results);
 await writeFile(join(root, 'bench/results/latest.md'), md);
-await writeFile(
-  join(root, `bench/results/entries-${entries}${newsAsMarkdown ? '-news-md' : ''}.md`),
-  md,
-);
+await writeFile(join(root, `bench/results/entries-${entries}.md`), md);
 console.log(`\n${md}`);
 if (!values.keep) await rm(work, { recursive: true, force: true });
 else log(`kept ${work}`);

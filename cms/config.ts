@@ -8,13 +8,13 @@ import { fieldsOf, type CmsField } from './fields.ts';
 import { metaOf } from '../src/schemas/messages.ts';
 import { editorComponents } from './editor-components.ts';
 import { DEFAULT_LOCALE, LANGUAGES, language, type Locale } from '../src/model/languages.ts';
-import { COLLECTIONS } from '../src/model/collections.ts';
+import { COLLECTIONS, entryExtension } from '../src/model/collections.ts';
 
 /** decap-server's port for `npm start` (its default). The admin accepts ?decap=<port> to override. */
 export const DECAP_SERVER_PORT = 8081;
 
-/** Custom formats registered in cms/main.ts (see cms/format.ts). */
-export const MDX_FORMAT = 'mdx-safe';
+/** Custom formats registered in cms/main.ts (see cms/format.ts), by file extension. */
+export const ENTRY_FORMATS = { mdx: 'mdx-safe', md: 'md-safe' } as const;
 export const YAML_FORMAT = 'yaml-clean';
 
 export interface BuildOptions {
@@ -32,16 +32,22 @@ export interface BuildOptions {
 
 const IDENTIFIER = ['title', 'name', 'term'];
 
-function bodyField(): CmsField {
+/**
+ * The body: in MDX with a "+" menu of the author components; in plain Markdown (news) without it,
+ * because a component there would fail the build.
+ */
+function bodyField(extension: 'md' | 'mdx'): CmsField {
+  const components = extension === 'mdx';
   return {
     name: 'body',
     label: 'Isi',
     widget: 'markdown',
     required: false,
-    hint:
-      'Tulis seperti biasa. Tanda { } < > aman diketik. Tombol "+" menambah kotak catatan, ' +
-      'langkah bernomor, daftar periksa atau catatan sumber.',
-    editor_components: editorComponents.map((c) => c.id),
+    hint: components
+      ? 'Tulis seperti biasa. Tanda { } < > aman diketik. Tombol "+" menambah kotak catatan, ' +
+        'langkah bernomor, daftar periksa atau catatan sumber.'
+      : 'Tulis seperti biasa: paragraf, daftar, judul, huruf tebal dan tautan. Tanda < > aman diketik.',
+    editor_components: components ? editorComponents.map((c) => c.id) : [],
     sanitize_preview: true,
   };
 }
@@ -57,7 +63,8 @@ export function entryCollectionConfig(
   timezone?: string,
 ) {
   const schema = entryCollections[name];
-  const fields = [...fieldsOf(schema, timezone ? { timezone } : {}), bodyField()];
+  const extension = entryExtension(name);
+  const fields = [...fieldsOf(schema, timezone ? { timezone } : {}), bodyField(extension)];
   const identifier = IDENTIFIER.find((f) => fields.some((x) => x.name === f)) ?? 'title';
   const [plural, singular] = COLLECTIONS[name].cms;
   const translation = locale !== DEFAULT_LOCALE;
@@ -69,8 +76,8 @@ export function entryCollectionConfig(
     label_singular: `${singular}${suffix}`,
     folder: `content/${name}/${locale}`,
     create: true,
-    extension: 'mdx',
-    format: MDX_FORMAT,
+    extension,
+    format: ENTRY_FORMATS[extension],
     slug: '{{slug}}',
     identifier_field: identifier,
     summary: hasDate ? `{{${identifier}}} — {{date | date('D MMM YYYY')}}` : `{{${identifier}}}`,

@@ -1,32 +1,45 @@
 /**
- * The file format the CMS reads and writes: YAML frontmatter + an MDX body that always compiles.
+ * The file formats the CMS reads and writes: YAML frontmatter + a body that always builds, as MDX
+ * (`.mdx`, with the author components) or as plain Markdown (`.md`, for collections written
+ * without components, see src/model/collections.ts).
  *
  * Decap's markdown widget knows Markdown, not MDX (decap#1776): when an editor types, it writes the
  * whole body again, and text such as `{`, `}` or `<` would then be read by MDX as code and break
  * the build. So on every save, outside the author components' own tags and code, those characters
- * are escaped; a body that is already safe comes out unchanged. Empty optional fields that Decap
- * leaves behind ('' or {}) are dropped, so a save never writes a value the schema refuses.
+ * are escaped; a body that is already safe comes out unchanged. Plain Markdown reads `{` and `}` as
+ * text, so there only `<` is escaped: typed `<b>` stays text instead of becoming a tag that the
+ * content guard refuses. Empty optional fields that Decap leaves behind ('' or {}) are dropped, so
+ * a save never writes a value the schema refuses.
  */
 import { parse } from 'yaml';
 import { patchYaml, toYaml } from './yaml-patch.ts';
 
 export { toYaml };
 
+/** How a body is written: MDX (author components allowed) or plain Markdown. */
+export type BodyDialect = 'mdx' | 'md';
+
 /** The author components (src/user-components/) whose tags pass through untouched. */
 export const COMPONENT_NAMES = ['Callout', 'Steps', 'Checklist', 'SourceNote'] as const;
 
 const ATTRS = String.raw`(?:\s+[a-zA-Z]+="[^"\n]*")*`;
-/** A component tag, or a `<br />`, or an inline code span: kept verbatim. */
-const KEEP = new RegExp(
-  String.raw`<\/?(?:${COMPONENT_NAMES.join('|')})${ATTRS}\s*\/?>|<br\s*\/?>|(` +
-    '`+' +
-    String.raw`)[\s\S]*?\1`,
+const CODE_SPAN = '(`+)[\\s\\S]*?\\1';
+/** Kept verbatim in MDX: a component tag, a `<br />` or an inline code span. */
+const KEEP_MDX = new RegExp(
+  String.raw`<\/?(?:${COMPONENT_NAMES.join('|')})${ATTRS}\s*\/?>|<br\s*\/?>|` + CODE_SPAN,
   'g',
 );
+/** Kept verbatim in plain Markdown: an autolink, a `<br />` or an inline code span. */
+const KEEP_MD = new RegExp(String.raw`<https?:\/\/[^\s<>]+>|<br\s*\/?>|` + CODE_SPAN, 'g');
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
-/** Escapes `{`, `}` and `<` unless a backslash already escapes them. */
-function escapeText(text: string): string {
+/** Escapes the characters a dialect would read as code, unless a backslash already escapes them. */
+function escapeText(text: string, dialect: BodyDialect): string {
+  if (dialect === 'md') {
+    return text.replace(/(\\*)</g, (all, slashes: string) =>
+      slashes.length % 2 === 1 ? all : `${slashes}\\<`,
+    );
+  }
   return text
     .replace(/<(https?:\/\/[^\s>]+)>/g, '[$1]($1)')
     .replace(/(\\*)([{}<])/g, (all, slashes: string, char: string) =>
@@ -34,19 +47,19 @@ function escapeText(text: string): string {
     );
 }
 
-function escapeLine(line: string): string {
+function escapeLine(line: string, dialect: BodyDialect): string {
   let out = '';
   let last = 0;
-  for (const match of line.matchAll(KEEP)) {
-    out += escapeText(line.slice(last, match.index));
+  for (const match of line.matchAll(dialect === 'md' ? KEEP_MD : KEEP_MDX)) {
+    out += escapeText(line.slice(last, match.index), dialect);
     out += match[0].startsWith('<br') ? '<br />' : match[0];
     last = match.index + match[0].length;
   }
-  return out + escapeText(line.slice(last));
+  return out + escapeText(line.slice(last), dialect);
 }
 
-/** Makes Markdown written by the CMS safe to compile as MDX. Idempotent. */
-export function toSafeMdx(body: string): string {
+/** Makes Markdown written by the CMS safe to build in the given dialect. Idempotent. */
+export function toSafeBody(body: string, dialect: BodyDialect): string {
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
   let fence: string | null = null;
   const out = lines.map((line) => {
@@ -64,10 +77,13 @@ export function toSafeMdx(body: string): string {
     // Decap's serializer writes bullets as "* "; the content is written with "- ". A line that
     // starts with "* " is always a bullet (emphasis cannot open before a space), so this keeps the
     // file's own style and a one-word edit stays a one-word diff.
-    return escapeLine(line.replace(/^(\s*)\* (?=\S)/, '$1- '));
+    return escapeLine(line.replace(/^(\s*)\* (?=\S)/, '$1- '), dialect);
   });
   return `${out.join('\n').trim()}\n`;
 }
+
+/** Makes Markdown written by the CMS safe to compile as MDX. Idempotent. */
+export const toSafeMdx = (body: string): string => toSafeBody(body, 'mdx');
 
 /** Drops what Decap leaves in empty optional fields: '', null, and objects left empty. */
 export function pruneEmpty(value: unknown): unknown {
@@ -128,7 +144,8 @@ function splitFile(content: string): { yaml: string; body: string } {
     : { yaml: '', body: content };
 }
 
-export function createMdxFormat(numberOrWord: ReadonlySet<string>) {
+/** The format of entry files: frontmatter patched in place, the body made safe for `dialect`. */
+export function createEntryFormat(numberOrWord: ReadonlySet<string>, dialect: BodyDialect) {
   return {
     fromFile(content: string): Record<string, unknown> {
       const { yaml, body } = splitFile(content);
@@ -145,10 +162,11 @@ export function createMdxFormat(numberOrWord: ReadonlySet<string>) {
       const yaml = before
         ? patchYaml(before.yaml, data, sortedKeys)
         : toYaml(inFieldOrder(data, sortedKeys));
-      const text = toSafeMdx(String(body));
+      const text = toSafeBody(String(body), dialect);
       // An untouched body keeps its bytes (blank lines, trailing spaces) exactly.
       const oldBody = before?.body.replace(/^\n+/, '');
-      const newBody = oldBody !== undefined && toSafeMdx(oldBody) === text ? oldBody : text;
+      const newBody =
+        oldBody !== undefined && toSafeBody(oldBody, dialect) === text ? oldBody : text;
       const gap = before ? (/^\n*/.exec(before.body)?.[0] ?? '\n') : '\n';
       return `---\n${yaml.trimEnd()}\n---\n${gap}${newBody}`;
     },

@@ -7,9 +7,9 @@
 import CMS from 'decap-cms-app';
 import dayjs from 'dayjs';
 import globalCssUrl from '../src/styles/global.css?url';
-import { buildConfig, MDX_FORMAT, YAML_FORMAT } from './config.ts';
+import { buildConfig, ENTRY_FORMATS, YAML_FORMAT } from './config.ts';
 import { NUMBER_OR_WORD_FIELDS } from './fields.ts';
-import { createMdxFormat, createYamlFormat } from './format.ts';
+import { createEntryFormat, createYamlFormat } from './format.ts';
 import { checkFields } from './checked-widgets.ts';
 import { DateControl, DatePreview } from './date-widget.ts';
 import { DATE_WIDGET } from './fields.ts';
@@ -76,7 +76,16 @@ export function startCms({ siteUrl, timezone, cmsRepo, cmsAuthUrl }: AdminData):
   });
 
   CMS.registerLocale('id', id as Loose);
-  CMS.registerCustomFormat(MDX_FORMAT, 'mdx', createMdxFormat(NUMBER_OR_WORD_FIELDS) as Loose);
+  for (const [extension, format] of Object.entries(ENTRY_FORMATS) as [
+    keyof typeof ENTRY_FORMATS,
+    string,
+  ][]) {
+    CMS.registerCustomFormat(
+      format,
+      extension,
+      createEntryFormat(NUMBER_OR_WORD_FIELDS, extension) as Loose,
+    );
+  }
   CMS.registerCustomFormat(YAML_FORMAT, 'yml', createYamlFormat(NUMBER_OR_WORD_FIELDS) as Loose);
   CMS.registerWidget(DATE_WIDGET, DateControl as Loose, DatePreview as Loose);
   checkFields(CMS as Loose, NUMBER_OR_WORD_FIELDS, { [DATE_WIDGET]: 'leaf' }, timezone);

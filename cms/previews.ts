@@ -5,8 +5,8 @@
  * src/user-components/markup.ts, src/features/news/news-markup.ts,
  * src/features/training/session-card-markup.ts): a guide shows its checked date, its "perlu
  * dicek ulang" notes and its sources; a news item its date line and picture; a course its session
- * cards as on /jadwal/. The body is rendered from the MDX the save will write, so typed text shows
- * exactly as the site will show it.
+ * cards as on /jadwal/. The body is rendered from the MDX or Markdown the save will write, so typed
+ * text shows exactly as the site will show it.
  *
  * The form is checked field by field: a field that is still empty or wrong is left out of the
  * preview (the form says what is wrong), the rest shows as it will on the site.
@@ -25,10 +25,11 @@ import {
   sourceListHtml,
 } from '../src/platform/markup/entry-markup.ts';
 import { entryCollections } from '../src/schemas/index.ts';
+import { COLLECTION_NAMES, entryExtension, type CollectionName } from '../src/model/collections.ts';
 import { SessionSchema, type Session } from '../src/schemas/pelatihan.ts';
 import type { Locale, Source, TimeZone } from '../src/schemas/shared.ts';
 import { editorComponents } from './editor-components.ts';
-import { toSafeMdx } from './format.ts';
+import { toSafeBody } from './format.ts';
 import { renderBody } from './markdown-preview.ts';
 import { uploadPath } from './media-thumbnails.ts';
 
@@ -124,7 +125,12 @@ export function previewHtml(
   const d = readForm(collection, raw);
   const title = str(d['title']) || str(d['name']) || str(d['term']);
   const summary = str(d['summary']) || str(d['definition']);
-  const body = `<div data-body>${renderBody(toSafeMdx(str(raw['body'])), editorComponents, locale)}</div>`;
+  // As the save will write it: plain Markdown (news) has no components to draw.
+  const extension = (COLLECTION_NAMES as readonly string[]).includes(base)
+    ? entryExtension(base as CollectionName)
+    : 'mdx';
+  const components = extension === 'mdx' ? editorComponents : [];
+  const body = `<div data-body>${renderBody(toSafeBody(str(raw['body']), extension), components, locale)}</div>`;
   const parts: string[] = [`<h1>${esc(title)}</h1>`];
 
   if (base === 'berita') {

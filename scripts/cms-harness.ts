@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { entryExtension } from '../src/model/collections.ts';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 
@@ -95,13 +96,13 @@ export const TEST_PHOTO_ALT = 'Kotak abu-abu sebagai foto uji';
  */
 export function writePhotoNews(
   repo: string,
-  { slug, title, picture, width, height }: PhotoNews,
+  { slug, title, picture, width, height, body = ['Isi berita.'] }: PhotoNews,
 ): void {
   const photo = new PNG({ width, height });
   photo.data.fill(0x80);
   writeFileSync(join(repo, `src/assets/media/${picture}.png`), PNG.sync.write(photo));
   writeFileSync(
-    join(repo, `content/berita/id/${slug}.mdx`),
+    join(repo, `content/berita/id/${slug}.${entryExtension('berita')}`),
     [
       '---',
       `title: ${title}`,
@@ -112,7 +113,7 @@ export function writePhotoNews(
       `  alt: ${TEST_PHOTO_ALT}`,
       '---',
       '',
-      'Isi berita.',
+      ...body,
       '',
     ].join('\n'),
   );
@@ -125,6 +126,8 @@ export interface PhotoNews {
   picture: string;
   width: number;
   height: number;
+  /** The body's lines (default: one sentence). */
+  body?: string[];
 }
 
 /** Opens an admin route in a fresh tab, signing in to the local backend when asked. */

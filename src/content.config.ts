@@ -8,7 +8,7 @@ import {
   SettingsSchema,
   type EntryCollectionName,
 } from '~/schemas/index.ts';
-import { COLLECTION_NAMES } from '~/model/collections.ts';
+import { COLLECTION_NAMES, entryExtension, type CollectionName } from '~/model/collections.ts';
 import { EXAMPLES_DIR, examplesIncluded } from '~/features/training/examples.ts';
 import { siteAddress } from '~/platform/content/site-address.ts';
 import { contentDirectory, loadSettings, settingsPath } from '~/platform/content/settings-file.ts';
@@ -16,9 +16,13 @@ import { contentDirectory, loadSettings, settingsPath } from '~/platform/content
 /** MIGRASI_CONTENT_DIR lets the benchmark and the tests build another content tree; the site uses content/. */
 const CONTENT_DIR = contentDirectory();
 
-/** Entries live in content/<name>/<locale>/<slug>.mdx; the id becomes "<locale>/<slug>". */
-const entriesIn = (name: string) =>
-  glob({ pattern: '*/*.{md,mdx}', base: `${CONTENT_DIR}/${name}` });
+/**
+ * Entries live in content/<name>/<locale>/<slug>.<extension> (.mdx, or .md for collections written
+ * in plain Markdown, see src/model/collections.ts); the id becomes "<locale>/<slug>". A file with
+ * the other extension is refused by the content check, which runs before every build.
+ */
+const entriesIn = (name: CollectionName) =>
+  glob({ pattern: `*/*.${entryExtension(name)}`, base: `${CONTENT_DIR}/${name}` });
 
 /** One content collection per entry of the collections table, plus the settings file. */
 const entryCollectionConfigs = Object.fromEntries(

@@ -7,8 +7,6 @@ const KB = 1024;
 
 export interface Results {
   entries: number;
-  /** News written as MDX (like the CMS) or, with --news-md, as plain Markdown. */
-  newsFormat: 'mdx' | 'md';
   /** Whether the CMS admin bundle came from node_modules/.cache (--cms-cache) or was built. */
   cmsBundle?: 'built' | 'cached';
   generated: Record<string, number>;
@@ -225,7 +223,7 @@ export function table(head: string[], rows: (string | number)[][]): string {
 export function toMarkdown(r: Results): string {
   const p = r.phases;
   const parts = [
-    `# Benchmark: ${r.entries.toLocaleString('en')} entries${r.newsFormat === 'md' ? ' (news as .md)' : ''}`,
+    `# Benchmark: ${r.entries.toLocaleString('en')} entries`,
     `${r.date} · ${r.machine.cpus} CPUs, load average ${r.machine.loadAverage.map((l) => l.toFixed(1)).join(' → ')} (other work on the machine inflates wall-clock seconds; CPU seconds are steadier) · Node ${r.machine.node} · generated: ${Object.entries(
       r.generated,
     )

@@ -26,6 +26,13 @@ export interface CollectionDescriptor {
    * every language with translated labels (courses); otherwise each language has its own entries.
    */
   translated?: boolean;
+  /**
+   * How entries are written: `mdx` (the default) is Markdown with the author components of
+   * src/user-components/; `md` is plain Markdown, which Astro renders once while it syncs the
+   * content (and caches between builds) instead of bundling one module per entry, and which the
+   * CMS edits without component buttons.
+   */
+  extension?: 'md' | 'mdx';
 }
 
 /**
@@ -44,7 +51,7 @@ export const COLLECTION_NAMES = [
 
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 
-/** Collections whose entries are files content/<name>/<locale>/<slug>.mdx; the key is <name>. */
+/** Collections whose entries are files content/<name>/<locale>/<slug>.<extension>; the key is <name>. */
 export const COLLECTIONS = {
   panduan: {
     routes: ['panduan'],
@@ -64,6 +71,8 @@ export const COLLECTIONS = {
     routes: ['berita'],
     precache: 'none',
     cms: ['Berita & pengumuman', 'Berita'],
+    // Most entries of a large site are news: as plain Markdown they cost the build no module each.
+    extension: 'md',
   },
   pelatihan: {
     routes: ['pelatihan', 'jadwal'],
@@ -88,6 +97,12 @@ export const COLLECTIONS = {
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const namesMatch: Exact<keyof typeof COLLECTIONS, CollectionName> = true;
 void namesMatch;
+
+/** The file extension of a collection's entries: `md` (plain Markdown) or `mdx` (with components). */
+export function entryExtension(name: CollectionName): 'md' | 'mdx' {
+  const descriptor: CollectionDescriptor = COLLECTIONS[name];
+  return descriptor.extension ?? 'mdx';
+}
 
 /** The collection whose pages live under a first path segment ("jadwal" → pelatihan). */
 export function collectionOfSegment(segment: string | undefined): CollectionName | undefined {

@@ -28,60 +28,51 @@ export interface StatusRow {
   label: `session.status.${string}`;
 }
 
+/** What every status of a session that still takes place has in common. */
+const SCHEDULED = { ics: 'CONFIRMED', eventStatus: 'EventScheduled', next: true } as const;
+
 export const SESSION_STATUSES = {
   dibuka: {
+    ...SCHEDULED,
     source: 'computed',
     tone: 'ok',
-    ics: 'CONFIRMED',
-    eventStatus: 'EventScheduled',
     bookable: true,
-    next: true,
     label: 'session.status.dibuka',
   },
   'segera-ditutup': {
+    ...SCHEDULED,
     source: 'computed',
     tone: 'warn',
-    ics: 'CONFIRMED',
-    eventStatus: 'EventScheduled',
     bookable: true,
-    next: true,
     label: 'session.status.segeraDitutup',
   },
   ditutup: {
+    ...SCHEDULED,
     source: 'computed',
     tone: 'danger',
-    ics: 'CONFIRMED',
-    eventStatus: 'EventScheduled',
     bookable: false,
-    next: true,
     label: 'session.status.ditutup',
   },
   berlangsung: {
+    ...SCHEDULED,
     source: 'computed',
     tone: 'ok',
-    ics: 'CONFIRMED',
-    eventStatus: 'EventScheduled',
     bookable: false,
-    next: true,
     label: 'session.status.berlangsung',
   },
   selesai: {
+    ...SCHEDULED,
     source: 'computed',
     tone: 'danger',
-    ics: 'CONFIRMED',
-    eventStatus: 'EventScheduled',
     bookable: false,
-    next: true,
     label: 'session.status.selesai',
   },
   penuh: {
+    ...SCHEDULED,
     source: 'override',
     when: 'before-start',
     tone: 'warn',
-    ics: 'CONFIRMED',
-    eventStatus: 'EventScheduled',
     bookable: false,
-    next: true,
     label: 'session.status.penuh',
   },
   ditunda: {

@@ -10,8 +10,8 @@ import { TermSchema } from './glosarium.ts';
 import { SettingsSchema } from './settings.ts';
 
 /**
- * Collections whose entries are MDX files in content/<name>/<locale>/<slug>.mdx, with their
- * schemas: exactly the collections of the table (a missing or extra one fails the type check).
+ * Collections whose entries are files in content/<name>/<locale>/<slug>.mdx (or .md, see the
+ * collections table), with their schemas: exactly the collections of the table (a missing or extra one fails the type check).
  */
 export const entryCollections = {
   panduan: GuideSchema,

@@ -76,11 +76,24 @@ function coursesWithSessions(): string[] {
     .sort();
 }
 
+/** Entries of a folder (MDX, or plain Markdown for news) whose file passes `test`. */
 function entriesWhere(folder: string, test: (text: string) => boolean): string[] {
   return readdirSync(join('content', folder))
-    .filter((f) => f.endsWith('.mdx') && test(readFileSync(join('content', folder, f), 'utf8')))
-    .map((f) => f.replace(/\.mdx$/, ''))
+    .filter((f) => /\.mdx?$/.test(f) && test(readFileSync(join('content', folder, f), 'utf8')))
+    .map((f) => f.replace(/\.mdx?$/, ''))
     .sort();
+}
+
+/**
+ * A body's markup with the attributes that only the build adds left out (heading ids for the
+ * table of contents, rel on links to other sites): tags, link targets and text.
+ */
+function bodyCanon(node: Node): string {
+  if (!(node instanceof HTMLElement) || !node.tagName) return canon(node);
+  const inner = node.childNodes.map(bodyCanon).join('');
+  const tag = node.tagName.toLowerCase();
+  const href = node.getAttribute('href');
+  return `<${tag}${href === undefined ? '' : ` href="${href}"`}>${inner}</${tag}>`;
 }
 
 function sameParts(site: HTMLElement, preview: HTMLElement, selector: string): number {
@@ -138,6 +151,25 @@ describe('the CMS preview renders what the site renders', () => {
     const preview = await previewOf(page);
     expect(sameParts(site, preview, ':scope > p.meta')).toBe(1);
     expect(canon(preview.querySelector('.lead')!)).toBe(canon(site.querySelector('.lead')!));
+  });
+
+  it('every news item: its text (plain Markdown) as the site renders it', async () => {
+    const slugs = entriesWhere('berita/id', () => true).filter((s) =>
+      existsSync(join('dist/berita', s, 'index.html')),
+    );
+    expect(slugs.length).toBeGreaterThan(0);
+    for (const slug of slugs) {
+      // On the page the text sits between the lead (or picture) and the source, unclassed.
+      const site = sitePage(`berita/${slug}`)
+        .childNodes.filter((n): n is HTMLElement => n instanceof HTMLElement)
+        .filter((n) => n.tagName !== 'H1' && !n.getAttribute('class'));
+      const page = await cms.open(`/collections/berita/entries/${slug}`);
+      const preview = (await previewOf(page)).querySelector('[data-body]')!;
+      const shown = preview.childNodes.filter((n): n is HTMLElement => n instanceof HTMLElement);
+      expect(site.length, slug).toBeGreaterThan(0);
+      expect(shown.map(bodyCanon), slug).toEqual(site.map(bodyCanon));
+      await page.close();
+    }
   });
 
   it('a course: its session cards as on /jadwal/', async () => {

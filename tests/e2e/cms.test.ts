@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { fillNews, TEST_PHOTO_ALT, writePhotoNews } from '../../scripts/cms-harness.ts';
 import { useAdmin } from './admin.ts';
-import { splitFrontmatter } from '~/platform/content/content-check.ts';
+import { checkBody, splitFrontmatter } from '~/platform/content/content-check.ts';
 import { entryCollections } from '~/schemas/index.ts';
 import { dayInWords } from '~/schemas/messages.ts';
 import { lineDiff } from '../support/line-diff.ts';
@@ -34,6 +34,27 @@ async function waitForFile(path: string, changedFrom?: string): Promise<string> 
   }
   throw new Error(`the CMS did not write ${path}`);
 }
+
+/** A guide (MDX, with the author components' "+" menu) only in the temporary copy. */
+const COMPONENT_GUIDE = 'panduan-uji-komponen';
+const COMPONENT_GUIDE_TEXT = [
+  '---',
+  'title: Panduan uji komponen',
+  'summary: Panduan untuk uji otomatis CMS; berkas ini hanya ada di salinan sementara.',
+  'stage: sebelum',
+  'order: 99',
+  'audience: [cpmi]',
+  'sources:',
+  '  - title: Sumber uji',
+  '    publisher: Penerbit uji',
+  '    url: https://example.org/sumber-uji',
+  '    accessed: 2026-11-01',
+  'checked: 2026-11-01',
+  '---',
+  '',
+  'Paragraf pertama panduan uji.',
+  '',
+].join('\n');
 
 const SESSION_COURSE = 'kursus-uji-sesi';
 const MANY_SESSIONS_COURSE = 'kursus-uji-banyak-sesi';
@@ -97,7 +118,19 @@ const cms = useAdmin({
       picture: 'uji-foto',
       width: 1600,
       height: 900,
+      // Markdown of every common kind, so that a one-word edit proves a quiet diff.
+      body: [
+        'Isi berita dengan **huruf tebal** dan [tautan](https://example.org/).',
+        '',
+        '## Yang perlu dibawa',
+        '',
+        '- KTP asli',
+        '- [Formulir](/berita/) yang sudah diisi',
+        '',
+        'Paragraf penutup berita.',
+      ],
     });
+    writeFileSync(join(repo, `content/panduan/id/${COMPONENT_GUIDE}.mdx`), COMPONENT_GUIDE_TEXT);
     const course = (slug: string) => join(repo, `content/pelatihan/id/${slug}.mdx`);
     // A course without sessions, so the session the test adds is the only one in the form (the
     // repository's courses have sessions, and editors add to those too).
@@ -145,8 +178,12 @@ const TYPED_BODY =
   'Biaya <b>{gratis}</b> & "aman" 🙂 Supercalifragilistikekspialidosius_kata_panjang 50% > 3';
 
 describe('Decap CMS', () => {
-  it('creates a news item whose typed text is saved MDX-safe and valid', async () => {
-    const page = await newNews({
+  it('creates a news item as plain Markdown whose typed text is saved safe and valid', async () => {
+    const page = await cms.open('/collections/berita/new');
+    // News are plain Markdown: their editor offers no author components.
+    await page.locator('[title="Tebal"]').first().waitFor();
+    expect(await page.locator('[title="Tambah komponen"]').count()).toBe(0);
+    await fillNews(page, {
       title: TYPED_TITLE,
       date: '20-11-2026 08.00',
       summary: 'Pendaftaran pelatihan usaha untuk purna PMI sudah dibuka.',
@@ -168,23 +205,25 @@ describe('Decap CMS', () => {
     expect(styles.some((href) => href.startsWith(inject('baseUrl')))).toBe(true);
 
     await publish(page);
-    const file = contentFile('berita', 'id', 'pendaftaran-pelatihan-usaha-gratis-aman.mdx');
+    const file = contentFile('berita', 'id', 'pendaftaran-pelatihan-usaha-gratis-aman.md');
     const text = await waitForFile(file);
     const { data, body } = splitFrontmatter(text);
     const parsed = entryCollections.berita.safeParse(data);
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
     expect(parsed.data?.title).toBe(TYPED_TITLE);
-    expect(body).toContain('\\<b>\\{gratis\\}\\</b> & "aman" 🙂');
-    expect(body).not.toMatch(/(^|[^\\])[{}<]/);
+    // Markdown reads braces as text; only "<" is escaped, so no tag reaches the page.
+    expect(body).toContain('\\<b>{gratis}\\</b> & "aman" 🙂');
+    expect(body).not.toMatch(/(^|[^\\])</);
+    expect(checkBody('content/berita/id/x.md', text)).toEqual([]);
+    expect(existsSync(file.replace(/\.md$/, '.mdx'))).toBe(false);
   });
 
-  it('inserts an author component with its form', async () => {
-    const page = await newNews({
-      title: 'Berita dengan kotak catatan',
-      date: '20-11-2026 08.00',
-      summary: 'Contoh berita yang memakai kotak catatan bahaya.',
-      body: 'Paragraf pertama.',
-    });
+  it('inserts an author component into a guide with its form', async () => {
+    const file = contentFile('panduan', 'id', `${COMPONENT_GUIDE}.mdx`);
+    const before = readFileSync(file, 'utf8');
+    const page = await cms.open(`/collections/panduan/entries/${COMPONENT_GUIDE}`);
+    await page.locator('[data-slate-editor]').first().getByText('Paragraf pertama').click();
+    await page.keyboard.press('End');
     await page.locator('[title="Tambah komponen"]').click();
     await page.getByText('Kotak catatan (Callout)').click();
     await page.locator('[id^="type-field"]').fill('bahaya');
@@ -199,7 +238,8 @@ describe('Decap CMS', () => {
       )
       .toContain(CALLOUT_TITLE);
     await publish(page);
-    const text = await waitForFile(contentFile('berita', 'id', 'berita-dengan-kotak-catatan.mdx'));
+    const text = await waitForFile(file, before);
+    expect(text).toContain('Paragraf pertama panduan uji.');
     expect(text).toContain(
       '<Callout type="bahaya" title="Awas calo &quot;resmi&quot; {palsu}">\n\nJangan bayar \\{biaya\\} ke \\<calo>.\n\n</Callout>',
     );
@@ -291,6 +331,24 @@ describe('Decap CMS', () => {
     expect(added).toEqual([removed[0]!.replace('Menurut Pasal 13', 'Sesuai Pasal 13')]);
   });
 
+  it('changes one word of a news item (.md): that line changes, every other line stays byte-identical', async () => {
+    const file = contentFile('berita', 'id', 'berita-dengan-foto.md');
+    const before = readFileSync(file, 'utf8');
+    const page = await cms.open('/collections/berita/entries/berita-dengan-foto');
+    const editor = page.locator('[data-slate-editor]').first();
+    await editor.getByText(/^Paragraf penutup/).click();
+    await page.keyboard.press('End');
+    // Select "berita." (seven characters) and type over it.
+    for (let i = 0; i < 'berita.'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.insertText('ini.');
+    await publish(page);
+    const after = await waitForFile(file, before);
+    expect(lineDiff(before, after)).toEqual({
+      removed: ['Paragraf penutup berita.'],
+      added: ['Paragraf penutup ini.'],
+    });
+  });
+
   it('changes one field of a guide: that line changes, every other line stays byte-identical', async () => {
     const file = contentFile('panduan', 'id', 'biaya-penempatan.mdx');
     const before = readFileSync(file, 'utf8');
@@ -338,7 +396,7 @@ describe('Decap CMS', () => {
     // …and goes when it is long enough.
     await summary.fill('Ringkasan ini sudah cukup panjang.');
     await expect.poll(() => messagesOf(page, summary)).toEqual([]);
-    expect(existsSync(contentFile('berita', 'id', 'berita-dengan-ringkasan-pendek.mdx'))).toBe(
+    expect(existsSync(contentFile('berita', 'id', 'berita-dengan-ringkasan-pendek.md'))).toBe(
       false,
     );
   });
@@ -374,7 +432,7 @@ describe('Decap CMS', () => {
     await publish(page);
     await expect.poll(() => messagesOf(page, input)).toEqual([message]);
     const slug = news.title.toLowerCase().replaceAll(' ', '-');
-    expect(existsSync(contentFile('berita', 'id', `${slug}.mdx`))).toBe(false);
+    expect(existsSync(contentFile('berita', 'id', `${slug}.md`))).toBe(false);
   });
 
   it('names the eighth session and its day when its venue has no name, on that field', async () => {
@@ -440,9 +498,13 @@ describe('Decap CMS', () => {
     const guide = page('panduan/dokumen-wajib');
     expect(guide.querySelector('main')!.text).toContain('Sesuai Pasal 13');
     expect(guide.querySelector('[data-callout="peringatan"]')).not.toBeNull();
+    const inserted = page(`panduan/${COMPONENT_GUIDE}`).querySelector('[data-callout="bahaya"]');
+    expect(inserted?.text).toContain('Jangan bayar {biaya} ke <calo>.');
     // The session typed as 08.00 in Buton Tengah (WITA) on a New York computer reads 08.00 WITA
     // on the site, and its calendar file names the same instant (08.00 WITA = 00.00 UTC).
     const photoPage = page('berita/berita-dengan-foto');
+    expect(photoPage.querySelector('main h2')?.text).toBe('Yang perlu dibawa');
+    expect(photoPage.querySelector('main')!.text).toContain('Paragraf penutup ini.');
     const img = photoPage.querySelector('.news-image img')!;
     expect(img.getAttribute('alt')).toBe(TEST_PHOTO_ALT);
     expect(img.getAttribute('loading')).toBe('lazy');

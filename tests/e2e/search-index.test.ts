@@ -34,7 +34,7 @@ function contentFiles(collection: string): ContentFile[] {
     const dir = join('content', collection, locale);
     let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((n) => n.endsWith('.mdx'));
+      names = readdirSync(dir).filter((n) => /\.mdx?$/.test(n));
     } catch {
       return [];
     }
@@ -42,7 +42,7 @@ function contentFiles(collection: string): ContentFile[] {
       const text = readFileSync(join(dir, name), 'utf8');
       const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
       const data = (parseYaml(front) ?? {}) as Record<string, unknown>;
-      return { collection, locale, slug: name.replace(/\.mdx$/, ''), data };
+      return { collection, locale, slug: name.replace(/\.mdx?$/, ''), data };
     });
   });
 }

@@ -6,6 +6,7 @@ import { generateEntries, writeEntries } from '../../bench/generate.ts';
 import { checkContent, splitFrontmatter } from '~/platform/content/content-check.ts';
 import { entryCollections } from '~/schemas/index.ts';
 import { CourseSchema } from '~/schemas/pelatihan.ts';
+import { entryExtension } from '~/model/collections.ts';
 
 describe('benchmark content generator', () => {
   const entries = generateEntries({ entries: 300, seed: 7, programs: ['pak-camat-pmi'] });
@@ -29,6 +30,14 @@ describe('benchmark content generator', () => {
       expect(result.success, `${e.path}: ${result.error?.message}`).toBe(true);
       expect(body.length).toBeGreaterThan(50);
     }
+  });
+
+  it('writes each collection the way the site stores it: news as plain Markdown', () => {
+    for (const e of entries) {
+      expect(e.path.endsWith(`.${entryExtension(e.collection)}`), e.path).toBe(true);
+      if (entryExtension(e.collection) === 'md') expect(e.text, e.path).not.toMatch(/<[A-Z]/);
+    }
+    expect(entries.some((e) => e.collection === 'berita' && e.path.endsWith('.md'))).toBe(true);
   });
 
   it('gives every course one to four sessions', () => {

@@ -33,7 +33,6 @@ function lighthouse(type: string, seo: number, failing: string[] = []): Lighthou
 function results(overrides: Partial<Results> = {}): Results {
   return {
     entries: 1000,
-    newsFormat: 'mdx',
     generated: { panduan: 200, berita: 700, pelatihan: 100, total: 1000 },
     date: '2026-11-22T00:00:00Z',
     machine: { cpus: 2, node: 'v24', loadAverage: [1, 1] },

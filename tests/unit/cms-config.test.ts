@@ -6,13 +6,15 @@
  */
 import type { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { buildConfig } from '../../cms/config.ts';
+import { buildConfig, ENTRY_FORMATS } from '../../cms/config.ts';
+import { editorComponents } from '../../cms/editor-components.ts';
 import { toStored } from '../../cms/date-widget.ts';
 import { NUMBER_OR_WORD_FIELDS, type CmsField } from '../../cms/fields.ts';
 import { validateEntry } from '../../cms/validate.ts';
 import { courseInput, courseWithUnnamedVenue } from './catalogue-fixtures.ts';
 import { entryCollections, SettingsSchema } from '~/schemas/index.ts';
 import { metaOf } from '~/schemas/messages.ts';
+import { entryExtension, type CollectionName } from '~/model/collections.ts';
 
 const config = buildConfig({ timezone: 'Asia/Makassar' });
 
@@ -95,6 +97,22 @@ describe('CMS config generated from the schemas', () => {
     }
     expect(config.locale).toBe('id');
     expect(config.load_config_file).toBe(false);
+  });
+
+  it('saves each collection with the extension and format of its descriptor', () => {
+    for (const c of config.collections) {
+      if (!('folder' in c)) continue;
+      const name = c.name.replace(/_en$/, '') as CollectionName;
+      const extension = entryExtension(name);
+      expect(c.extension, c.name).toBe(extension);
+      expect(c.format, c.name).toBe(ENTRY_FORMATS[extension]);
+      const body = c.fields.find((f) => f.name === 'body')!;
+      // Plain Markdown has no author components: its editor offers none.
+      if (extension === 'md') expect(body.editor_components, c.name).toEqual([]);
+      else expect(body.editor_components, c.name).toEqual(editorComponents.map((e) => e.id));
+    }
+    const news = config.collections.find((c) => c.name === 'berita');
+    expect(news && 'extension' in news && news.extension).toBe('md');
   });
 
   it('uses the GitHub editorial workflow in production and decap-server locally', () => {

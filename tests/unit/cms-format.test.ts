@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
- * The CMS file format: whatever an editor types is saved as MDX that compiles and shows as typed,
- * and author components survive Decap re-writing the body (decap#1776). Round trips go through
+ * The CMS file formats: whatever an editor types is saved as MDX (or, for news, plain Markdown)
+ * that builds and shows as typed, and author components survive Decap re-writing the body
+ * (decap#1776). Round trips go through
  * Decap's own markdown serializer (decap-cms-widget-markdown), as the editor does in the browser.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,20 +10,27 @@ import { join } from 'node:path';
 import { Map as ImmutableMap } from 'immutable';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  createMdxFormat,
+  createEntryFormat,
   createYamlFormat,
   ORIGINAL_KEY,
   pruneEmpty,
+  toSafeBody,
   toSafeMdx,
+  type BodyDialect,
 } from '../../cms/format.ts';
 import { attr, editorComponents, parseAttrs } from '../../cms/editor-components.ts';
 import { NUMBER_OR_WORD_FIELDS } from '../../cms/fields.ts';
 import { renderBody } from '../../cms/markdown-preview.ts';
 import { entryCollections } from '~/schemas/index.ts';
-import { splitFrontmatter } from '~/platform/content/content-check.ts';
+import { checkBody, splitFrontmatter } from '~/platform/content/content-check.ts';
+import { entryExtension, type CollectionName } from '~/model/collections.ts';
 import { lineDiff } from '../support/line-diff.ts';
 
-const format = createMdxFormat(NUMBER_OR_WORD_FIELDS);
+const format = createEntryFormat(NUMBER_OR_WORD_FIELDS, 'mdx');
+const markdownFormat = createEntryFormat(NUMBER_OR_WORD_FIELDS, 'md');
+/** A content file's dialect, from its extension (.md news, .mdx the rest). */
+const dialectOf = (file: string): BodyDialect => (file.endsWith('.md') ? 'md' : 'mdx');
+const formatOf = (file: string) => (dialectOf(file) === 'md' ? markdownFormat : format);
 
 type Serializers = typeof import('decap-cms-widget-markdown/dist/esm/serializers/index.js');
 let decap: Serializers;
@@ -58,7 +66,7 @@ function contentFiles(): string[] {
       const dir = join(CONTENT, c, locale);
       try {
         return readdirSync(dir)
-          .filter((f) => f.endsWith('.mdx'))
+          .filter((f) => f.endsWith(`.${entryExtension(c as CollectionName)}`))
           .map((f) => join(dir, f));
       } catch {
         return [];
@@ -111,7 +119,7 @@ describe('toSafeMdx', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const { body } = splitFrontmatter(readFileSync(file, 'utf8'));
-      expect(toSafeMdx(body), file).toBe(`${body.trim()}\n`);
+      expect(toSafeBody(body, dialectOf(file)), file).toBe(`${body.trim()}\n`);
     }
   });
 });
@@ -139,7 +147,7 @@ describe("through Decap's markdown serializer", () => {
   it('keeps every author component of every content file when the body is re-written', () => {
     for (const file of contentFiles()) {
       const { body } = splitFrontmatter(readFileSync(file, 'utf8'));
-      const saved = toSafeMdx(throughDecap(body));
+      const saved = toSafeBody(throughDecap(body), dialectOf(file));
       const tags = (text: string) => text.match(/<\/?(Callout|Steps|Checklist|SourceNote)[^>]*>/g);
       expect(tags(saved), file).toEqual(tags(body));
     }
@@ -191,8 +199,8 @@ describe('the mdx-safe file format', () => {
   it('reads every content file and writes it back valid for its schema', () => {
     for (const file of contentFiles()) {
       const collection = file.split('/')[1] as keyof typeof entryCollections;
-      const entry = format.fromFile(readFileSync(file, 'utf8'));
-      const { data } = splitFrontmatter(format.toFile(entry));
+      const entry = formatOf(file).fromFile(readFileSync(file, 'utf8'));
+      const { data } = splitFrontmatter(formatOf(file).toFile(entry));
       const parsed = entryCollections[collection].safeParse(data);
       expect(parsed.success, `${file}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
     }
@@ -217,7 +225,7 @@ describe('quiet diffs: saving rewrites only what the editor changed', () => {
   it('writes every content file back byte for byte when nothing changed', () => {
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      expect(format.toFile(copy(format.fromFile(text))), file).toBe(text);
+      expect(formatOf(file).toFile(copy(formatOf(file).fromFile(text))), file).toBe(text);
     }
     const settings = readFileSync('content/settings/site.yaml', 'utf8');
     const yamlFormat = createYamlFormat(NUMBER_OR_WORD_FIELDS);
@@ -227,23 +235,26 @@ describe('quiet diffs: saving rewrites only what the editor changed', () => {
   it('changes one line when one field changes, in every content file', () => {
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      const entry = copy(format.fromFile(text));
+      const entry = copy(formatOf(file).fromFile(text));
       const key = ['title', 'name', 'term'].find((k) => typeof entry[k] === 'string')!;
       entry[key] = `${String(entry[key])} (diubah)`;
-      const { added, removed } = lineDiff(text, format.toFile(entry));
+      const { added, removed } = lineDiff(text, formatOf(file).toFile(entry));
       expect(removed, file).toHaveLength(1);
       expect(added, file).toHaveLength(1);
       expect(added[0], file).toContain('(diubah)');
     }
   });
 
-  it('changes one line when one word of the body changes', () => {
-    const text = readFileSync('content/panduan/id/biaya-penempatan.mdx', 'utf8');
-    const entry = copy(format.fromFile(text));
+  it.each([
+    ['a guide (.mdx)', 'content/panduan/id/biaya-penempatan.mdx'],
+    ['a news item (.md)', 'content/berita/id/inovasi-disnaker-blitar.md'],
+  ])('changes one line when one word of the body of %s changes', (_what, file) => {
+    const text = readFileSync(file, 'utf8');
+    const entry = copy(formatOf(file).fromFile(text));
     const body = String(entry['body']);
     const word = /\b[A-Za-z]{6,}\b/.exec(body.split('\n').find((l) => /^[A-Z]/.test(l))!)![0];
     entry['body'] = throughDecap(body.replace(word, 'Pokoknya'));
-    const { added, removed } = lineDiff(text, format.toFile(entry));
+    const { added, removed } = lineDiff(text, formatOf(file).toFile(entry));
     expect(removed).toHaveLength(1);
     expect(added).toEqual([removed[0]!.replace(word, 'Pokoknya')]);
   });
@@ -295,6 +306,47 @@ describe('quiet diffs: saving rewrites only what the editor changed', () => {
     expect(format.fromFile(text)[ORIGINAL_KEY]).toBe(text);
     const { data } = splitFrontmatter(format.toFile(format.fromFile(text)));
     expect(data).not.toHaveProperty(ORIGINAL_KEY);
+  });
+});
+
+describe('the md-safe file format (news, plain Markdown)', () => {
+  const NEWS_FILE = 'content/berita/id/uji.md';
+
+  it('escapes only the angle brackets that Markdown would read as HTML', () => {
+    expect(toSafeBody('Biaya <b>{gratis}</b> & "aman" 🙂 50% > 3', 'md')).toBe(
+      'Biaya \\<b>{gratis}\\</b> & "aman" 🙂 50% > 3\n',
+    );
+  });
+
+  it('is idempotent and keeps autolinks, line breaks and code as written', () => {
+    const body =
+      'Lihat <https://bp2mi.go.id/>,<br />kode `<b>` dan \\<i> {x}\n\n```\n<script>\n```';
+    expect(toSafeBody(body, 'md')).toBe(`${body}\n`);
+    const once = toSafeBody('a <c> \\<d>', 'md');
+    expect(toSafeBody(once, 'md')).toBe(once);
+  });
+
+  it('saves typed hostile text and pasted components so that the content guard passes', () => {
+    const typed =
+      'Biaya <b>{gratis}</b> & "aman" 🙂 <script>alert(1)</script>\n\n<Callout type="bahaya">Awas</Callout>';
+    const file = markdownFormat.toFile({
+      title: 'Berita uji',
+      date: new Date('2026-11-20T01:00:00Z'),
+      summary: 'Ringkasan berita uji yang cukup panjang.',
+      body: throughDecap(typed),
+    });
+    expect(checkBody(NEWS_FILE, file)).toEqual([]);
+    const { data, body } = splitFrontmatter(file);
+    expect(entryCollections.berita.safeParse(data).success).toBe(true);
+    expect(body.replace(/\\([<_])/g, '$1')).toContain('Biaya <b>{gratis}</b> & "aman" 🙂');
+    expect(body).toContain('{gratis}');
+  });
+
+  it('shows typed markup as text in the preview, without components', () => {
+    const html = renderBody(toSafeBody('Biaya <b>{gratis}</b> dan <Callout>x</Callout>', 'md'), []);
+    expect(html.trim()).toBe(
+      '<p>Biaya &lt;b&gt;{gratis}&lt;/b&gt; dan &lt;Callout&gt;x&lt;/Callout&gt;</p>',
+    );
   });
 });
 

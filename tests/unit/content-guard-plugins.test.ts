@@ -27,6 +27,23 @@ describe('the guard plugin', () => {
     expect(compile).toThrow(/content\/panduan\/id\/contoh\.mdx:5: .*javascript:/);
   });
 
+  it('stops the Markdown render of a news item with a component or an import pasted in', () => {
+    const fileURL = pathToFileURL(`${process.cwd()}/content/berita/id/contoh.md`);
+    const render = () =>
+      markdownToHtml(
+        'Teks **tebal**.\n\n<Callout type="bahaya">\n\nAwas.\n\n</Callout>\n\nimport X from \'x\'',
+        { mdastPlugins: [mdxGuardPlugin], fileURL },
+      );
+    expect(render).toThrow(ContentGuardError);
+    expect(render).toThrow(/content\/berita\/id\/contoh\.md:3: Komponen <Callout>/);
+    expect(render).toThrow(/content\/berita\/id\/contoh\.md:9: "import"/);
+    const { html } = markdownToHtml('## Judul\n\n- [LTSA](/program/ltsa-pmi/) **buka**', {
+      mdastPlugins: [mdxGuardPlugin],
+      fileURL,
+    });
+    expect(html).toContain('<strong>buka</strong>');
+  });
+
   it('lets allowed content compile', () => {
     const { code } = mdxToJs('<Callout type="info">Aman \\{ya\\}</Callout>', {
       mdastPlugins: [mdxGuardPlugin],

@@ -96,6 +96,62 @@ describe('the MDX guard refuses', () => {
   });
 });
 
+describe('news, which are plain Markdown (.md)', () => {
+  const NEWS = 'content/berita/id/contoh.md';
+  const pasted: [what: string, body: string, expected: RegExp][] = [
+    [
+      'an author component',
+      '<Callout type="peringatan">\n\nAwas calo.\n\n</Callout>',
+      /Komponen <Callout> tidak bisa dipakai di berkas Markdown biasa/,
+    ],
+    [
+      'an inline author component',
+      'Fakta <SourceNote publisher="BP2MI" url="https://bp2mi.go.id/" />.',
+      /Komponen <SourceNote>/,
+    ],
+    ['a script tag', '<script>alert(1)</script>', /Tag HTML <script> tidak boleh dipakai/],
+    [
+      'an import line',
+      "import Callout from '~/user-components/Callout.astro'",
+      /"import" dan "export"/,
+    ],
+    ['an import of names', "import { Callout } from '../x.ts';", /"import" dan "export"/],
+    ['an export line', 'export const judul = "x"', /"import" dan "export"/],
+  ];
+
+  it.each(pasted)('refuse %s pasted into them, naming file and line', (_what, body, expected) => {
+    const problems = check(`Paragraf pertama.\n\n${body}`, NEWS);
+    expect(problems.length, problems.join('\n')).toBeGreaterThan(0);
+    expect(problems[0]).toMatch(new RegExp(`^${NEWS}:${BODY_LINE + 2}: `));
+    expect(problems[0]).toMatch(expected);
+  });
+
+  it('allow Markdown: headings, lists, links, bold, braces and ordinary words like "import"', () => {
+    const body = [
+      '## Jadwal',
+      '',
+      '- **Senin**: [LTSA](/program/ltsa-pmi/) buka',
+      '1. Bawa KTP {asli}',
+      '',
+      'Import barang dari Malaysia tidak dibahas; export dan import diatur kementerian lain.',
+      '',
+      'import dari luar negeri dikenai bea.',
+    ].join('\n');
+    expect(check(body, NEWS)).toEqual([]);
+  });
+
+  it('are refused with the name to give them when saved as .mdx', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'migrasi-aman-news-'));
+    await mkdir(join(root, 'content/berita/id'), { recursive: true });
+    const news = await readFile('content/berita/id/inovasi-disnaker-blitar.md', 'utf8');
+    await writeFile(join(root, 'content/berita/id/lama.mdx'), news);
+    const { problems } = await checkContent(root);
+    expect(problems.map(formatProblem)).toContain(
+      'content/berita/id/lama.mdx: Berita & pengumuman ditulis dengan Markdown biasa: ganti nama berkas menjadi lama.md. Komponen seperti <Callout> tidak bisa dipakai di sini.',
+    );
+  });
+});
+
 describe('the MDX guard allows', () => {
   it('the author components with plain attributes', () => {
     const body = [

@@ -264,14 +264,14 @@ describe('news images', () => {
 
   it('report an image file that is missing, naming the file and field', async () => {
     const root = await site({
-      'content/berita/id/pelatihan.mdx': mdx({
+      'content/berita/id/pelatihan.md': mdx({
         ...news,
         image: { src: '/media/tidak-ada.jpg', alt: 'Foto yang hilang dari folder' },
       }),
     });
     const { problems } = await checkContent(root);
     expect(problems.map(formatProblem)).toEqual([
-      'content/berita/id/pelatihan.mdx: image.src: Gambar "/media/tidak-ada.jpg" tidak ada di src/assets/media/. Unggah ulang gambarnya lewat CMS.',
+      'content/berita/id/pelatihan.md: image.src: Gambar "/media/tidak-ada.jpg" tidak ada di src/assets/media/. Unggah ulang gambarnya lewat CMS.',
     ]);
   });
 });

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import { entryCollections, type EntryCollectionName } from '../../schemas/index.ts';
 import { LANGUAGES, LOCALES } from '../../model/languages.ts';
+import { COLLECTIONS, entryExtension } from '../../model/collections.ts';
 import { describeIssue } from '../../schemas/messages.ts';
 import { issuesToProblems, type ContentProblem } from './problems.ts';
 import { readSettings } from './settings-file.ts';
@@ -83,6 +84,18 @@ const RESERVED_SLUGS: Partial<Record<EntryCollectionName, string[]>> = {
   berita: ['halaman'],
   pelatihan: ['halaman', 'saring'],
 };
+
+/** Why a file of a collection has the wrong extension, and what to rename it to. */
+function wrongExtension(
+  collection: EntryCollectionName,
+  slug: string,
+  extension: 'md' | 'mdx',
+): string {
+  const what = COLLECTIONS[collection].cms[0];
+  return extension === 'md'
+    ? `${what} ditulis dengan Markdown biasa: ganti nama berkas menjadi ${slug}.md. Komponen seperti <Callout> tidak bisa dipakai di sini.`
+    : `${what} disimpan sebagai berkas .mdx: ganti nama berkas menjadi ${slug}.mdx.`;
+}
 
 async function listDir(dir: string): Promise<string[]> {
   try {
@@ -175,16 +188,26 @@ export async function checkContent(
         const file = relative(root, join(base, child, name))
           .split('\\')
           .join('/');
+        const extension = entryExtension(collection);
         if (!FILE_NAME.test(name)) {
           problems.push({
             file,
             field: '',
-            message:
-              'Nama berkas harus huruf kecil, angka dan tanda hubung, diakhiri .mdx (misalnya cek-izin-p3mi.mdx).',
+            message: `Nama berkas harus huruf kecil, angka dan tanda hubung, diakhiri .${extension} (misalnya cek-izin-p3mi.${extension}).`,
           });
           continue;
         }
-        const reserved = RESERVED_SLUGS[collection]?.find((r) => name === `${r}.mdx`);
+        // The build reads only files with the collection's extension: any other would vanish.
+        const slug = name.replace(/\.mdx?$/, '');
+        if (name !== `${slug}.${extension}`) {
+          problems.push({
+            file,
+            field: '',
+            message: wrongExtension(collection, slug, extension),
+          });
+          continue;
+        }
+        const reserved = RESERVED_SLUGS[collection]?.find((r) => slug === r);
         if (reserved) {
           problems.push({
             file,

@@ -3,8 +3,8 @@
  * office staff; if an editor account is ever taken over, the attacker must not be able to put script
  * on a page that vulnerable readers trust, nor make their phones call another site.
  *
- * Allowed: Markdown, the author components of src/user-components/ (no import needed), and a few
- * inline HTML tags. Refused, naming the line: `import`/`export`, `{…}` expressions, any other tag
+ * Allowed: Markdown, the author components of src/user-components/ (no import needed; in .mdx files
+ * only, plain Markdown .md files have none), and a few inline HTML tags. Refused, naming the line: `import`/`export`, `{…}` expressions, any other tag
  * (`<script>`, `<iframe>`, `<style>`, `<div>`…), event handler and `style` attributes, attribute
  * values written as code, links and images with a `javascript:`, `data:` or any scheme other than
  * http(s), mailto and tel, and images from other sites. Escaped characters (`\{`, `&lt;`) are text.
@@ -133,6 +133,13 @@ function checkRawHtml(html: string, report: (m: string) => void): void {
       report(`"${match[0].slice(0, 30)}" tidak boleh dipakai.`);
       continue;
     }
+    // A component pasted from a guide: Markdown shows no components, so say that, not "HTML".
+    if (/^[A-Z]/.test(match[1] ?? '')) {
+      report(
+        `Komponen <${match[1]}> tidak bisa dipakai di berkas Markdown biasa (.md), misalnya berita. Tulis isinya dengan Markdown: paragraf, daftar, judul, huruf tebal, tautan.`,
+      );
+      continue;
+    }
     if (!(tag in ALLOWED_HTML)) {
       report(`Tag HTML <${tag}> tidak boleh dipakai. Yang boleh: ${htmlList()}.`);
       continue;
@@ -149,6 +156,13 @@ function checkRawHtml(html: string, report: (m: string) => void): void {
     }
   }
 }
+
+/**
+ * A paragraph of plain Markdown that starts like MDX's `import`/`export` line: pasted from an MDX
+ * file, it would show on the page as text. Ordinary sentences ("import dari Malaysia") pass.
+ */
+const ESM_LINE =
+  /^(?:import\s+(?:[\w$*{][^\n]*?\s+from\s*)?['"]|export\s+(?:default|const|let|var|function|class)\b|export\s*[{*])/;
 
 /** Checks an mdast tree (with positions) and returns every problem found, in document order. */
 export function guardTree(root: Node): GuardProblem[] {
@@ -189,6 +203,14 @@ export function guardTree(root: Node): GuardProblem[] {
       case 'html':
         checkRawHtml(String(node.value ?? ''), report);
         break;
+      case 'paragraph': {
+        const first = node.children?.[0];
+        if (first?.type === 'text' && ESM_LINE.test(String(first.value ?? '')))
+          report(
+            `"import" dan "export" adalah kode dan tidak boleh dipakai di isi. Tulis isinya dengan Markdown saja.`,
+          );
+        break;
+      }
       case 'link':
       case 'definition': {
         const why = unsafeUrl(node.url ?? '');

@@ -18,14 +18,25 @@ export function lastCheckedHtml(locale: Locale, date: Date, timeZone: string): s
   );
 }
 
-/** The visible "perlu dicek ulang" note listing uncertain facts; nothing when there are none. */
-export function needsCheckHtml(locale: Locale, notes: readonly string[]): string {
+/**
+ * The visible "perlu dicek ulang" note listing uncertain facts; nothing when there are none.
+ * A page's own note (guides, programmes) is a named landmark that the pointer line links to; a
+ * note inside a list item (a glossary term, one of many service points) is `inline`: no landmark
+ * name repeated down the page, and its own intro line.
+ */
+export function needsCheckHtml(
+  locale: Locale,
+  notes: readonly string[],
+  inline?: { intro: 'check.intro' | 'check.termIntro' },
+): string {
   if (notes.length === 0) return '';
   const t = useTranslations(locale);
+  const intro = esc(t(inline?.intro ?? 'check.intro'));
   return (
-    `<div class="note note--warn" role="note" aria-labelledby="perlu-dicek">` +
-    `<p id="perlu-dicek"><span class="badge badge--check">${esc(t('check.badge'))}</span> ` +
-    `<strong>${esc(t('check.intro'))}</strong></p>` +
+    (inline
+      ? `<div class="note note--warn"><p>`
+      : `<div class="note note--warn" role="note" aria-labelledby="perlu-dicek"><p id="perlu-dicek">`) +
+    `<span class="badge badge--check">${esc(t('check.badge'))}</span> <strong>${intro}</strong></p>` +
     `<ul>${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></div>`
   );
 }

@@ -27,9 +27,14 @@ const settings = loadSettings();
 // Another content tree keeps its own content-layer cache, so building the tests' fixtures never
 // replaces the cache of content/ (the benchmark passes its own cacheDir).
 const contentTree = process.env.MIGRASI_CONTENT_DIR;
+// The build with the example courses keeps one of its own too: each kind of build's incremental
+// pages and manifest then stay valid for the next build of the same kind.
+const examplesSuffix = examplesIncluded() ? '-examples' : '';
 const cacheDir = contentTree
-  ? `./node_modules/.astro-trees/${relative('.', contentDirectory()).replace(/[^\w-]+/g, '-')}/`
-  : undefined;
+  ? `./node_modules/.astro-trees/${relative('.', contentDirectory()).replace(/[^\w-]+/g, '-')}${examplesSuffix}/`
+  : examplesSuffix
+    ? './node_modules/.astro-examples/'
+    : undefined;
 
 // SITE_URL (passed by the deploy workflow) wins over the settings; a placeholder address warns.
 const address = siteAddress(settings.siteUrl);
@@ -40,6 +45,10 @@ const exampleSlugs = examplesIncluded() ? exampleCourseSlugs() : [];
 export default defineConfig({
   site: address.url,
   trailingSlash: 'always',
+  // Entry pages return a cacheKey (src/platform/content/page-keys.ts): a page whose key and code
+  // are unchanged is copied from the last build in the cacheDir instead of being rendered. CI keeps
+  // the cacheDir between runs (.github/workflows/site.yml); `astro build --force` renders everything.
+  experimental: { incrementalBuild: true },
   ...(cacheDir ? { cacheDir } : {}),
   build: {
     format: 'directory',

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --entries N [--skip-lighthouse] [--keep] [--seed S] [--cms-cache]
- *  [--profile] [--build-only] [--astro-config JSON]`, or with `--peers [--rounds R] [--skip-publish]` the comparison with bare Astro and
+ *  [--profile] [--build-only] [--publish] [--astro-config JSON]`, or with `--peers [--rounds R] [--skip-publish]` the comparison with bare Astro and
  * Starlight (bench/compare.ts) instead of the measurements below.
  *
  * Copies content/ into a temporary directory, adds N synthetic entries, builds the site from it
@@ -8,14 +8,15 @@
  * memory, page sizes, what Chromium downloads per page type, Pagefind, and Lighthouse. Writes
  * bench/results/latest.json, bench/results/latest.md and bench/results/entries-N.json.
  */
-import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { cpus, loadavg } from 'node:os';
 import { generateEntries, writeEntries } from './generate.ts';
 import { run } from './lib/proc.ts';
-import { dirBytes, htmlPages, stats } from './lib/output.ts';
+import { dirBytes, htmlPages, stats, walk } from './lib/output.ts';
 import { measureBrowser } from './lib/browser.ts';
 import { runLighthouse } from './lib/lighthouse.ts';
 import { evaluate, listenStats, toMarkdown, type Phase, type Results } from './lib/report.ts';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'cms-cache': { type: 'boolean', default: false },
     warm: { type: 'boolean', default: false },
+    publish: { type: 'boolean', default: false },
     peers: { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },
     'skip-publish': { type: 'boolean', default: false },
@@ -217,6 +219,38 @@ if (values.warm) {
   };
 }
 
+// --publish: an editor changes one news item and CI builds again with every cache it keeps
+// (Astro's cacheDir with its content layer and incremental pages, cards, CMS bundle, audio), into
+// an empty output directory. Reports what it cost, how many pages Astro reused, and which files
+// differ from the cold build's output (the edited item and the pages that list it, nothing else).
+if (values.publish) {
+  const item = generated.find((e) => e.collection === 'berita' && e.locale === 'id');
+  if (!item) throw new Error('the generated tree has no news item to edit');
+  const file = join(contentDir, item.path);
+  await writeFile(
+    file,
+    `${readFileSync(file, 'utf8').trimEnd()}\n\nPembaruan: jadwal layanan berubah mulai pekan depan.\n`,
+  );
+  log(`astro build after one news item changed (--publish: ${item.path})`);
+  // Into the same folder as the cold build, as CI does: Astro's hash of a page's code depends on
+  // it. The cold output waits beside it, to compare, and comes back afterwards.
+  const coldDir = join(work, 'dist-cold');
+  await rename(outDir, coldDir);
+  const loadAt = loadavg()[0] ?? 0;
+  const checkAgain = await run(bin('node'), [join(root, 'scripts/check-content.ts')], { env });
+  const again = await run(bin('node'), [join(root, 'bench/astro-build.ts'), outDir, cacheDir], {
+    env,
+    quiet: true,
+  });
+  const reused = again.lines.filter((l) => /\((?:restored|cached)\)/.test(l.text)).length;
+  const changed = changedFiles(coldDir, outDir);
+  await rm(outDir, { recursive: true, force: true });
+  await rename(coldDir, outDir);
+  log(
+    `publish: ${again.seconds.toFixed(1)} s, CPU ${((checkAgain.cpuSeconds ?? 0) + (again.cpuSeconds ?? 0)).toFixed(1)} s, peak ${Math.max(checkAgain.peakRssMB, again.peakRssMB)} MB, load ${loadAt.toFixed(1)}; ${reused} pages reused; ${changed.length} files differ from the cold build: ${changed.slice(0, 12).join(', ')}${changed.length > 12 ? ', …' : ''}`,
+  );
+}
+
 // The build left .astro/ describing the generated tree: describe content/ again for dev and checks.
 await run(bin('astro'), ['sync'], { quiet: true });
 if (values['build-only']) {
@@ -317,6 +351,22 @@ await writeFile(join(root, `bench/results/entries-${entries}.md`), md);
 console.log(`\n${md}`);
 if (!values.keep) await rm(work, { recursive: true, force: true });
 else log(`kept ${work}`);
+
+/** Files that differ between two output directories (added, removed or other bytes). */
+function changedFiles(a: string, b: string): string[] {
+  const digests = (dir: string) =>
+    new Map(
+      walk(dir).map((f) => [
+        relative(dir, f),
+        createHash('sha256').update(readFileSync(f)).digest('hex'),
+      ]),
+    );
+  const before = digests(a);
+  const after = digests(b);
+  return [...new Set([...before.keys(), ...after.keys()])]
+    .filter((f) => before.get(f) !== after.get(f))
+    .sort();
+}
 
 function round(n: number) {
   return Math.round(n * 100) / 100;

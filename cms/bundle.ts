@@ -14,13 +14,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-// Imported with the config, not on demand: Astro closes the module runner that loaded the config
-// once the config is read, and a later `import('vite')` from here then fails ("Vite module runner
-// has been closed") whenever the bundle is not cached.
-import { build } from 'vite';
+import { spawn } from 'node:child_process';
 import { CMS_ENTRY_DIR, setCmsEntry } from './entry.ts';
 
 const ENTRY = 'cms/admin.ts';
@@ -46,7 +43,7 @@ export function baseKey(root: string): string {
     .filter(([k]) => k.startsWith('PUBLIC_'))
     .sort(([a], [b]) => a.localeCompare(b));
   // Every file in cms/ too, not only those in the last bundle: a new file or one whose code the
-  // bundler dropped could change it.
+  // bundler dropped could change it (this file and bundle-child.ts, with the bundle's options, too).
   const cmsDir = join(root, 'cms');
   const cmsFiles = readdirSync(cmsDir, { recursive: true, encoding: 'utf8' })
     .sort()
@@ -58,7 +55,6 @@ export function baseKey(root: string): string {
       cmsFiles,
       envFiles,
       publicEnv,
-      options: bundle.toString(),
     }),
   );
 }
@@ -71,52 +67,25 @@ export function unchanged(root: string, meta: Meta, base: string): boolean {
   });
 }
 
-/** Builds cms/admin.ts into `outDir` and returns the entry's file name and the project files used. */
-async function bundle(root: string, outDir: string) {
-  const result = await build({
-    configFile: false,
-    root,
-    // The bundle is served from /admin/ (the CSS preview style and lazy chunks resolve from there).
-    base: `/${CMS_ENTRY_DIR}/`,
-    publicDir: false,
-    envPrefix: 'PUBLIC_',
-    // The same `~/` alias as tsconfig.json: the previews render with the site's feature modules.
-    resolve: { alias: { '~/': `${join(root, 'src')}/` } },
-    logLevel: 'error',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      assetsDir: '',
-      // As in astro.config.mjs: no data: URLs, every asset a file.
-      assetsInlineLimit: 0,
-      chunkSizeWarningLimit: 8000,
-      rolldownOptions: {
-        input: join(root, ENTRY),
-        output: {
-          entryFileNames: 'cms-[hash].js',
-          chunkFileNames: 'cms-[hash].js',
-          assetFileNames: '[name]-[hash][extname]',
-        },
-      },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) =>
-    'output' in r ? r.output : [],
+/**
+ * Bundles in a child process (cms/bundle-child.ts): Rolldown's native memory for Decap and React
+ * (about 0.5 GB) then goes back to the system when the bundle is written, instead of staying with
+ * the build process while Astro renders the pages.
+ */
+async function bundle(root: string, outDir: string): Promise<{ entry: string; files: string[] }> {
+  const resultFile = join(outDir, '..', 'result.json');
+  await rm(resultFile, { force: true });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'cms', 'bundle-child.ts'), root, outDir, resultFile],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
   );
-  const files = new Set<string>();
-  let entry = '';
-  for (const item of outputs) {
-    if (item.type !== 'chunk') continue;
-    if (item.isEntry) entry = item.fileName;
-    for (const id of item.moduleIds) {
-      const path = id.replace(/[?#].*$/, '').replace(/^\0/, '');
-      if (!isAbsolute(path) || path.includes('/node_modules/')) continue;
-      const rel = relative(root, path);
-      if (!rel.startsWith('..') && existsSync(path)) files.add(rel);
-    }
-  }
-  if (!entry) throw new Error(`cms-bundle: Vite produced no entry for ${ENTRY}`);
-  return { entry, files: [...files].sort() };
+  const code = await new Promise<number | null>((done, fail) => {
+    child.on('error', fail);
+    child.on('close', done);
+  });
+  if (code !== 0) throw new Error(`cms-bundle: bundling ${ENTRY} failed (exit code ${code})`);
+  return JSON.parse(await readFile(resultFile, 'utf8')) as { entry: string; files: string[] };
 }
 
 async function ensureBundle(

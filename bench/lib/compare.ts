@@ -117,7 +117,8 @@ function ratio(
     cpu,
     limit,
     ...(goal === undefined ? {} : { goal }),
-    pass: limit === undefined ? null : wall <= limit,
+    // Both clocks must agree: wall seconds swing with a busy machine's load, CPU seconds do not.
+    pass: limit === undefined ? null : wall <= limit && (cpu === undefined || cpu <= limit),
   };
 }
 

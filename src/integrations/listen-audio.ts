@@ -9,11 +9,11 @@
  *
  * In `astro dev`, the audio is served from memory as soon as it is ready.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { audioJobs, type AudioFile } from '../features/listen/audio-store.ts';
+import { audioJobs, fromCache, type AudioFile } from '../features/listen/audio-store.ts';
 import { useTranslations } from '../platform/i18n/i18n.ts';
 
 /** "3 menit, 360 KB" — what pressing play costs, said before it is pressed. */
@@ -45,6 +45,45 @@ export function fillPlayer(html: string, key: string, meta: string | null): stri
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Every .html file under `dir`. */
+async function htmlFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir, { recursive: true, encoding: 'utf8' });
+  return names.filter((n) => n.endsWith('.html')).map((n) => join(dir, n));
+}
+
+const UNFILLED =
+  /<div[^>]*\sdata-listen-key="([0-9a-f]+)"[^>]*>(?:(?!<\/div>)[\s\S])*?<span class="listen__meta"[^>]*><\/span>/g;
+
+/**
+ * Pages that Astro's incremental build copied from its cache were not rendered, so they asked for
+ * no audio: their players are still empty. Their audio comes from the audio cache (the same key
+ * names the same sound); without it, the player goes, as when the sound could not be made.
+ * Returns how many audio files were written this way.
+ */
+export async function restoredPlayers(
+  dist: string,
+  audioOf: (key: string, page: string) => AudioFile | undefined,
+): Promise<number> {
+  const written = new Set<string>();
+  for (const file of await htmlFiles(dist)) {
+    const html = await readFile(file, 'utf8');
+    const keys = [...html.matchAll(UNFILLED)].map((m) => m[1] as string);
+    if (keys.length === 0) continue;
+    const locale = /<html[^>]*\slang="en"/.test(html) ? 'en' : 'id';
+    let filled = html;
+    for (const key of keys) {
+      const audio = audioOf(key, file.slice(dist.length));
+      if (audio && !written.has(key)) {
+        await writeFile(join(dist, 'audio', `${key}.mp3`), audio.mp3);
+        written.add(key);
+      }
+      filled = fillPlayer(filled, key, audio ? audioMeta(audio, locale) : null);
+    }
+    await writeFile(file, filled);
+  }
+  return written.size;
 }
 
 export default function listenAudio(): AstroIntegration {
@@ -100,6 +139,16 @@ export default function listenAudio(): AstroIntegration {
             await writeFile(file, fillPlayer(html, job.key, meta));
           }
         }
+        const restored = await restoredPlayers(dist, (key, page) => {
+          const audio = fromCache(key);
+          if (!audio)
+            logger.warn(
+              `${page}: suara untuk "Dengarkan" tidak ada di cache, halaman tampil tanpa pemutar suara; bangun ulang dengan \`astro build --force\``,
+            );
+          return audio;
+        });
+        if (restored > 0)
+          logger.info(`listen: ${restored} audio files of pages reused from the last build`);
         const kbPerMinute = seconds > 0 ? Math.round(bytes / 1024 / (seconds / 60)) : 0;
         logger.info(
           `listen: ${jobs.size - failed} audio files, ${synthesised} synthesised, ${jobs.size - failed - synthesised} from cache, ${failed} failed; ${Math.round(seconds)} s of speech, ${Math.round(bytes / 1024)} KB (${kbPerMinute} KB per minute); waited ${Math.round(performance.now() - started)} ms`,

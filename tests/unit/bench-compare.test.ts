@@ -76,6 +76,18 @@ describe('benchmark comparison with peers', () => {
     expect(ratioOf(fast, 'publish one news item')?.pass).toBe(true);
   });
 
+  it('fails a ratio that only the wall clock meets (a busy machine early, a quiet one late)', () => {
+    const c = comparison({
+      'bare cold': [sample(1, 40, 14)],
+      'project publish': [sample(1, 14, 21)],
+    });
+    expect(ratioOf(c, 'publish one news item')).toMatchObject({
+      wall: 0.35,
+      cpu: 1.5,
+      pass: false,
+    });
+  });
+
   it('only reports the ratio to Starlight, which has no target', () => {
     const c = comparison({
       'project cold': three(30, 30, 30),

@@ -1,6 +1,13 @@
 import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import { sessionsToIcs, sessionUid } from '~/features/training/ics.ts';
+import { createEvents } from 'ics';
+import {
+  escapeText,
+  refoldByOctets,
+  sessionsToIcs,
+  sessionUid,
+  toEvent,
+} from '~/features/training/ics.ts';
 import { sessionsOf } from '~/features/training/sessions.ts';
 import { CourseSchema } from '~/schemas/pelatihan.ts';
 import { courseInput, sessionInput } from './catalogue-fixtures.ts';
@@ -120,5 +127,25 @@ describe('iCalendar output', () => {
     const text = sessionsToIcs([], options);
     expect(text).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
     expect(events(text)).toEqual([]);
+  });
+});
+
+describe('files put together from events written once', () => {
+  it('are byte for byte what the library writes for the whole list at once', () => {
+    const views = build({ topics: ['topik satu', 'topik dua, tiga'] });
+    for (const o of [options, { ...options, texts, calName: 'Jadwal; lain' }]) {
+      const { value } = createEvents(
+        views.map((v) => toEvent(v, o)),
+        { productId: 'migrasi-aman/jadwal', method: 'PUBLISH', calName: escapeText(o.calName) },
+      );
+      expect(sessionsToIcs(views, o)).toBe(refoldByOctets(value!));
+      // The same session again in another file (its own, its course's, the schedule's).
+      const { value: one } = createEvents([toEvent(views[1]!, o)], {
+        productId: 'migrasi-aman/jadwal',
+        method: 'PUBLISH',
+        calName: escapeText('Nama lain'),
+      });
+      expect(sessionsToIcs([views[1]!], { ...o, calName: 'Nama lain' })).toBe(refoldByOctets(one!));
+    }
   });
 });

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { audioMeta, fillPlayer } from '../../src/integrations/listen-audio.ts';
+import { audioMeta, fillPlayer, restoredPlayers } from '../../src/integrations/listen-audio.ts';
 import { resample, synthesise } from '../../src/features/listen/synth.ts';
 
 const player = (key: string) =>
@@ -25,6 +25,43 @@ describe('fillPlayer', () => {
 
   it('leaves other players alone', () => {
     expect(fillPlayer(page, 'other', null)).toBe(page);
+  });
+});
+
+describe('restoredPlayers', () => {
+  const dist = mkdtempSync(join(tmpdir(), 'listen-restored-'));
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+  it('fills the players of pages copied from the last build from the audio cache, or removes them', async () => {
+    mkdirSync(join(dist, 'audio'));
+    mkdirSync(join(dist, 'en/a'), { recursive: true });
+    mkdirSync(join(dist, 'b'));
+    mkdirSync(join(dist, 'c'));
+    writeFileSync(
+      join(dist, 'en/a/index.html'),
+      `<html lang="en"><body>${player('aaa111')}</body></html>`,
+    );
+    writeFileSync(
+      join(dist, 'b/index.html'),
+      `<html lang="id"><body>${player('bbb222')}</body></html>`,
+    );
+    // Rendered in this build: its player is filled already and stays as it is.
+    const filled = `<html lang="id"><body>${fillPlayer(player('ccc333'), 'ccc333', '1 menit, 1 KB')}</body></html>`;
+    writeFileSync(join(dist, 'c/index.html'), filled);
+    const audio = { mp3: new Uint8Array([1, 2, 3]), seconds: 185 };
+    const asked: string[] = [];
+    const written = await restoredPlayers(dist, (key) => {
+      asked.push(key);
+      return key === 'aaa111' ? audio : undefined;
+    });
+    expect(written).toBe(1);
+    expect(asked.sort()).toEqual(['aaa111', 'bbb222']);
+    expect([...readFileSync(join(dist, 'audio/aaa111.mp3'))]).toEqual([1, 2, 3]);
+    expect(readFileSync(join(dist, 'en/a/index.html'), 'utf8')).toContain('(3 min, 1 KB)');
+    expect(readFileSync(join(dist, 'b/index.html'), 'utf8')).toBe(
+      '<html lang="id"><body></body></html>',
+    );
+    expect(readFileSync(join(dist, 'c/index.html'), 'utf8')).toBe(filled);
   });
 });
 

@@ -68,6 +68,9 @@ describe('the site workflow', () => {
     const cache = steps[cacheAt]!;
     expect(String(cache.with?.['path'])).toContain('node_modules/.cache/og-images');
     expect(String(cache.with?.['path'])).toContain('node_modules/.cache/cms-admin');
+    // Astro's cacheDir: its content layer and the incremental build's pages (astro.config.mjs).
+    expect(String(cache.with?.['path'])).toContain('node_modules/.astro\n');
+    expect(String(cache.with?.['path'])).toContain('node_modules/.astro-examples');
     // A fixed key would be saved once and never updated: the newest entry must win.
     expect(String(cache.with?.['key'])).toMatch(/\$\{\{ github\.run_id \}\}/);
     expect(cache.with?.['restore-keys']).toBeTruthy();

@@ -121,7 +121,7 @@ function synthesiseInWorker(text: string, locale: SpeechLocale): Promise<AudioFi
 }
 
 /** Reads a cached file, or undefined. The duration is kept beside it. */
-function fromCache(key: string): AudioFile | undefined {
+export function fromCache(key: string): AudioFile | undefined {
   const mp3 = join(CACHE_DIR, `${key}.mp3`);
   const meta = join(CACHE_DIR, `${key}.json`);
   if (!existsSync(mp3) || !existsSync(meta)) return undefined;

@@ -61,7 +61,8 @@ export function escapeText(text: string): string {
   return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
 }
 
-function toEvent(v: SessionView, o: IcsOptions): EventAttributes & { timestamp: number } {
+/** The library's description of one session's event. */
+export function toEvent(v: SessionView, o: IcsOptions): EventAttributes & { timestamp: number } {
   const status = statusAt(v, o.now);
   const s = v.session;
   const url = sessionPageUrl(v, o.siteUrl);
@@ -98,14 +99,52 @@ function toEvent(v: SessionView, o: IcsOptions): EventAttributes & { timestamp: 
   return event;
 }
 
+const HEADER = { productId: 'migrasi-aman/jadwal', method: 'PUBLISH' } as const;
+const FOOTER = 'END:VCALENDAR\r\n';
+
+function library(events: EventAttributes[], calName: string): string {
+  const { error, value } = createEvents(events, { ...HEADER, calName: escapeText(calName) });
+  if (error || !value) throw error ?? new Error('ics produced no output');
+  return value;
+}
+
+const headers = new Map<string, string>();
+/** The VCALENDAR lines before the first event, as the library writes them. */
+function header(calName: string): string {
+  let text = headers.get(calName);
+  if (text === undefined) {
+    text = library([], calName).slice(0, -FOOTER.length);
+    headers.set(calName, text);
+  }
+  return text;
+}
+
+/**
+ * The library validates every event with yup, which takes milliseconds per event, and a session
+ * is in three files (its own, its course's and the schedule's): each VEVENT is written (and
+ * validated) once per build and options, then the files are put together from them.
+ */
+const vevents = new WeakMap<SessionView, Map<string, string>>();
+function vevent(v: SessionView, o: IcsOptions): string {
+  // Everything toEvent reads but the calendar's name, which belongs to the header.
+  const key = JSON.stringify([o.siteUrl, o.now.getTime(), o.exampleLabel, o.texts ?? null]);
+  let byOptions = vevents.get(v);
+  if (!byOptions) {
+    byOptions = new Map();
+    vevents.set(v, byOptions);
+  }
+  let text = byOptions.get(key);
+  if (text === undefined) {
+    const whole = library([toEvent(v, o)], o.calName);
+    text = whole.slice(whole.indexOf('\r\nBEGIN:VEVENT\r\n') + 2, -FOOTER.length);
+    byOptions.set(key, text);
+  }
+  return text;
+}
+
 /** One VCALENDAR with a VEVENT per session; throws when the library refuses an event. */
 export function sessionsToIcs(list: SessionView[], o: IcsOptions): string {
-  const { error, value } = createEvents(
-    list.map((v) => toEvent(v, o)),
-    { productId: 'migrasi-aman/jadwal', method: 'PUBLISH', calName: escapeText(o.calName) },
-  );
-  if (error || !value) throw error ?? new Error('ics produced no output');
-  return refoldByOctets(value);
+  return refoldByOctets(`${header(o.calName)}${list.map((v) => vevent(v, o)).join('')}${FOOTER}`);
 }
 
 /**

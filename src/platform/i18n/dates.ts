@@ -1,6 +1,7 @@
 /** Dates as Indonesians read them: "26 Juli 2024", times as "08.00 WIB". */
 import type { Locale, TimeZone } from '../../schemas/shared.ts';
 import { INTL_LOCALE } from './i18n.ts';
+import { dateTimeFormat } from './time.ts';
 
 export const ZONE_ABBR: Record<TimeZone, string> = {
   'Asia/Jakarta': 'WIB',
@@ -10,7 +11,7 @@ export const ZONE_ABBR: Record<TimeZone, string> = {
 
 /** "26 Juli 2024" (id) or "26 July 2024" (en), the calendar day in the given zone (settings.timezone for site dates). */
 export function formatDay(date: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  return dateTimeFormat(INTL_LOCALE[locale], {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
@@ -20,7 +21,7 @@ export function formatDay(date: Date, locale: Locale, timeZone: string): string 
 
 /** ISO day (2024-07-26) of an instant in a zone, for <time datetime>. */
 export function isoDay(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
+  return dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

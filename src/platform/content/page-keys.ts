@@ -1,0 +1,105 @@
+/**
+ * What each kind of entry page shows besides its own entry, as a `cacheKey` for Astro's
+ * incremental build (see page-key.ts). Every part here is something the page prints or links:
+ * when one changes, the page is rendered again; when none does, Astro reuses last build's page.
+ * A page's code (templates, components, src/i18n/*.json) is tracked by Astro itself.
+ */
+import type { CollectionEntry } from 'astro:content';
+import { buildNow, entryAlternates, getSettings, published, slugOf } from './content.ts';
+import { entryDigest, pageKey, siteDay } from './page-key.ts';
+import { mediaImage } from './media.ts';
+import { catalogue, courseEntries, scheduleLists } from '~/features/training/catalogue.ts';
+import { statusAt, type SessionView } from '~/features/training/sessions.ts';
+import { newsNewestFirst, selectForProgram } from '~/features/news/news.ts';
+import type { Locale } from '~/schemas/shared.ts';
+
+let site: Promise<string> | undefined;
+
+/**
+ * What every page shows: the settings (header, footer, zone of every date) and the published
+ * programmes (their names label links and search filters on news, courses and guides).
+ */
+function siteKey(): Promise<string> {
+  site ??= (async () =>
+    pageKey(
+      await getSettings(),
+      (await published('program')).map((p) => [p.id, entryDigest(p)]),
+    ))();
+  return site;
+}
+
+/** The published entries of a collection in one language: their ids and content. */
+async function collectionKey(collection: 'panduan', locale: Locale): Promise<string> {
+  return pageKey((await published(collection, locale)).map((e) => [e.id, entryDigest(e)]));
+}
+
+/** Sessions as a page shows them at build time: which, and in which state. */
+function sessionsKey(views: readonly SessionView[], now: Date) {
+  return views.map((v) => [v.course.slug, v.id, statusAt(v, now), v.end.getTime() <= now.getTime()]);
+}
+
+export async function newsKey(entry: CollectionEntry<'berita'>): Promise<string> {
+  return pageKey(
+    await siteKey(),
+    entryDigest(entry),
+    await entryAlternates('berita', entry, '/berita/'),
+    // The hashed file name of its image, which changes when the picture is replaced.
+    entry.data.image ? mediaImage(entry.data.image.src, entry.filePath ?? entry.id).src : null,
+  );
+}
+
+/** A guide lists its neighbours on the journey and its related guides by title. */
+export async function guideKey(entry: CollectionEntry<'panduan'>, locale: Locale): Promise<string> {
+  return pageKey(
+    await siteKey(),
+    entryDigest(entry),
+    await entryAlternates('panduan', entry, '/panduan/'),
+    await collectionKey('panduan', locale),
+  );
+}
+
+/** A programme lists its news and announcements (which run out by date) and its next sessions. */
+export async function programKey(entry: CollectionEntry<'program'>, locale: Locale): Promise<string> {
+  const now = buildNow();
+  const slug = slugOf(entry);
+  const news = selectForProgram(await newsNewestFirst(locale), slug, now);
+  const { upcoming } = await scheduleLists();
+  const { timezone } = await getSettings();
+  return pageKey(
+    await siteKey(),
+    entryDigest(entry),
+    await entryAlternates('program', entry, '/program/'),
+    [news.announcements, news.news].map((list) => list.map((n) => [n.id, entryDigest(n)])),
+    sessionsKey(
+      upcoming.filter((v) => !v.course.data.example && v.course.data.program === slug),
+      now,
+    ),
+    siteDay(now, timezone),
+  );
+}
+
+let courses: Promise<Map<string, string>> | undefined;
+
+/** The content of every course by slug (sessions are part of their course's file). */
+function courseDigests(): Promise<Map<string, string>> {
+  courses ??= courseEntries().then((list) => new Map(list.map((e) => [slugOf(e), entryDigest(e)])));
+  return courses;
+}
+
+/**
+ * A course page and its sessions' pages show the course, the status of its sessions (which
+ * changes with the clock: registration closes, a session starts and ends) and the day.
+ */
+export async function courseKey(slug: string, locale: Locale, session?: string): Promise<string> {
+  const now = buildNow();
+  const { sessionsOf } = await catalogue();
+  const { timezone } = await getSettings();
+  return pageKey(
+    await siteKey(),
+    locale,
+    (await courseDigests()).get(slug),
+    session ?? null,
+    sessionsKey(sessionsOf.get(slug) ?? [], now),
+    siteDay(now, timezone),
+  );
+}

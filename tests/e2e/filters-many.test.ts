@@ -3,13 +3,13 @@
  * content plus a generated catalogue (tests/e2e/fixtures/many-sessions.ts) whose kecamatan the
  * real content never uses, so the expected matches are known independently of the build.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, launchChromium } from './browser.ts';
+import { buildContentCopy } from './content-copy-build.ts';
 import {
   FIXTURE_KECAMATAN,
   FIXTURE_WITA_KECAMATAN,
@@ -39,23 +39,10 @@ beforeAll(async () => {
   sessions = writeManySessions(contentDir);
   writeLongStep(contentDir);
   writeProgramNews(contentDir, 'go-tki');
-  const env = { ...process.env, MIGRASI_CONTENT_DIR: contentDir };
-  // Astro's JavaScript API (as the benchmark does), so the content-layer cache goes to the
-  // temporary directory; then `astro sync` describes content/ again in .astro/ for later builds.
-  const build = spawn(
-    'sh',
-    [
-      '-c',
-      `node scripts/check-content.ts && node bench/astro-build.ts "${distDir}" "${join(work, 'cache')}"; ` +
-        'status=$?; env -u MIGRASI_CONTENT_DIR npx astro sync >/dev/null; exit $status',
-    ],
-    { env, stdio: 'pipe' },
-  );
-  let log = '';
-  build.stdout?.on('data', (d) => (log += d));
-  build.stderr?.on('data', (d) => (log += d));
-  const code = await new Promise<number | null>((done) => build.on('close', done));
-  if (code !== 0) throw new Error(`The fixture build failed:\n${log.slice(-4000)}`);
+  await buildContentCopy(distDir, join(work, 'cache'), {
+    ...process.env,
+    MIGRASI_CONTENT_DIR: contentDir,
+  });
   const headersFor = headersFromFile(distDir);
   if (!headersFor) throw new Error('The fixture build wrote no _headers file.');
   const server = await startServer({ root: distDir, headersFor });

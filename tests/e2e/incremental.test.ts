@@ -5,7 +5,6 @@
  * build again a day later with the cache kept, and compare that with a cold build of the changed
  * content on the same day: byte for byte, and which pages were rendered again.
  */
-import { spawn } from 'node:child_process';
 import {
   cpSync,
   mkdtempSync,
@@ -19,6 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildContentCopy } from './content-copy-build.ts';
 
 // Three builds of the site; the first reads the guides aloud unless the audio cache has them.
 const BUILD_TIMEOUT = 1_500_000;
@@ -42,20 +42,7 @@ async function build(name: string, cacheDir: string, now: string): Promise<Set<s
     BUILD_NOW: now,
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  const child = spawn(
-    'sh',
-    [
-      '-c',
-      `node scripts/check-content.ts && node bench/astro-build.ts "${dist}" "${cacheDir}"; ` +
-        'status=$?; env -u MIGRASI_CONTENT_DIR -u MIGRASI_EXAMPLES npx astro sync >/dev/null; exit $status',
-    ],
-    { env, stdio: 'pipe' },
-  );
-  let log = '';
-  child.stdout?.on('data', (d) => (log += d));
-  child.stderr?.on('data', (d) => (log += d));
-  const code = await new Promise<number | null>((done) => child.on('close', done));
-  if (code !== 0) throw new Error(`The build failed:\n${log.slice(-4000)}`);
+  const log = await buildContentCopy(dist, cacheDir, env);
   renameSync(dist, join(work, name));
   // Astro writes "├─ /berita/x/index.html (restored)" for a page it copied from its cache.
   const reused = new Set<string>();

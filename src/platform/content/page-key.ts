@@ -7,7 +7,7 @@
  * (src/platform/content/page-keys.ts) collect the parts, this hashes them.
  */
 import { createHash } from 'node:crypto';
-import { dateTimeFormat } from '../i18n/time.ts';
+import { isoDay } from '../i18n/dates.ts';
 
 /** A short, stable hash of everything a page shows (Dates as ISO text, undefined left out). */
 export function pageKey(...parts: unknown[]): string {
@@ -18,14 +18,7 @@ export function pageKey(...parts: unknown[]): string {
  * The calendar day of `now` in the site's zone, "2026-11-30": a page that says what is coming
  * or what is past must be rendered again at least once a day.
  */
-export function siteDay(now: Date, timeZone: string): string {
-  return dateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+export const siteDay: (now: Date, timeZone: string) => string = isoDay;
 
 /** An entry's own content: the loader's digest, or its data and body when a loader gives none. */
 export function entryDigest(entry: {

@@ -1,0 +1,29 @@
+/**
+ * Builds the site from a copy of the content (MIGRASI_CONTENT_DIR in `env`) through Astro's
+ * JavaScript API, as the benchmark does, so the content-layer cache goes to `cacheDir` and not to
+ * the project's; then `astro sync` describes content/ again in .astro/ for later builds. Resolves
+ * with the build's log; fails with the log's tail when the content check or the build fails.
+ */
+import { spawn } from 'node:child_process';
+
+export async function buildContentCopy(
+  outDir: string,
+  cacheDir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
+  const build = spawn(
+    'sh',
+    [
+      '-c',
+      `node scripts/check-content.ts && node bench/astro-build.ts "${outDir}" "${cacheDir}"; ` +
+        'status=$?; env -u MIGRASI_CONTENT_DIR -u MIGRASI_EXAMPLES npx astro sync >/dev/null; exit $status',
+    ],
+    { env, stdio: 'pipe' },
+  );
+  let log = '';
+  build.stdout?.on('data', (d) => (log += d));
+  build.stderr?.on('data', (d) => (log += d));
+  const code = await new Promise<number | null>((done) => build.on('close', done));
+  if (code !== 0) throw new Error(`The build of the content copy failed:\n${log.slice(-4000)}`);
+  return log;
+}

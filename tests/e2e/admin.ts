@@ -4,7 +4,7 @@
  * them; the admin page is the one the test server serves from the build.
  */
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, inject, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, expect, inject, onTestFinished } from 'vitest';
 import {
   openAdmin,
   startDecapCopy,
@@ -55,4 +55,38 @@ export function useAdmin({
       return page;
     },
   };
+}
+
+/**
+ * Double-clicks `word` where it stands in `phrase` in the CMS's rich-text editor, as an editor
+ * does to select it, and waits until the page holds exactly that selection. Typing then replaces
+ * the selection the page holds: the editor takes the range of the typed text from the browser's
+ * own input event, so the test never depends on the editor having caught up with earlier key
+ * presses (it lags under load).
+ */
+export async function selectWord(page: Page, phrase: string, word: string): Promise<void> {
+  const editor = page.locator('[data-slate-editor]').first();
+  await editor.waitFor();
+  const at = phrase.indexOf(word);
+  if (at < 0) throw new Error(`"${word}" is not in "${phrase}"`);
+  const point = await editor.evaluate(
+    (root, { phrase, at, length }) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const found = node.textContent?.indexOf(phrase) ?? -1;
+        if (found < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, found + at);
+        range.setEnd(node, found + at + length);
+        node.parentElement?.scrollIntoView({ block: 'center' });
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return undefined;
+    },
+    { phrase, at, length: word.length },
+  );
+  if (!point) throw new Error(`"${phrase}" is not in the editor`);
+  await page.mouse.dblclick(point.x, point.y);
+  await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe(word);
 }

@@ -11,7 +11,7 @@ import { parse as parseHtml } from 'node-html-parser';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { fillNews, TEST_PHOTO_ALT, writePhotoNews } from '../../scripts/cms-harness.ts';
-import { useAdmin } from './admin.ts';
+import { selectWord, useAdmin } from './admin.ts';
 import { checkBody, splitFrontmatter } from '~/platform/content/content-check.ts';
 import { entryCollections } from '~/schemas/index.ts';
 import { dayInWords } from '~/schemas/messages.ts';
@@ -319,10 +319,7 @@ describe('Decap CMS', () => {
     const before = readFileSync(file, 'utf8');
     expect(before).toContain('<Callout');
     const page = await cms.open('/collections/panduan/entries/dokumen-wajib');
-    const editor = page.locator('[data-slate-editor]').first();
-    await editor.getByText(/^Menurut Pasal 13/).click();
-    await page.keyboard.press('Home');
-    await page.keyboard.press('Control+Shift+ArrowRight');
+    await selectWord(page, 'Menurut Pasal 13', 'Menurut');
     await page.keyboard.insertText('Sesuai');
     await publish(page);
     const after = await waitForFile(file, before);
@@ -335,12 +332,8 @@ describe('Decap CMS', () => {
     const file = contentFile('berita', 'id', 'berita-dengan-foto.md');
     const before = readFileSync(file, 'utf8');
     const page = await cms.open('/collections/berita/entries/berita-dengan-foto');
-    const editor = page.locator('[data-slate-editor]').first();
-    await editor.getByText(/^Paragraf penutup/).click();
-    await page.keyboard.press('End');
-    // Select "berita." (seven characters) and type over it.
-    for (let i = 0; i < 'berita.'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
-    await page.keyboard.insertText('ini.');
+    await selectWord(page, 'Paragraf penutup berita.', 'berita');
+    await page.keyboard.insertText('ini');
     await publish(page);
     const after = await waitForFile(file, before);
     expect(lineDiff(before, after)).toEqual({

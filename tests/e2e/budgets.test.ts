@@ -3,9 +3,11 @@
  * A guide page must arrive in the first TCP round trip (≤ 14 KB gzip without images) and content
  * pages may start at most 2 KB gzip of JavaScript.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { builtPages, pageTypes, siteUrl, useBrowser } from './site.ts';
+import { builtPages, DIST, pageTypes, siteUrl, useBrowser } from './site.ts';
 
 const KB = 1024;
 const browser = useBrowser();
@@ -68,6 +70,16 @@ describe('byte budgets', () => {
     expect(over).toEqual([]);
     // One page load per page type: give a busy machine time (a budget is bytes, not seconds).
   }, 300_000);
+
+  it("ships no table of the site's model to phones: the status script reads the rows the page writes", () => {
+    // Each status row carries its schema.org event status: none of them may reach a script.
+    const scripts = readdirSync(join(DIST, '_astro')).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    const leaking = scripts.filter((f) =>
+      readFileSync(join(DIST, '_astro', f), 'utf8').includes('EventScheduled'),
+    );
+    expect(leaking).toEqual([]);
+  });
 
   it('the stylesheet stays ≤ 8 KB gzip', async () => {
     const w = await weigh('/');

@@ -225,7 +225,11 @@ describe('Decap CMS', () => {
     await page.locator('[data-slate-editor]').first().getByText('Paragraf pertama').click();
     await page.keyboard.press('End');
     await page.locator('[title="Tambah komponen"]').click();
-    await page.getByText('Kotak catatan (Callout)').click();
+    // The open menu is drawn again while the editor settles, so a pointer click that waits for a
+    // still element can miss it; the item's own click event is what an editor's tap sends.
+    const callout = page.getByRole('menuitem', { name: 'Kotak catatan (Callout)' });
+    await callout.waitFor();
+    await callout.dispatchEvent('click');
     await page.locator('[id^="type-field"]').fill('bahaya');
     await page.keyboard.press('Enter');
     await page.locator('[id^="title-field"]').last().fill(CALLOUT_TITLE);

@@ -8,7 +8,7 @@
  */
 import type { SessionStatus } from '../../model/session-statuses.ts';
 
-export { STATUSES, type SessionStatus } from '../../model/session-statuses.ts';
+export type { SessionStatus } from '../../model/session-statuses.ts';
 
 /** The editor's override that applies, given whether the session has started (see the table). */
 export type OverrideAt = (

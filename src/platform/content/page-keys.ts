@@ -8,6 +8,8 @@ import type { CollectionEntry } from 'astro:content';
 import { buildNow, entryAlternates, getSettings, published, slugOf } from './content.ts';
 import { entryDigest, pageKey, siteDay } from './page-key.ts';
 import { mediaImage } from './media.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { catalogue, courseEntries, scheduleLists } from '~/features/training/catalogue.ts';
 import { statusAt, type SessionView } from '~/features/training/sessions.ts';
 import { newsNewestFirst, selectForProgram } from '~/features/news/news.ts';
@@ -38,13 +40,23 @@ function sessionsKey(views: readonly SessionView[], now: Date) {
   return views.map((v) => [v.course.slug, v.id, statusAt(v, now), v.end.getTime() <= now.getTime()]);
 }
 
+/**
+ * The bytes of an uploaded picture, which change when the picture is replaced under the same
+ * name. Not the image's `src`: reading it tells Astro the original is used, and the camera
+ * original would then be published beside the small WebP that readers get.
+ */
+function mediaKey(src: string, entryFile: string): string {
+  mediaImage(src, entryFile); // the entry names an uploaded file, or the error naming the entry
+  const file = `src/assets/media/${src.replace(/^\/media\//, '')}`;
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
 export async function newsKey(entry: CollectionEntry<'berita'>): Promise<string> {
   return pageKey(
     await siteKey(),
     entryDigest(entry),
     await entryAlternates('berita', entry, '/berita/'),
-    // The hashed file name of its image, which changes when the picture is replaced.
-    entry.data.image ? mediaImage(entry.data.image.src, entry.filePath ?? entry.id).src : null,
+    entry.data.image ? mediaKey(entry.data.image.src, entry.filePath ?? entry.id) : null,
   );
 }
 

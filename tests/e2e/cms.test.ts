@@ -224,12 +224,18 @@ describe('Decap CMS', () => {
     const page = await cms.open(`/collections/panduan/entries/${COMPONENT_GUIDE}`);
     await page.locator('[data-slate-editor]').first().getByText('Paragraf pertama').click();
     await page.keyboard.press('End');
-    await page.locator('[title="Tambah komponen"]').click();
-    // The open menu is drawn again while the editor settles, so a pointer click that waits for a
-    // still element can miss it; the item's own click event is what an editor's tap sends.
-    const callout = page.getByRole('menuitem', { name: 'Kotak catatan (Callout)' });
-    await callout.waitFor();
-    await callout.dispatchEvent('click');
+    // The editor takes the caret a moment after the click (much later on a busy machine) and
+    // closes a menu that is open by then: open it again until the Callout's form shows.
+    const form = page.locator('[id^="type-field"]');
+    for (let attempt = 1; (await form.count()) === 0; attempt++) {
+      if (attempt > 5) throw new Error('the Callout form did not open');
+      await page.locator('[title="Tambah komponen"]').click();
+      await page
+        .getByRole('menuitem', { name: 'Kotak catatan (Callout)' })
+        .click({ timeout: 5_000 })
+        .then(() => form.waitFor({ timeout: 10_000 }))
+        .catch(() => undefined);
+    }
     await page.locator('[id^="type-field"]').fill('bahaya');
     await page.keyboard.press('Enter');
     await page.locator('[id^="title-field"]').last().fill(CALLOUT_TITLE);

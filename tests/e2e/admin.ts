@@ -89,4 +89,32 @@ export async function selectWord(page: Page, phrase: string, word: string): Prom
   if (!point) throw new Error(`"${phrase}" is not in the editor`);
   await page.mouse.dblclick(point.x, point.y);
   await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe(word);
+  // The editor copies the page's selection into its own model a moment later (much later on a
+  // busy machine), and until then may put its old caret back: wait until its model holds the word.
+  await expect.poll(() => editor.evaluate(editorSelection)).toBe(word);
+}
+
+/**
+ * The text the rich-text editor's own model (Slate, inside Decap) has selected, read from the
+ * editor object React holds for `[data-slate-editor]`; '' when it has no selection of one text.
+ */
+function editorSelection(root: Element): string {
+  type Point = { path: number[]; offset: number };
+  type Node = { text?: string; children?: Node[] };
+  type Editor = Node & { selection: { anchor: Point; focus: Point } | null };
+  const key = Object.keys(root).find((k) => k.startsWith('__reactFiber$'));
+  let fiber = key ? (root as unknown as Record<string, unknown>)[key] : undefined;
+  let editor: Editor | undefined;
+  while (fiber && !editor) {
+    const f = fiber as { memoizedProps?: { editor?: Editor }; return?: unknown };
+    editor = f.memoizedProps?.editor;
+    fiber = f.return;
+  }
+  const selection = editor?.selection;
+  if (!editor || !selection) return '';
+  const { anchor, focus } = selection;
+  if (anchor.path.join() !== focus.path.join()) return '';
+  const leaf = anchor.path.reduce<Node | undefined>((node, i) => node?.children?.[i], editor);
+  const [from, to] = [anchor.offset, focus.offset].sort((a, b) => a - b);
+  return leaf?.text?.slice(from, to) ?? '';
 }

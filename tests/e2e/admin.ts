@@ -91,14 +91,45 @@ export async function selectWord(page: Page, phrase: string, word: string): Prom
   await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe(word);
   // The editor copies the page's selection into its own model a moment later (much later on a
   // busy machine), and until then may put its old caret back: wait until its model holds the word.
-  await expect.poll(() => editor.evaluate(editorSelection)).toBe(word);
+  await expect.poll(() => editorSelection(page)).toBe(word);
 }
 
 /**
- * The text the rich-text editor's own model (Slate, inside Decap) has selected, read from the
- * editor object React holds for `[data-slate-editor]`; '' when it has no selection of one text.
+ * Puts the caret at the end of the paragraph that holds `phrase`, as an editor does with a click
+ * and End, and waits until both the page and the editor's own model hold it there: the editor
+ * takes the caret from the click late on a busy machine and may put it back mid-word.
  */
-function editorSelection(root: Element): string {
+export async function caretAtEnd(page: Page, phrase: string): Promise<void> {
+  const editor = page.locator('[data-slate-editor]').first();
+  await editor.getByText(phrase).click();
+  await expect
+    .poll(async () => {
+      await page.keyboard.press('End');
+      const s = await editor.evaluate(selections);
+      return (
+        s.model?.leaf.includes(phrase) &&
+        s.model.from === s.model.leaf.length &&
+        s.model.to === s.model.from &&
+        s.page.text.includes(phrase) &&
+        s.page.collapsed &&
+        s.page.offset === s.page.text.length
+      );
+    })
+    .toBe(true);
+}
+
+/** The text the editor's own model has selected; '' when it has no selection of one text. */
+async function editorSelection(page: Page): Promise<string> {
+  const { model } = await page.locator('[data-slate-editor]').first().evaluate(selections);
+  return model ? model.leaf.slice(model.from, model.to) : '';
+}
+
+/**
+ * The selection of the rich-text editor's own model (Slate, inside Decap), read from the editor
+ * object React holds for `[data-slate-editor]` (its text leaf and offsets, none when it spans
+ * texts), and the page's selection. Runs in the page: it may not call other functions.
+ */
+function selections(root: Element) {
   type Point = { path: number[]; offset: number };
   type Node = { text?: string; children?: Node[] };
   type Editor = Node & { selection: { anchor: Point; focus: Point } | null };
@@ -110,11 +141,17 @@ function editorSelection(root: Element): string {
     editor = f.memoizedProps?.editor;
     fiber = f.return;
   }
+  const domSelection = getSelection();
+  const page = {
+    text: domSelection?.anchorNode?.textContent ?? '',
+    offset: domSelection?.anchorOffset ?? -1,
+    collapsed: domSelection?.isCollapsed ?? false,
+  };
   const selection = editor?.selection;
-  if (!editor || !selection) return '';
+  if (!editor || !selection) return { model: undefined, page };
   const { anchor, focus } = selection;
-  if (anchor.path.join() !== focus.path.join()) return '';
+  if (anchor.path.join() !== focus.path.join()) return { model: undefined, page };
   const leaf = anchor.path.reduce<Node | undefined>((node, i) => node?.children?.[i], editor);
   const [from, to] = [anchor.offset, focus.offset].sort((a, b) => a - b);
-  return leaf?.text?.slice(from, to) ?? '';
+  return { model: { leaf: leaf?.text ?? '', from, to }, page };
 }

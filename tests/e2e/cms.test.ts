@@ -11,7 +11,7 @@ import { parse as parseHtml } from 'node-html-parser';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { fillNews, TEST_PHOTO_ALT, writePhotoNews } from '../../scripts/cms-harness.ts';
-import { selectWord, useAdmin } from './admin.ts';
+import { caretAtEnd, selectWord, useAdmin } from './admin.ts';
 import { checkBody, splitFrontmatter } from '~/platform/content/content-check.ts';
 import { entryCollections } from '~/schemas/index.ts';
 import { dayInWords } from '~/schemas/messages.ts';
@@ -222,8 +222,7 @@ describe('Decap CMS', () => {
     const file = contentFile('panduan', 'id', `${COMPONENT_GUIDE}.mdx`);
     const before = readFileSync(file, 'utf8');
     const page = await cms.open(`/collections/panduan/entries/${COMPONENT_GUIDE}`);
-    await page.locator('[data-slate-editor]').first().getByText('Paragraf pertama').click();
-    await page.keyboard.press('End');
+    await caretAtEnd(page, 'Paragraf pertama panduan uji.');
     // The editor takes the caret a moment after the click (much later on a busy machine) and
     // closes a menu that is open by then: open it again until the Callout's form shows.
     const form = page.locator('[id^="type-field"]');

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { scriptUrls } from '~/platform/offline/service-worker.ts';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { precacheList, scriptUrls } from '~/platform/offline/service-worker.ts';
 
 describe('scripts precached with the pages that run them', () => {
   it("finds a page's own module scripts, not other sites' or inline ones", () => {
@@ -13,5 +17,51 @@ describe('scripts precached with the pages that run them', () => {
   it('follows the static imports of a bundled script, not its dynamic ones', () => {
     const js = 'import{a as b}from"./logic.D1.js";import"./side.E2.js";import("./lazy.F3.js")';
     expect(scriptUrls(js)).toEqual(['/_astro/logic.D1.js', '/_astro/side.E2.js']);
+  });
+});
+
+describe('the precache list', () => {
+  /** A small output folder: the files a reader keeps offline and some that stay online. */
+  async function output(files: Record<string, string | Buffer>): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'precache-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    for (const [file, body] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, file)), { recursive: true });
+      await writeFile(join(dir, file), body);
+    }
+    return dir;
+  }
+
+  it('lists the offline pages, assets and their scripts with their MD5, nothing else', async () => {
+    const guide = '<p>Panduan</p><script type="module" src="/_astro/Checklist.a1.js"></script>';
+    const dir = await output({
+      'offline/index.html': '<p>Offline</p>',
+      'panduan/dokumen/index.html': guide,
+      '_astro/site.c1.css': 'body{}',
+      '_astro/Checklist.a1.js': 'import"./logic.b2.js"',
+      '_astro/logic.b2.js': 'export{}',
+      'berita/kabar/index.html': '<p>Berita</p>',
+      'admin/index.html': '<p>CMS</p>',
+      'pagefind/pagefind.js': '',
+    });
+    const md5 = (s: string) => createHash('md5').update(s).digest('hex');
+    expect(await precacheList(dir)).toEqual([
+      { url: '/_astro/Checklist.a1.js', revision: md5('import"./logic.b2.js"'), group: 'pages' },
+      { url: '/_astro/logic.b2.js', revision: md5('export{}'), group: 'pages' },
+      { url: '/_astro/site.c1.css', revision: md5('body{}'), group: 'core' },
+      { url: '/offline/', revision: md5('<p>Offline</p>'), group: 'core' },
+      { url: '/panduan/dokumen/', revision: md5(guide), group: 'pages' },
+    ]);
+  });
+
+  it('refuses a page kept offline that is too large to download on a first visit, naming it', async () => {
+    const big = Buffer.alloc(600 * 1024, 'a');
+    // A large news page is read online only: no problem.
+    await expect(precacheList(await output({ 'berita/besar/index.html': big }))).resolves.toEqual(
+      [],
+    );
+    await expect(precacheList(await output({ 'panduan/besar/index.html': big }))).rejects.toThrow(
+      /panduan\/besar\/index\.html/,
+    );
   });
 });

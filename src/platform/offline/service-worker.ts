@@ -1,13 +1,12 @@
 /**
- * Writes dist/sw.js: the template in sw-template.js with a revisioned precache list computed by
- * Workbox's getManifest over the built files. Only the journey (guides), glossary, service points,
- * offline page, stylesheet and app icons are precached, so the download stays modest however many
- * news pages the site grows; everything else is cached as it is read.
+ * Writes dist/sw.js: the template in sw-template.js with a revisioned precache list (an MD5 of
+ * each built file that belongs to a precache group). Only the journey (guides), glossary, service
+ * points, offline page, stylesheet and app icons are precached, so the download stays modest
+ * however many news pages the site grows; everything else is cached as it is read.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { getManifest } from 'workbox-build';
 import { LANGUAGES } from '../../model/languages.ts';
 import {
   COLLECTION_NAMES,
@@ -68,28 +67,41 @@ export function urlOf(file: string): string {
   return `/${file}`;
 }
 
+/** Folders and files of the output that never hold a precached file, so they are not even listed. */
+const NEVER = /^(?:admin|pagefind|og)(?:\/|$)|^sw\.js$/;
+
+/** A precached file larger than this is an error: the first visit would download too much. */
+const MAX_PRECACHED_BYTES = 512 * 1024;
+
 export async function precacheList(distDir: string): Promise<PrecacheEntry[]> {
-  const { manifestEntries, warnings } = await getManifest({
-    globDirectory: distDir,
-    // Only the kinds of file the groups above can hold: the CMS bundle (in _astro/, megabytes) and
-    // other scripts are never precached, so they must not even be looked at.
-    globPatterns: ['**/*.{html,css,webmanifest,png,svg}', 'sw-register.js'],
-    globIgnores: ['admin/**', 'pagefind/**', 'og/**', 'sw.js'],
-    maximumFileSizeToCacheInBytes: 512 * 1024,
-  });
-  // Workbox warns about every large file it looked at; only a file that belongs in the precache
-  // (a guide, the glossary, a service page…) being left out is an error. The booklet of all guides
-  // grows with the site and is cached when opened, like any other page.
-  const missed = warnings.filter((w) => precacheGroup(w.split(' ')[0] ?? '') !== null);
-  if (missed.length > 0) throw new Error(`Service worker precache: ${missed.join('; ')}`);
+  // Only the files a group holds are read and hashed: a site of 10,000 news pages lists them, and
+  // reads the few hundred pages and assets the reader keeps offline.
+  const files = (await readdir(distDir, { recursive: true, withFileTypes: true }))
+    .filter((d) => d.isFile())
+    .map((d) => `${d.parentPath}/${d.name}`.slice(distDir.replace(/\/$/, '').length + 1))
+    .map((file) => file.split('\\').join('/'))
+    .filter((file) => !NEVER.test(file));
   const entries: PrecacheEntry[] = [];
-  for (const entry of manifestEntries ?? []) {
-    const group = precacheGroup(entry.url);
-    if (group && entry.revision)
-      entries.push({ url: urlOf(entry.url), revision: entry.revision, group });
+  const missed: string[] = [];
+  for (const file of files) {
+    const group = precacheGroup(file);
+    if (!group) continue;
+    const body = await readFile(`${distDir.replace(/\/$/, '')}/${file}`);
+    if (body.length > MAX_PRECACHED_BYTES) {
+      missed.push(`${file} is ${body.length} bytes, over the ${MAX_PRECACHED_BYTES}-byte limit`);
+      continue;
+    }
+    entries.push({ url: urlOf(file), revision: md5(body), group });
   }
+  // A file that belongs in the precache (a guide, the glossary, a service page…) being too large
+  // is an error. The booklet of all guides grows with the site and is cached when opened.
+  if (missed.length > 0) throw new Error(`Service worker precache: ${missed.join('; ')}`);
   entries.push(...(await scriptsOf(distDir, entries)));
   return entries.sort((a, b) => a.url.localeCompare(b.url));
+}
+
+function md5(body: Buffer | string): string {
+  return createHash('md5').update(body).digest('hex');
 }
 
 /** The site's own module scripts in a page, and the chunks a script imports statically. */
@@ -119,7 +131,7 @@ async function scriptsOf(distDir: string, pages: PrecacheEntry[]): Promise<Preca
     if (found.get(url) === 'core' || found.get(url) === group) continue;
     found.set(url, group);
     const body = await readFile(`${distDir}${url}`, 'utf8');
-    const revision = createHash('md5').update(body).digest('hex');
+    const revision = md5(body);
     const at = out.findIndex((e) => e.url === url);
     if (at >= 0) out.splice(at, 1);
     out.push({ url, revision, group });

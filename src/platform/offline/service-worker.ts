@@ -76,9 +76,10 @@ const MAX_PRECACHED_BYTES = 512 * 1024;
 export async function precacheList(distDir: string): Promise<PrecacheEntry[]> {
   // Only the files a group holds are read and hashed: a site of 10,000 news pages lists them, and
   // reads the few hundred pages and assets the reader keeps offline.
-  const files = (await readdir(distDir, { recursive: true, withFileTypes: true }))
+  const root = distDir.replace(/\/+$/, '');
+  const files = (await readdir(root, { recursive: true, withFileTypes: true }))
     .filter((d) => d.isFile())
-    .map((d) => `${d.parentPath}/${d.name}`.slice(distDir.replace(/\/$/, '').length + 1))
+    .map((d) => `${d.parentPath}/${d.name}`.slice(root.length + 1))
     .map((file) => file.split('\\').join('/'))
     .filter((file) => !NEVER.test(file));
   const entries: PrecacheEntry[] = [];
@@ -86,7 +87,7 @@ export async function precacheList(distDir: string): Promise<PrecacheEntry[]> {
   for (const file of files) {
     const group = precacheGroup(file);
     if (!group) continue;
-    const body = await readFile(`${distDir.replace(/\/$/, '')}/${file}`);
+    const body = await readFile(`${root}/${file}`);
     if (body.length > MAX_PRECACHED_BYTES) {
       missed.push(`${file} is ${body.length} bytes, over the ${MAX_PRECACHED_BYTES}-byte limit`);
       continue;

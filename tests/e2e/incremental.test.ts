@@ -1,9 +1,11 @@
 /**
  * Astro's incremental build (experimental.incrementalBuild, the pages' `cacheKey`s in
  * src/platform/content/page-keys.ts) must publish the same site as a cold build. On a copy of the
- * content with the example courses and a pinned clock: build cold, change one news item's title,
- * build again a day later with the cache kept, and compare that with a cold build of the changed
- * content on the same day: byte for byte, and which pages were rendered again.
+ * content with the example courses, a page's worth of generated news (so the news list has later
+ * pages) and a pinned clock: build cold, change one news item's title, build again the same day
+ * with the cache kept (as CI publishes), then once more a day later; compare each rebuild with a
+ * cold build of the same content on the same day, byte for byte, and check which pages were
+ * rendered again.
  */
 import {
   cpSync,
@@ -19,9 +21,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContentCopy } from './content-copy-build.ts';
+import { generateEntries, writeEntries } from '../../bench/generate.ts';
 
-// Three builds of the site; the first reads the guides aloud unless the audio cache has them.
-const BUILD_TIMEOUT = 1_500_000;
+// Five builds of the site; the first reads the guides aloud unless the audio cache has them.
+const BUILD_TIMEOUT = 1_800_000;
 const work = mkdtempSync(join(tmpdir(), 'migrasi-incremental-'));
 const contentDir = join(work, 'content');
 const cache = join(work, 'cache');
@@ -81,24 +84,37 @@ function newsWithProgramme(): { file: string; slug: string; program: string } {
 
 let item: { file: string; slug: string; program: string };
 let first: Map<string, string>;
+/** The same day, after the edit: rebuilt with the cache, and cold. */
+let sameDay: Map<string, string>;
+let sameDayCold: Map<string, string>;
+let sameDayReused: Set<string>;
+/** A day later, nothing else changed: rebuilt with the cache, and cold. */
 let warm: Map<string, string>;
 let cold: Map<string, string>;
 let reused: Set<string>;
 const NEW_TITLE = 'Judul baru untuk uji pembangunan bertahap';
 
-// Three builds: cold today; after the edit, a day later, with the cache (as CI publishes); and
-// the same content and day again cold, to compare with.
 beforeAll(async () => {
   cpSync('content', contentDir, { recursive: true });
+  // Generated, clearly fictional news ("bench-berita-…"), enough for a second page of the list.
+  const generated = generateEntries({ entries: 30, seed: 7 });
+  await writeEntries(
+    contentDir,
+    generated.filter((e) => e.collection === 'berita'),
+  );
   item = newsWithProgramme();
   await build('dist-1', cache, NOW);
   first = files(join(work, 'dist-1'));
   const text = readFileSync(item.file, 'utf8');
   writeFileSync(item.file, text.replace(/^title: .*$/m, `title: ${NEW_TITLE}`));
-  reused = await build('dist-2', cache, NEXT_DAY);
-  warm = files(join(work, 'dist-2'));
-  await build('dist-cold', join(work, 'cache-cold'), NEXT_DAY);
-  cold = files(join(work, 'dist-cold'));
+  sameDayReused = await build('dist-2', cache, NOW);
+  sameDay = files(join(work, 'dist-2'));
+  reused = await build('dist-3', cache, NEXT_DAY);
+  warm = files(join(work, 'dist-3'));
+  await build('dist-cold-2', join(work, 'cache-cold-2'), NOW);
+  sameDayCold = files(join(work, 'dist-cold-2'));
+  await build('dist-cold-3', join(work, 'cache-cold-3'), NEXT_DAY);
+  cold = files(join(work, 'dist-cold-3'));
 }, BUILD_TIMEOUT);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -115,42 +131,91 @@ const entryPages = (collection: string) =>
       .filter((page) => warm.has(page)),
   );
 
-describe('a rebuild with the incremental cache', () => {
-  it('reuses pages of the previous build', () => {
-    expect(reused.size).toBeGreaterThan(0);
-  });
+/** Files of `built` whose path (relative to the output, "jadwal/x/index.html") matches. */
+const pagesMatching = (built: Map<string, string>, pattern: RegExp) =>
+  [...built.keys()].filter((f) => pattern.test(f));
 
+/** Same files, same bytes. */
+function expectSameSite(rebuilt: Map<string, string>, coldBuilt: Map<string, string>) {
+  expect([...rebuilt.keys()].sort()).toEqual([...coldBuilt.keys()].sort());
+  const differ = [...rebuilt.keys()].filter((f) => rebuilt.get(f) !== coldBuilt.get(f));
+  expect(differ).toEqual([]);
+}
+
+/** The course catalogue, the schedule, the archive and their filter pages after the first. */
+const TRAINING_LISTS = /^(?:en\/)?(?:pelatihan|jadwal|jadwal\/arsip)\/(?:halaman|saring)\//;
+const NEWS_LIST_PAGES = /^(?:en\/)?berita\/halaman\/\d+\/index\.html$/;
+const BOOKLET = /^(?:en\/)?panduan\/cetak\//;
+const CALENDARS = /^pelatihan\/.+\.ics$/;
+
+describe('a rebuild the same day after one news item changed', () => {
   it('writes the same files, byte for byte, as a cold build of the changed content', () => {
-    expect([...warm.keys()].sort()).toEqual([...cold.keys()].sort());
-    const differ = [...warm.keys()].filter((f) => warm.get(f) !== cold.get(f));
-    expect(differ).toEqual([]);
+    expectSameSite(sameDay, sameDayCold);
   });
 
   it('renders the changed news item and the programme page that lists it again', () => {
     const news = `berita/${item.slug}/index.html`;
     const programme = `program/${item.program}/index.html`;
     for (const page of [news, programme]) {
-      expect(reused.has(`/${page}`), page).toBe(false);
-      expect(warm.get(page)).toContain(NEW_TITLE);
+      expect(sameDayReused.has(`/${page}`), page).toBe(false);
+      expect(sameDay.get(page)).toContain(NEW_TITLE);
       expect(first.get(page)).not.toContain(NEW_TITLE);
     }
   });
 
-  it('reuses the other news items and guides unchanged', () => {
-    const others = [...entryPages('berita'), ...entryPages('panduan')].filter(
-      (f) => !f.includes(`/${item.slug}/`),
+  it('renders a later page of the news list again only if it shows the item', () => {
+    const later = pagesMatching(sameDay, NEWS_LIST_PAGES);
+    expect(later.length).toBeGreaterThan(0);
+    const showing = ['berita/index.html', ...later].filter((page) =>
+      sameDay.get(page)?.includes(NEW_TITLE),
     );
-    expect(others.length).toBeGreaterThan(0);
-    for (const page of others) {
-      expect(reused.has(`/${page}`), page).toBe(true);
-      expect(warm.get(page)).toBe(first.get(page));
+    expect(showing).toHaveLength(1);
+    for (const page of later) {
+      const shows = sameDay.get(page)?.includes(NEW_TITLE) ?? false;
+      expect(sameDayReused.has(`/${page}`), page).toBe(!shows);
     }
   });
 
-  it('renders course and session pages again on another day (their sessions change state)', () => {
-    const training = [...warm.keys()].filter((f) =>
-      /^(?:en\/)?pelatihan\/(?!halaman\/|saring\/)[^/]+\/(?:[^/]+\/)?index\.html$/.test(f),
-    );
+  it('reuses the other entries, the training lists and filters, the booklet and the calendars', () => {
+    const others = [
+      ...entryPages('berita').filter((f) => !f.includes(`/${item.slug}/`)),
+      ...entryPages('panduan'),
+      ...pagesMatching(sameDay, TRAINING_LISTS),
+      ...pagesMatching(sameDay, BOOKLET),
+      ...pagesMatching(sameDay, CALENDARS),
+    ];
+    for (const pattern of [TRAINING_LISTS, BOOKLET, CALENDARS])
+      expect(pagesMatching(sameDay, pattern).length, String(pattern)).toBeGreaterThan(0);
+    for (const page of others) {
+      expect(sameDayReused.has(`/${page}`), page).toBe(true);
+      expect(sameDay.get(page)).toBe(first.get(page));
+    }
+  });
+});
+
+describe('a rebuild a day later with the incremental cache', () => {
+  it('writes the same files, byte for byte, as a cold build of that day', () => {
+    expectSameSite(warm, cold);
+  });
+
+  it('reuses the news items and guides unchanged', () => {
+    const entries = [...entryPages('berita'), ...entryPages('panduan')];
+    expect(entries.length).toBeGreaterThan(0);
+    for (const page of entries) {
+      expect(reused.has(`/${page}`), page).toBe(true);
+      expect(warm.get(page)).toBe(sameDay.get(page));
+    }
+  });
+
+  it('renders the course, session and training list pages again (their sessions change state)', () => {
+    const training = [
+      ...pagesMatching(
+        warm,
+        /^(?:en\/)?pelatihan\/(?!halaman\/|saring\/)[^/]+\/(?:[^/]+\/)?index\.html$/,
+      ),
+      ...pagesMatching(warm, TRAINING_LISTS),
+      ...pagesMatching(warm, CALENDARS),
+    ];
     expect(training.length).toBeGreaterThan(0);
     for (const page of training) expect(reused.has(`/${page}`), page).toBe(false);
   });

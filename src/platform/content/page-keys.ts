@@ -1,5 +1,6 @@
 /**
- * What each kind of entry page shows besides its own entry, as a `cacheKey` for Astro's
+ * What each kind of entry page shows besides its own entry, and what the later pages of the lists
+ * (news, catalogue, schedule and their filters) show, as a `cacheKey` for Astro's
  * incremental build (see page-key.ts). Every part here is something the page prints or links:
  * when one changes, the page is rendered again; when none does, Astro reuses last build's page.
  * A page's code (templates, components, src/i18n/*.json) is tracked by Astro itself.
@@ -114,4 +115,59 @@ export async function courseKey(slug: string, locale: Locale, session?: string):
     sessionsKey(sessionsOf.get(slug) ?? [], now),
     siteDay(now, timezone),
   );
+}
+
+let training: Promise<string> | undefined;
+
+/**
+ * The course catalogue, the schedule, its archive and their filter pages list every course and
+ * session in its state at build time: one key for all of them, made once per build.
+ */
+function trainingKey(): Promise<string> {
+  training ??= (async () => {
+    const now = buildNow();
+    const { sessionsOf } = await catalogue();
+    const { timezone } = await getSettings();
+    return pageKey(
+      await siteKey(),
+      [...(await courseDigests())],
+      [...sessionsOf.values()].map((views) => sessionsKey(views, now)),
+      siteDay(now, timezone),
+    );
+  })();
+  return training;
+}
+
+/**
+ * Static paths of a page of the training lists (`list` names which: "pelatihan", "jadwal",
+ * "jadwal/arsip"), each with its key: the lists' key and the page's own params (language,
+ * filter, page number), so a news item published does not render the ~400 filter pages again.
+ */
+export async function withTrainingKeys<P extends { params: object }>(
+  list: string,
+  paths: readonly P[],
+): Promise<(P & { cacheKey: string })[]> {
+  const lists = await trainingKey();
+  return paths.map((path) => ({ ...path, cacheKey: pageKey(lists, list, path.params) }));
+}
+
+/** A later page of the news list shows its items, its number and how many pages there are. */
+export async function newsListKey(
+  locale: Locale,
+  page: number,
+  pages: number,
+  items: readonly CollectionEntry<'berita'>[],
+): Promise<string> {
+  return pageKey(
+    await siteKey(),
+    locale,
+    page,
+    pages,
+    items.map((n) => [n.id, entryDigest(n)]),
+  );
+}
+
+/** A part of the printable booklet shows the guides of its language, as the guide pages do. */
+export async function bookletKey(locale: Locale, part: number, parts: number): Promise<string> {
+  return pageKey(await siteKey(), await collectionKey('panduan', locale), part, parts);
 }

@@ -33,6 +33,12 @@ export interface CollectionDescriptor {
    * CMS edits without component buttons.
    */
   extension?: 'md' | 'mdx';
+  /**
+   * `true` when its entry pages carry the "Dengarkan" player (src/features/listen/Listen.astro,
+   * which refuses to render anywhere else): after a build, the audio step looks for players of
+   * pages copied from the incremental cache under these collections' routes only.
+   */
+  listen?: boolean;
 }
 
 /**
@@ -60,12 +66,14 @@ export const COLLECTIONS = {
     precacheExclude: ['cetak'],
     card: 'og.guide',
     cms: ['Panduan', 'Panduan'],
+    listen: true,
   },
   program: {
     routes: ['program'],
     precache: 'none',
     card: 'og.program',
     cms: ['Program', 'Program'],
+    listen: true,
   },
   berita: {
     routes: ['berita'],
@@ -103,6 +111,12 @@ export function entryExtension(name: CollectionName): 'md' | 'mdx' {
   const descriptor: CollectionDescriptor = COLLECTIONS[name];
   return descriptor.extension ?? 'mdx';
 }
+
+/** First path segments (without language prefix) of the collections whose pages may carry a player. */
+export const LISTEN_ROUTES: readonly string[] = COLLECTION_NAMES.flatMap((name) => {
+  const { routes, listen }: CollectionDescriptor = COLLECTIONS[name];
+  return listen ? routes : [];
+});
 
 /** The collection whose pages live under a first path segment ("jadwal" → pelatihan). */
 export function collectionOfSegment(segment: string | undefined): CollectionName | undefined {

@@ -34,20 +34,20 @@ describe('restoredPlayers', () => {
 
   it('fills the players of pages copied from the last build from the audio cache, or removes them', async () => {
     mkdirSync(join(dist, 'audio'));
-    mkdirSync(join(dist, 'en/a'), { recursive: true });
-    mkdirSync(join(dist, 'b'));
-    mkdirSync(join(dist, 'c'));
+    mkdirSync(join(dist, 'en/panduan/a'), { recursive: true });
+    mkdirSync(join(dist, 'program/b'), { recursive: true });
+    mkdirSync(join(dist, 'panduan/c'), { recursive: true });
     writeFileSync(
-      join(dist, 'en/a/index.html'),
+      join(dist, 'en/panduan/a/index.html'),
       `<html lang="en"><body>${player('aaa111')}</body></html>`,
     );
     writeFileSync(
-      join(dist, 'b/index.html'),
+      join(dist, 'program/b/index.html'),
       `<html lang="id"><body>${player('bbb222')}</body></html>`,
     );
     // Rendered in this build: its player is filled already and stays as it is.
     const filled = `<html lang="id"><body>${fillPlayer(player('ccc333'), 'ccc333', '1 menit, 1 KB')}</body></html>`;
-    writeFileSync(join(dist, 'c/index.html'), filled);
+    writeFileSync(join(dist, 'panduan/c/index.html'), filled);
     const audio = { mp3: new Uint8Array([1, 2, 3]), seconds: 185 };
     const asked: string[] = [];
     const written = await restoredPlayers(dist, (key) => {
@@ -57,11 +57,26 @@ describe('restoredPlayers', () => {
     expect(written).toBe(1);
     expect(asked.sort()).toEqual(['aaa111', 'bbb222']);
     expect([...readFileSync(join(dist, 'audio/aaa111.mp3'))]).toEqual([1, 2, 3]);
-    expect(readFileSync(join(dist, 'en/a/index.html'), 'utf8')).toContain('(3 min, 1 KB)');
-    expect(readFileSync(join(dist, 'b/index.html'), 'utf8')).toBe(
+    expect(readFileSync(join(dist, 'en/panduan/a/index.html'), 'utf8')).toContain('(3 min, 1 KB)');
+    expect(readFileSync(join(dist, 'program/b/index.html'), 'utf8')).toBe(
       '<html lang="id"><body></body></html>',
     );
-    expect(readFileSync(join(dist, 'c/index.html'), 'utf8')).toBe(filled);
+    expect(readFileSync(join(dist, 'panduan/c/index.html'), 'utf8')).toBe(filled);
+  });
+
+  it('reads only the sections whose collections carry a player (listen: true)', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'listen-sections-'));
+    try {
+      mkdirSync(join(other, 'berita/d'), { recursive: true });
+      const page = `<html lang="id"><body>${player('ddd444')}</body></html>`;
+      writeFileSync(join(other, 'berita/d/index.html'), page);
+      const asked: string[] = [];
+      expect(await restoredPlayers(other, (key) => (asked.push(key), undefined))).toBe(0);
+      expect(asked).toEqual([]);
+      expect(readFileSync(join(other, 'berita/d/index.html'), 'utf8')).toBe(page);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });
 

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { audioJobs, fromCache, type AudioFile } from '../features/listen/audio-store.ts';
 import { useTranslations } from '../platform/i18n/i18n.ts';
-import { LISTEN_ROUTES } from '../model/collections.ts';
+import { LISTEN_ROUTES } from '../features/listen/routes.ts';
 import { LANGUAGES } from '../model/languages.ts';
 
 /** "3 menit, 360 KB" — what pressing play costs, said before it is pressed. */

@@ -112,12 +112,6 @@ export function entryExtension(name: CollectionName): 'md' | 'mdx' {
   return descriptor.extension ?? 'mdx';
 }
 
-/** First path segments (without language prefix) of the collections whose pages may carry a player. */
-export const LISTEN_ROUTES: readonly string[] = COLLECTION_NAMES.flatMap((name) => {
-  const { routes, listen }: CollectionDescriptor = COLLECTIONS[name];
-  return listen ? routes : [];
-});
-
 /** The collection whose pages live under a first path segment ("jadwal" → pelatihan). */
 export function collectionOfSegment(segment: string | undefined): CollectionName | undefined {
   return COLLECTION_NAMES.find((name) =>

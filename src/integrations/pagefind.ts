@@ -8,10 +8,11 @@
  * development index into public/pagefind/ (see scripts/dev-search-index.ts).
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 // Imported with the config: Astro's module runner that loaded it may be closed by the time the
 // build is done, and an `import('pagefind')` then fails ("Vite module runner has been closed").
@@ -80,33 +81,65 @@ async function htmlFiles(dir: string, skip: string): Promise<string[]> {
     .sort();
 }
 
+/**
+ * Writes each indexable page of `siteDir`, prepared for the index (index-html.ts), under `into`
+ * at the same relative path; returns how many. The served HTML is not touched.
+ */
+async function writePrepared(siteDir: string, skip: string, into: string): Promise<number> {
+  const files = await htmlFiles(siteDir, skip);
+  const made = new Map<string, Promise<unknown>>();
+  let pages = 0;
+  // A batch of files at a time: reads and writes overlap, and their order changes nothing.
+  for (let i = 0; i < files.length; i += 64) {
+    const batch = files.slice(i, i + 64);
+    const written = await Promise.all(
+      batch.map(async (file) => {
+        const html = await readFile(file, 'utf8');
+        if (!html.includes('data-pagefind-body')) return 0;
+        const target = join(into, relative(siteDir, file));
+        const folder = dirname(target);
+        let ready = made.get(folder);
+        if (!ready) {
+          ready = mkdir(folder, { recursive: true });
+          made.set(folder, ready);
+        }
+        await ready;
+        await writeFile(target, prepareForIndex(html));
+        return 1;
+      }),
+    );
+    pages += written.reduce<number>((a, b) => a + b, 0);
+  }
+  return pages;
+}
+
 /** Indexes the HTML files in `siteDir` and writes the bundle to `outputPath` (replacing it). */
 export async function buildSearchIndex(
   siteDir: string,
   outputPath: string,
 ): Promise<PagefindResult> {
+  // Each page is indexed with the synonyms of its words and its type's weight (index-html.ts),
+  // without changing the HTML that is served: Pagefind reads prepared copies of the pages from a
+  // folder of their own. One addDirectory over that folder, rather than one addHTMLFile call per
+  // page, lets Pagefind read and parse the pages itself, in parallel, and still in a fixed order
+  // (the index comes out the same on every build).
+  const prepared = await mkdtemp(join(tmpdir(), 'migrasi-search-'));
   try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    // A development index copied in from public/ must not leave stale chunks next to the new ones.
-    await rm(outputPath, { recursive: true, force: true });
-    // Page by page rather than addDirectory: each page is indexed with the synonyms of its words
-    // and its type's weight (index-html.ts), without changing the HTML that is served.
-    let pages = 0;
-    for (const file of await htmlFiles(siteDir, outputPath)) {
-      const html = await readFile(file, 'utf8');
-      if (!html.includes('data-pagefind-body')) continue;
-      const sourcePath = relative(siteDir, file).split(sep).join('/');
-      const added = await index.addHTMLFile({ sourcePath, content: prepareForIndex(html) });
-      if (added.errors.length > 0)
-        throw new Error(`Pagefind indexing failed for ${sourcePath}: ${added.errors.join('; ')}`);
-      pages += 1;
-    }
+    const pages = await writePrepared(siteDir, outputPath, prepared);
     if (pages === 0) {
       throw new Error(
         `Pagefind found no page to index in ${siteDir}: is data-pagefind-body still on <main> in BaseLayout?`,
       );
     }
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: prepared });
+    if (added.errors.length > 0)
+      throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+    if (added.page_count !== pages)
+      throw new Error(`Pagefind indexed ${added.page_count} of the ${pages} pages of ${siteDir}`);
+    // A development index copied in from public/ must not leave stale chunks next to the new ones.
+    await rm(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) {
       throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
@@ -114,6 +147,7 @@ export async function buildSearchIndex(
     return { pages, outputPath, unusedUiBytes: await removeUnusedUi(outputPath) };
   } finally {
     await pagefind.close();
+    await rm(prepared, { recursive: true, force: true });
   }
 }
 

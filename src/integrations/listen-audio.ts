@@ -16,10 +16,10 @@ import type { AstroIntegration } from 'astro';
 import { audioJobs, fromCache, type AudioFile } from '../features/listen/audio-store.ts';
 import { useTranslations } from '../platform/i18n/i18n.ts';
 import { LISTEN_ROUTES } from '../features/listen/routes.ts';
-import { LANGUAGES } from '../model/languages.ts';
+import { LANGUAGES, type Locale } from '../model/languages.ts';
 
 /** "3 menit, 360 KB" — what pressing play costs, said before it is pressed. */
-export function audioMeta(audio: AudioFile, locale: 'id' | 'en'): string {
+export function audioMeta(audio: AudioFile, locale: Locale): string {
   const t = useTranslations(locale);
   const minutes = Math.max(1, Math.round(audio.seconds / 60));
   const kb = Math.max(1, Math.round(audio.mp3.length / 1024));
@@ -55,9 +55,9 @@ function escapeHtml(text: string): string {
  * every page of the output, keeps this step from growing with the news archive (at 10,000 entries
  * it read 18,671 pages to find the ~2,200 that can have a player).
  */
-async function playerPages(dist: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const { prefix } of LANGUAGES) {
+async function playerPages(dist: string): Promise<{ file: string; locale: Locale }[]> {
+  const files: { file: string; locale: Locale }[] = [];
+  for (const { prefix, code } of LANGUAGES) {
     for (const route of LISTEN_ROUTES) {
       const dir = join(dist, prefix, route);
       const names = await readdir(dir, { recursive: true, encoding: 'utf8' }).catch(
@@ -66,7 +66,8 @@ async function playerPages(dist: string): Promise<string[]> {
           throw error;
         },
       );
-      files.push(...names.filter((n) => n.endsWith('.html')).map((n) => join(dir, n)));
+      for (const name of names)
+        if (name.endsWith('.html')) files.push({ file: join(dir, name), locale: code });
     }
   }
   return files;
@@ -86,11 +87,10 @@ export async function restoredPlayers(
   audioOf: (key: string, page: string) => AudioFile | undefined,
 ): Promise<number> {
   const written = new Set<string>();
-  for (const file of await playerPages(dist)) {
+  for (const { file, locale } of await playerPages(dist)) {
     const html = await readFile(file, 'utf8');
     const keys = [...html.matchAll(UNFILLED)].map((m) => m[1] as string);
     if (keys.length === 0) continue;
-    const locale = /<html[^>]*\slang="en"/.test(html) ? 'en' : 'id';
     let filled = html;
     for (const key of keys) {
       const audio = audioOf(key, file.slice(dist.length));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { audioMeta, fillPlayer, restoredPlayers } from '../../src/integrations/listen-audio.ts';
+import { assertPlayerAllowed } from '../../src/features/listen/routes.ts';
 import { resample, synthesise } from '../../src/features/listen/synth.ts';
 
 const player = (key: string) =>
@@ -159,4 +160,16 @@ describe('requestAudio', () => {
     second.audioJobs().clear();
     vi.unstubAllEnvs();
   }, 60_000);
+});
+
+describe('assertPlayerAllowed', () => {
+  it('allows players on guide and programme pages in every language', () => {
+    for (const path of ['/panduan/paspor/', '/en/panduan/paspor/', '/program/desmigratif/'])
+      expect(() => assertPlayerAllowed(path), path).not.toThrow();
+  });
+
+  it('refuses a player elsewhere, naming the page', () => {
+    expect(() => assertPlayerAllowed('/berita/kabar/')).toThrow(/\/berita\/kabar\/.*"berita"/);
+    expect(() => assertPlayerAllowed('/en/')).toThrow(/listen: true/);
+  });
 });

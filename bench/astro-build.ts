@@ -33,6 +33,7 @@ if (profileDir) {
         at,
         rssMB: Math.round(m.rss / MB),
         heapUsedMB: Math.round(m.heapUsed / MB),
+        heapTotalMB: Math.round(m.heapTotal / MB),
         externalMB: Math.round(m.external / MB),
         arrayBuffersMB: Math.round(m.arrayBuffers / MB),
       })}\n`,

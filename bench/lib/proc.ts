@@ -1,6 +1,6 @@
 /** Runs a command and samples the resident memory of its whole process tree every ~100 ms. */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 
 // GNU time reports the CPU time of the whole tree: on a shared machine, wall time alone misleads.
 const TIME = '/usr/bin/time';
@@ -35,8 +35,19 @@ function rssKB(pid: number): number {
   }
 }
 
-/** Sum of VmRSS over `root` and all its descendants, in kB. */
-export function treeRssKB(root: number): number {
+function commandName(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '?';
+  }
+}
+
+/**
+ * Sum of VmRSS over `root` and all its descendants, in kB; `parts` (when given) gets each
+ * process's share under its command name, to see which process holds the peak.
+ */
+export function treeRssKB(root: number, parts?: Map<string, number>): number {
   const children = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -50,7 +61,12 @@ export function treeRssKB(root: number): number {
   const queue = [root];
   while (queue.length > 0) {
     const pid = queue.pop() as number;
-    total += rssKB(pid);
+    const kB = rssKB(pid);
+    total += kB;
+    if (parts && kB > 0) {
+      const name = `${commandName(pid)}:${pid}`;
+      parts.set(name, (parts.get(name) ?? 0) + kB);
+    }
     queue.push(...(children.get(pid) ?? []));
   }
   return total;
@@ -73,8 +89,18 @@ export function run(
     },
   );
   let peak = 0;
+  // BENCH_RSS_LOG=<file>: one JSON line per sample with each process's RSS in MB.
+  const rssLog = process.env.BENCH_RSS_LOG;
   const sample = () => {
-    if (child.pid) peak = Math.max(peak, treeRssKB(child.pid));
+    if (!child.pid) return;
+    const parts = rssLog ? new Map<string, number>() : undefined;
+    const total = treeRssKB(child.pid, parts);
+    peak = Math.max(peak, total);
+    if (rssLog && parts) {
+      const at = Math.round(performance.now() - started) / 1000;
+      const mb = Object.fromEntries([...parts].map(([k, v]) => [k, Math.round(v / 1024)]));
+      appendFileSync(rssLog, `${JSON.stringify({ at, totalMB: Math.round(total / 1024), ...mb })}\n`);
+    }
   };
   const timer = setInterval(sample, 100);
   const lines: RunResult['lines'] = [];

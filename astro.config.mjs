@@ -66,7 +66,13 @@ export default defineConfig({
   vite: {
     // Astro inlines small scripts into the HTML by default; the CSP allows no inline script, so
     // every script stays a file (and images stay files rather than data: URLs).
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      // Astro marks every MDX entry with a "use astro:head-inject" directive that Rolldown warns
+      // about once per entry, code frame and all (withastro/astro#18087, harmless): thousands of
+      // log lines in a large build that hide the warnings that matter.
+      rolldownOptions: { checks: { moduleLevelDirective: false } },
+    },
   },
   devToolbar: { enabled: false },
   prefetch: false,

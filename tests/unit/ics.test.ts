@@ -148,4 +148,36 @@ describe('files put together from events written once', () => {
       expect(sessionsToIcs([views[1]!], { ...o, calName: 'Nama lain' })).toBe(refoldByOctets(one!));
     }
   });
+
+  it('write the missing events of a file in one call, whatever was written before', () => {
+    // A summary with the words of the event's last line, long enough to be folded.
+    const summary = `Baris END:VEVENT\nEND:VEVENT ${'panjang '.repeat(12)}END:VEVENT`;
+    const sessions = ['2027-03-06', '2027-03-13', '2027-03-20'].map((day, i) =>
+      sessionInput({
+        id: `sesi-${i + 1}`,
+        start: `${day}T08:00`,
+        end: `${day}T14:00`,
+        deadline: '2027-03-01',
+      }),
+    );
+    const views = build({ summary, sessions });
+    const [a, b, c] = views as [(typeof views)[0], (typeof views)[0], (typeof views)[0]];
+    const whole = (list: typeof views) =>
+      refoldByOctets(
+        createEvents(
+          list.map((v) => toEvent(v, options)),
+          {
+            productId: 'migrasi-aman/jadwal',
+            method: 'PUBLISH',
+            calName: escapeText(options.calName),
+          },
+        ).value!,
+      );
+    // b is written first, on its own; then a file lists b among two events not written yet.
+    expect(sessionsToIcs([b], options)).toBe(whole([b]));
+    expect(sessionsToIcs([c, b, a, c], options)).toBe(whole([c, b, a, c]));
+    expect(events(sessionsToIcs([a, b, c], options)).map((e) => e.uid)).toEqual(
+      [a, b, c].map((v) => sessionUid(v, SITE)),
+    );
+  });
 });

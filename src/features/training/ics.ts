@@ -120,31 +120,43 @@ function header(calName: string): string {
 }
 
 /**
- * The library validates every event with yup, which takes milliseconds per event, and a session
- * is in three files (its own, its course's and the schedule's): each VEVENT is written (and
- * validated) once per build and options, then the files are put together from them.
+ * The library validates every event with yup, which takes milliseconds per event (and validates
+ * the first event of a call twice), and a session is in three files (its own, its course's and
+ * the schedule's): the VEVENTs a file needs that are not written yet are written (and validated)
+ * in one call, once per build and options, and every file is put together from them.
  */
 const vevents = new WeakMap<SessionView, Map<string, string>>();
-function vevent(v: SessionView, o: IcsOptions): string {
+function veventsOf(list: SessionView[], o: IcsOptions): string[] {
   // Everything toEvent reads but the calendar's name, which belongs to the header.
   const key = JSON.stringify([o.siteUrl, o.now.getTime(), o.exampleLabel, o.texts ?? null]);
-  let byOptions = vevents.get(v);
-  if (!byOptions) {
-    byOptions = new Map();
-    vevents.set(v, byOptions);
+  const written = (v: SessionView) => {
+    let byOptions = vevents.get(v);
+    if (!byOptions) {
+      byOptions = new Map();
+      vevents.set(v, byOptions);
+    }
+    return byOptions;
+  };
+  const missing = [...new Set(list.filter((v) => !written(v).has(key)))];
+  if (missing.length > 0) {
+    const whole = library(
+      missing.map((v) => toEvent(v, o)),
+      o.calName,
+    );
+    const body = whole.slice(whole.indexOf('\r\nBEGIN:VEVENT\r\n') + 2, -FOOTER.length);
+    // Each block ends with an END:VEVENT line; text of the same words inside a folded line
+    // follows a folding space, never a bare line break.
+    const blocks = body.split(/(?<=\r\nEND:VEVENT\r\n)/).filter(Boolean);
+    if (blocks.length !== missing.length)
+      throw new Error(`ics wrote ${blocks.length} events for ${missing.length} sessions`);
+    missing.forEach((v, i) => written(v).set(key, blocks[i] as string));
   }
-  let text = byOptions.get(key);
-  if (text === undefined) {
-    const whole = library([toEvent(v, o)], o.calName);
-    text = whole.slice(whole.indexOf('\r\nBEGIN:VEVENT\r\n') + 2, -FOOTER.length);
-    byOptions.set(key, text);
-  }
-  return text;
+  return list.map((v) => written(v).get(key) as string);
 }
 
 /** One VCALENDAR with a VEVENT per session; throws when the library refuses an event. */
 export function sessionsToIcs(list: SessionView[], o: IcsOptions): string {
-  return refoldByOctets(`${header(o.calName)}${list.map((v) => vevent(v, o)).join('')}${FOOTER}`);
+  return refoldByOctets(`${header(o.calName)}${veventsOf(list, o).join('')}${FOOTER}`);
 }
 
 /**

@@ -102,8 +102,10 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
     // once per text, then cached) would swamp the comparison; `npm run bench` measures it.
     MIGRASI_LISTEN: 'off',
     ASTRO_TELEMETRY_DISABLED: '1',
+    MIGRASI_SEARCH_INDEX: 'after',
   };
-  // As `npm run build` does it: the content check, then Astro (Pagefind runs inside the build).
+  // As `npm run build` does it: the content check, Astro, then the search index in a process of
+  // its own (scripts/search-index.ts).
   const project = async (round: number, cold: boolean) => {
     await rm(outDir, { recursive: true, force: true });
     if (cold) await rm(cacheDir, { recursive: true, force: true });
@@ -117,10 +119,16 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
       [join(o.root, 'bench/astro-build.ts'), outDir, join(cacheDir, 'astro')],
       { env, quiet: true },
     );
+    const index = await run(node, [join(o.root, 'scripts/search-index.ts'), outDir], {
+      env,
+      quiet: true,
+    });
+    if (!existsSync(join(outDir, 'pagefind', 'pagefind.js')))
+      throw new Error('the project built no Pagefind index');
     // Pages Astro's incremental build copied from its cacheDir instead of rendering them.
     const reused = astro.lines.filter((l) => /\((?:restored|cached)\)/.test(l.text)).length;
     if (!cold) log(`project publish reused ${reused} pages from the last build`);
-    return total([check, astro], round, load);
+    return total([check, astro, index], round, load);
   };
   const peer = async (name: PeerName, round: number, cold: boolean) => {
     const dir = peerDir(name);

@@ -4,6 +4,11 @@
  * <main> carries data-pagefind-body (set by BaseLayout) are indexed, so 404, /cari/ and /admin/
  * stay out.
  *
+ * `npm run build` indexes in a process of its own once Astro's has ended
+ * (MIGRASI_SEARCH_INDEX=after, then scripts/search-index.ts): Pagefind holds every page while it
+ * indexes, and inside the build hook that memory came on top of what Astro still held (at 10,000
+ * entries 1.7 GB on top of 3.6 GB). A plain `astro build` still indexes in its last hook.
+ *
  * PAGEFIND_OUTPUT=<dir> writes the index somewhere else instead: `npm run dev` uses it to put a
  * development index into public/pagefind/ (see scripts/dev-search-index.ts).
  */
@@ -151,21 +156,37 @@ export async function buildSearchIndex(
   }
 }
 
+/** Where the index of `siteDir` goes: <siteDir>/pagefind, or PAGEFIND_OUTPUT. */
+function outputFor(siteDir: string): { outputPath: string; custom: boolean } {
+  const custom = process.env['PAGEFIND_OUTPUT'];
+  return { outputPath: custom ? resolve(custom) : join(siteDir, 'pagefind'), custom: !!custom };
+}
+
+/** Indexes a built site and stamps its search pages; `log` gets what was done. */
+export async function indexSite(siteDir: string, log: (message: string) => void): Promise<void> {
+  const { outputPath, custom } = outputFor(siteDir);
+  const started = performance.now();
+  const result = await buildSearchIndex(siteDir, outputPath);
+  if (!custom) await stampSearchPages(siteDir, outputPath);
+  const ms = Math.round(performance.now() - started);
+  log(`indexed ${result.pages} pages into ${result.outputPath} in ${ms} ms`);
+  const ui = Object.entries(result.unusedUiBytes).map(([k, v]) => `${k} ${v} B`);
+  log(`not shipped (gzip): ${ui.join(', ')}`);
+}
+
+/** MIGRASI_SEARCH_INDEX=after: the build leaves the index to scripts/search-index.ts. */
+export const SEARCH_INDEX_AFTER = 'after';
+
 export default function pagefindIntegration(): AstroIntegration {
   return {
     name: 'migrasi-aman:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const siteDir = fileURLToPath(dir);
-        const custom = process.env['PAGEFIND_OUTPUT'];
-        const outputPath = custom ? resolve(custom) : join(siteDir, 'pagefind');
-        const started = performance.now();
-        const result = await buildSearchIndex(siteDir, outputPath);
-        if (!custom) await stampSearchPages(siteDir, outputPath);
-        const ms = Math.round(performance.now() - started);
-        logger.info(`indexed ${result.pages} pages into ${result.outputPath} in ${ms} ms`);
-        const ui = Object.entries(result.unusedUiBytes).map(([k, v]) => `${k} ${v} B`);
-        logger.info(`not shipped (gzip): ${ui.join(', ')}`);
+        if (process.env['MIGRASI_SEARCH_INDEX'] === SEARCH_INDEX_AFTER) {
+          logger.info('search index: made after this build, by scripts/search-index.ts');
+          return;
+        }
+        await indexSite(fileURLToPath(dir), (message) => logger.info(message));
       },
     },
   };

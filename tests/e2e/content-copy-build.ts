@@ -1,6 +1,6 @@
 /**
  * Builds the site from a copy of the content (MIGRASI_CONTENT_DIR in `env`) through Astro's
- * JavaScript API, as the benchmark does, so the content-layer cache goes to `cacheDir` and not to
+ * JavaScript API, as the benchmark does (then its search index, as `npm run build` does), so the content-layer cache goes to `cacheDir` and not to
  * the project's; then `astro sync` describes content/ again in .astro/ for later builds. Resolves
  * with the build's log; fails with the log's tail when the content check or the build fails.
  */
@@ -15,7 +15,8 @@ export async function buildContentCopy(
     'sh',
     [
       '-c',
-      `node scripts/check-content.ts && node bench/astro-build.ts "${outDir}" "${cacheDir}"; ` +
+      // As `npm run build`: the search index in its own process once Astro's has ended.
+      `node scripts/check-content.ts && MIGRASI_SEARCH_INDEX=after node bench/astro-build.ts "${outDir}" "${cacheDir}" && node scripts/search-index.ts "${outDir}"; ` +
         'status=$?; env -u MIGRASI_CONTENT_DIR -u MIGRASI_EXAMPLES npx astro sync >/dev/null; exit $status',
     ],
     { env, stdio: 'pipe' },

@@ -46,13 +46,12 @@ function script(...args: string[]) {
 }
 
 const logger = { info: () => undefined } as never;
+type BuildDone = (options: { dir: URL; logger: never }) => Promise<void>;
 const hook = (dir: string) =>
-  (
-    pagefindIntegration().hooks['astro:build:done'] as (o: {
-      dir: URL;
-      logger: never;
-    }) => Promise<void>
-  )({ dir: pathToFileURL(`${dir}/`), logger });
+  (pagefindIntegration().hooks['astro:build:done'] as unknown as BuildDone)({
+    dir: pathToFileURL(`${dir}/`),
+    logger,
+  });
 
 describe('the search index after the build', () => {
   it('indexes every language of a built site and stamps its search pages', () => {

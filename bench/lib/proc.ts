@@ -99,7 +99,10 @@ export function run(
     if (rssLog && parts) {
       const at = Math.round(performance.now() - started) / 1000;
       const mb = Object.fromEntries([...parts].map(([k, v]) => [k, Math.round(v / 1024)]));
-      appendFileSync(rssLog, `${JSON.stringify({ at, totalMB: Math.round(total / 1024), ...mb })}\n`);
+      appendFileSync(
+        rssLog,
+        `${JSON.stringify({ at, totalMB: Math.round(total / 1024), ...mb })}\n`,
+      );
     }
   };
   const timer = setInterval(sample, 100);

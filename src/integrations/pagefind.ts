@@ -175,7 +175,7 @@ export async function indexSite(siteDir: string, log: (message: string) => void)
 }
 
 /** MIGRASI_SEARCH_INDEX=after: the build leaves the index to scripts/search-index.ts. */
-export const SEARCH_INDEX_AFTER = 'after';
+const SEARCH_INDEX_AFTER = 'after';
 
 export default function pagefindIntegration(): AstroIntegration {
   return {

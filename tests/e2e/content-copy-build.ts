@@ -1,8 +1,9 @@
 /**
  * Builds the site from a copy of the content (MIGRASI_CONTENT_DIR in `env`) through Astro's
- * JavaScript API, as the benchmark does (then its search index, as `npm run build` does), so the content-layer cache goes to `cacheDir` and not to
- * the project's; then `astro sync` describes content/ again in .astro/ for later builds. Resolves
- * with the build's log; fails with the log's tail when the content check or the build fails.
+ * JavaScript API, as the benchmark does, so the content-layer cache goes to `cacheDir` and not to
+ * the project's, then its search index, as `npm run build` does; then `astro sync` describes
+ * content/ again in .astro/ for later builds. Resolves with the build's log; fails with the log's
+ * tail when the content check or the build fails.
  */
 import { spawn } from 'node:child_process';
 

@@ -331,7 +331,7 @@ function course(r: Rng, n: number, programs: string[]) {
       // come in through MIGRASI_EXAMPLES=1 (bench/run.ts).
       sessions,
     },
-    body: body(r, r.int(1, 3), 'id'),
+    body: body(r, r.int(1, 3), 'id', entryExtension('pelatihan') === 'mdx'),
   };
 }
 

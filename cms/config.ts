@@ -33,7 +33,7 @@ export interface BuildOptions {
 const IDENTIFIER = ['title', 'name', 'term'];
 
 /**
- * The body: in MDX with a "+" menu of the author components; in plain Markdown (news) without it,
+ * The body: in MDX with a "+" menu of the author components; in plain Markdown (news, courses) without it,
  * because a component there would fail the build.
  */
 function bodyField(extension: 'md' | 'mdx'): CmsField {

@@ -125,7 +125,7 @@ export function previewHtml(
   const d = readForm(collection, raw);
   const title = str(d['title']) || str(d['name']) || str(d['term']);
   const summary = str(d['summary']) || str(d['definition']);
-  // As the save will write it: plain Markdown (news) has no components to draw.
+  // As the save will write it: plain Markdown (news, courses) has no components to draw.
   const extension = (COLLECTION_NAMES as readonly string[]).includes(base)
     ? entryExtension(base as CollectionName)
     : 'mdx';

@@ -88,6 +88,8 @@ export const COLLECTIONS = {
     card: 'og.course',
     cms: ['Pelatihan', 'Pelatihan'],
     translated: false,
+    // Course descriptions are short plain text (the facts are fields): no module per course.
+    extension: 'md',
   },
   layanan: {
     routes: ['layanan'],

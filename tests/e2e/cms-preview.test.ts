@@ -68,15 +68,15 @@ function coursesWithSessions(): string[] {
   const withSessions = (dir: string) =>
     existsSync(dir)
       ? readdirSync(dir).filter(
-          (f) => f.endsWith('.mdx') && /\n\s+start: /.test(readFileSync(join(dir, f), 'utf8')),
+          (f) => /\.mdx?$/.test(f) && /\n\s+start: /.test(readFileSync(join(dir, f), 'utf8')),
         )
       : [];
   return [...withSessions(join('content', 'pelatihan', 'id')), ...withSessions(EXAMPLE_COURSES)]
-    .map((f) => f.replace(/\.mdx$/, ''))
+    .map((f) => f.replace(/\.mdx?$/, ''))
     .sort();
 }
 
-/** Entries of a folder (MDX, or plain Markdown for news) whose file passes `test`. */
+/** Entries of a folder (MDX, or plain Markdown for news and courses) whose file passes `test`. */
 function entriesWhere(folder: string, test: (text: string) => boolean): string[] {
   return readdirSync(join('content', folder))
     .filter((f) => /\.mdx?$/.test(f) && test(readFileSync(join('content', folder, f), 'utf8')))

@@ -131,7 +131,7 @@ const cms = useAdmin({
       ],
     });
     writeFileSync(join(repo, `content/panduan/id/${COMPONENT_GUIDE}.mdx`), COMPONENT_GUIDE_TEXT);
-    const course = (slug: string) => join(repo, `content/pelatihan/id/${slug}.mdx`);
+    const course = (slug: string) => join(repo, `content/pelatihan/id/${slug}.md`);
     // A course without sessions, so the session the test adds is the only one in the form (the
     // repository's courses have sessions, and editors add to those too).
     writeFileSync(course(SESSION_COURSE), testCourse('Kursus uji untuk sesi baru', []));
@@ -255,7 +255,7 @@ describe('Decap CMS', () => {
   });
 
   it('adds a course session at 08.00 WITA from a computer in New York and saves 08:00', async () => {
-    const file = contentFile('pelatihan', 'id', `${SESSION_COURSE}.mdx`);
+    const file = contentFile('pelatihan', 'id', `${SESSION_COURSE}.md`);
     const before = readFileSync(file, 'utf8');
     const page = await cms.open(`/collections/pelatihan/entries/${SESSION_COURSE}`);
     await page.getByRole('button', { name: /Tambah sesi/i }).click();
@@ -300,7 +300,7 @@ describe('Decap CMS', () => {
   });
 
   it('adds a session to a course with sessions: only the new lines appear, the others stay as written', async () => {
-    const file = contentFile('pelatihan', 'id', `${MANY_SESSIONS_COURSE}.mdx`);
+    const file = contentFile('pelatihan', 'id', `${MANY_SESSIONS_COURSE}.md`);
     const before = readFileSync(file, 'utf8');
     const page = await cms.open(`/collections/pelatihan/entries/${MANY_SESSIONS_COURSE}`);
     await page.getByRole('button', { name: /Tambah sesi/i }).click();
@@ -438,7 +438,7 @@ describe('Decap CMS', () => {
   });
 
   it('names the eighth session and its day when its venue has no name, on that field', async () => {
-    const file = contentFile('pelatihan', 'id', `${MANY_SESSIONS_COURSE}.mdx`);
+    const file = contentFile('pelatihan', 'id', `${MANY_SESSIONS_COURSE}.md`);
     const before = readFileSync(file, 'utf8');
     const { data } = splitFrontmatter(before);
     const eighth = (data as { sessions: { start: string | Date; venue: { name: string } }[] })

@@ -28,9 +28,10 @@ import { lineDiff } from '../support/line-diff.ts';
 
 const format = createEntryFormat(NUMBER_OR_WORD_FIELDS, 'mdx');
 const markdownFormat = createEntryFormat(NUMBER_OR_WORD_FIELDS, 'md');
-/** A content file's dialect, from its extension (.md news, .mdx the rest). */
+/** A content file's dialect, from its extension (.md news and courses, .mdx the rest). */
 const dialectOf = (file: string): BodyDialect => (file.endsWith('.md') ? 'md' : 'mdx');
 const formatOf = (file: string) => (dialectOf(file) === 'md' ? markdownFormat : format);
+const EXAMPLE_COURSE = `examples/pelatihan/id/contoh-rencana-usaha.${entryExtension('pelatihan')}`;
 
 type Serializers = typeof import('decap-cms-widget-markdown/dist/esm/serializers/index.js');
 let decap: Serializers;
@@ -260,8 +261,8 @@ describe('quiet diffs: saving rewrites only what the editor changed', () => {
   });
 
   it('adds only the lines of a new session, keeping every other session as written', () => {
-    const text = readFileSync('examples/pelatihan/id/contoh-rencana-usaha.mdx', 'utf8');
-    const entry = copy(format.fromFile(text));
+    const text = readFileSync(EXAMPLE_COURSE, 'utf8');
+    const entry = copy(formatOf(EXAMPLE_COURSE).fromFile(text));
     const sessions = entry['sessions'] as Record<string, unknown>[];
     sessions.push({
       start: '2027-08-14T08:00',
@@ -273,7 +274,7 @@ describe('quiet diffs: saving rewrites only what the editor changed', () => {
       registration: { whatsapp: '0812 0000 0000' },
       venue: { name: '', kecamatan: '' },
     });
-    const saved = format.toFile(entry);
+    const saved = formatOf(EXAMPLE_COURSE).toFile(entry);
     const { added, removed } = lineDiff(text, saved);
     expect(removed).toEqual([]);
     expect(added[0]).toBe('  - start: 2027-08-14T08:00');
@@ -284,12 +285,12 @@ describe('quiet diffs: saving rewrites only what the editor changed', () => {
   });
 
   it('changes one nested value in place, and drops a field that was emptied', () => {
-    const text = readFileSync('examples/pelatihan/id/contoh-rencana-usaha.mdx', 'utf8');
-    const entry = copy(format.fromFile(text));
+    const text = readFileSync(EXAMPLE_COURSE, 'utf8');
+    const entry = copy(formatOf(EXAMPLE_COURSE).fromFile(text));
     const first = (entry['sessions'] as { venue: { name: string } }[])[0]!;
     const old = first.venue.name;
     first.venue.name = 'Balai Desa Uji';
-    expect(lineDiff(text, format.toFile(entry))).toEqual({
+    expect(lineDiff(text, formatOf(EXAMPLE_COURSE).toFile(entry))).toEqual({
       added: ['      name: Balai Desa Uji'],
       removed: [`      name: ${old}`],
     });

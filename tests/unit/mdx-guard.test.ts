@@ -152,6 +152,33 @@ describe('news, which are plain Markdown (.md)', () => {
   });
 });
 
+describe('courses, which are plain Markdown (.md) too', () => {
+  const COURSE = 'content/pelatihan/id/contoh.md';
+
+  it('refuse a component, naming file and line and what is written in plain Markdown', () => {
+    const problems = check(
+      `Paragraf pertama.\n\n<Checklist title="Bawa">\n\n- KTP\n\n</Checklist>`,
+      COURSE,
+    );
+    expect(problems[0]).toBe(
+      `${COURSE}:${BODY_LINE + 2}: Komponen <Checklist> tidak bisa dipakai di berkas Markdown biasa (.md), seperti berita & pengumuman dan pelatihan. Tulis isinya dengan Markdown: paragraf, daftar, judul, huruf tebal, tautan.`,
+    );
+  });
+
+  it('are refused with the name to give them when saved as .mdx', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'migrasi-aman-course-'));
+    await mkdir(join(root, 'content/pelatihan/id'), { recursive: true });
+    const course = (
+      await readFile('examples/pelatihan/id/contoh-rencana-usaha.md', 'utf8')
+    ).replace(/^example: true\n/m, '');
+    await writeFile(join(root, 'content/pelatihan/id/kursus-lama.mdx'), course);
+    const { problems } = await checkContent(root);
+    expect(problems.map(formatProblem)).toContain(
+      'content/pelatihan/id/kursus-lama.mdx: Pelatihan ditulis dengan Markdown biasa: ganti nama berkas menjadi kursus-lama.md. Komponen seperti <Callout> tidak bisa dipakai di sini.',
+    );
+  });
+});
+
 describe('the MDX guard allows', () => {
   it('the author components with plain attributes', () => {
     const body = [

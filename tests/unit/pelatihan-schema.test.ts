@@ -13,7 +13,7 @@ async function siteWith(course: object): Promise<string> {
   await mkdir(join(root, 'content/pelatihan/id'), { recursive: true });
   await cp('content/settings/site.yaml', join(root, 'content/settings/site.yaml'));
   await writeFile(
-    join(root, 'content/pelatihan/id/x.mdx'),
+    join(root, 'content/pelatihan/id/x.md'),
     `---\n${yaml.dump(course)}---\n\nIsi.\n`,
   );
   return root;
@@ -63,7 +63,7 @@ describe('course sessions: bad input names file, session and field', () => {
     const problems = await problemsFor(broken);
     expect(problems.length).toBeGreaterThan(0);
     expect(
-      problems.some((p) => p.startsWith(`content/pelatihan/id/x.mdx: ${field}: `)),
+      problems.some((p) => p.startsWith(`content/pelatihan/id/x.md: ${field}: `)),
       problems.join('\n'),
     ).toBe(true);
   });
@@ -77,7 +77,7 @@ describe('course sessions: bad input names file, session and field', () => {
     expect(
       problems.some(
         (p) =>
-          p.startsWith('content/pelatihan/id/x.mdx: sessions.2.registration.whatsapp: ') &&
+          p.startsWith('content/pelatihan/id/x.md: sessions.2.registration.whatsapp: ') &&
           p.includes('Nomor WhatsApp harus nomor HP, misalnya 0812-3456-7890'),
       ),
       problems.join('\n'),
@@ -90,7 +90,7 @@ describe('example courses stay out of content/', () => {
     const { problems } = await checkContent(await siteWith(courseInput({ example: true })));
     expect(problems.map(formatProblem)).toEqual([
       expect.stringMatching(
-        /^content\/pelatihan\/id\/x\.mdx: example: Data contoh tidak boleh disimpan di content\//,
+        /^content\/pelatihan\/id\/x\.md: example: Data contoh tidak boleh disimpan di content\//,
       ),
     ]);
   });
@@ -103,28 +103,26 @@ describe('example courses stay out of content/', () => {
         join(root, 'examples/pelatihan/id', name),
         `---\n${yaml.dump(course)}---\n\nIsi.\n`,
       );
-    await write('contoh-baik.mdx', courseInput({ example: true }));
-    await write('contoh-tanpa-tanda.mdx', courseInput());
-    await write('contoh-program.mdx', courseInput({ example: true, program: 'pak-camat-pmi' }));
-    await write('x.mdx', courseInput({ example: true }));
+    await write('contoh-baik.md', courseInput({ example: true }));
+    await write('contoh-tanpa-tanda.md', courseInput());
+    await write('contoh-program.md', courseInput({ example: true, program: 'pak-camat-pmi' }));
+    await write('x.md', courseInput({ example: true }));
     await write(
-      'contoh-nomor.mdx',
+      'contoh-nomor.md',
       courseInput({
         example: true,
         sessions: [sessionInput({ registration: { whatsapp: 'tanya saja' } })],
       }),
     );
     const problems = (await checkContent(root)).problems.map(formatProblem);
-    expect(problems.some((p) => p.includes('contoh-baik.mdx'))).toBe(false);
+    expect(problems.some((p) => p.includes('contoh-baik.md'))).toBe(false);
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^examples\/pelatihan\/id\/contoh-tanpa-tanda\.mdx: example: /),
-        expect.stringMatching(/^examples\/pelatihan\/id\/contoh-program\.mdx: program: /),
+        expect.stringMatching(/^examples\/pelatihan\/id\/contoh-tanpa-tanda\.md: example: /),
+        expect.stringMatching(/^examples\/pelatihan\/id\/contoh-program\.md: program: /),
+        expect.stringMatching(/^examples\/pelatihan\/id\/x\.md: Nama berkas "x\.md" sudah dipakai/),
         expect.stringMatching(
-          /^examples\/pelatihan\/id\/x\.mdx: Nama berkas "x\.mdx" sudah dipakai/,
-        ),
-        expect.stringMatching(
-          /^examples\/pelatihan\/id\/contoh-nomor\.mdx: sessions\.0\.registration\.whatsapp: /,
+          /^examples\/pelatihan\/id\/contoh-nomor\.md: sessions\.0\.registration\.whatsapp: /,
         ),
       ]),
     );
@@ -142,7 +140,7 @@ describe('hand-written YAML timestamps', () => {
       ],
     });
     const root = await siteWith(course);
-    const file = join(root, 'content/pelatihan/id/x.mdx');
+    const file = join(root, 'content/pelatihan/id/x.md');
     const text = (await readFile(file, 'utf8')).split('\n');
     let seen = 0;
     const index = text.findIndex((line) => line.trim().startsWith(`${key}:`) && ++seen === 3);
@@ -155,7 +153,7 @@ describe('hand-written YAML timestamps', () => {
     const problems = await problemsWithRaw('deadline', '2026-11-28T12:00:00+07:00');
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(
-      /^content\/pelatihan\/id\/x\.mdx: sessions\.2\.deadline: Sesi ke-3 \(\d+ \w+ \d{4}\): Batas pendaftaran ditulis tanpa detik dan tanpa zona waktu, seperti 2026-12-05T08:00, bukan "2026-11-28T12:00:00\+07:00" \(zona waktu diisi di kolom Zona waktu\)$/,
+      /^content\/pelatihan\/id\/x\.md: sessions\.2\.deadline: Sesi ke-3 \(\d+ \w+ \d{4}\): Batas pendaftaran ditulis tanpa detik dan tanpa zona waktu, seperti 2026-12-05T08:00, bukan "2026-11-28T12:00:00\+07:00" \(zona waktu diisi di kolom Zona waktu\)$/,
     );
   });
 

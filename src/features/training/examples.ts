@@ -19,7 +19,7 @@ export function examplesIncluded(env: Record<string, string | undefined> = proce
   return env[EXAMPLES_ENV] === '1';
 }
 
-/** File names (without .mdx) of the Indonesian example courses under `root`. */
+/** File names (without .md) of the Indonesian example courses under `root`. */
 export function exampleCourseSlugs(root: string = process.cwd()): string[] {
   try {
     return readdirSync(join(root, EXAMPLES_DIR, 'pelatihan', 'id'))

@@ -13,6 +13,7 @@
  * so the build plugin (src/integrations/content-guard.ts) and `npm run check:content` run the same
  * rules.
  */
+import { COLLECTIONS, COLLECTION_NAMES, entryExtension } from '../../model/collections.ts';
 import {
   USER_COMPONENT_NAMES,
   checkComponentAttributes,
@@ -24,6 +25,11 @@ export interface GuardProblem {
   line: number;
   message: string;
 }
+
+/** What is written in plain Markdown, in editors' words: "berita & pengumuman dan pelatihan". */
+const PLAIN_MARKDOWN = COLLECTION_NAMES.filter((name) => entryExtension(name) === 'md')
+  .map((name) => COLLECTIONS[name].cms[0].toLowerCase())
+  .join(' dan ');
 
 /** Inline HTML editors may write, with the attributes each may carry. */
 export const ALLOWED_HTML: Readonly<Record<string, readonly string[]>> = {
@@ -136,7 +142,7 @@ function checkRawHtml(html: string, report: (m: string) => void): void {
     // A component pasted from a guide: Markdown shows no components, so say that, not "HTML".
     if (/^[A-Z]/.test(match[1] ?? '')) {
       report(
-        `Komponen <${match[1]}> tidak bisa dipakai di berkas Markdown biasa (.md), misalnya berita. Tulis isinya dengan Markdown: paragraf, daftar, judul, huruf tebal, tautan.`,
+        `Komponen <${match[1]}> tidak bisa dipakai di berkas Markdown biasa (.md), seperti ${PLAIN_MARKDOWN}. Tulis isinya dengan Markdown: paragraf, daftar, judul, huruf tebal, tautan.`,
       );
       continue;
     }

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { precacheList, scriptUrls } from '~/platform/offline/service-worker.ts';
+import {
+  OFFLINE_SIZE_SLOT,
+  precacheList,
+  scriptUrls,
+  writeServiceWorker,
+} from '~/platform/offline/service-worker.ts';
 
 describe('scripts precached with the pages that run them', () => {
   it("finds a page's own module scripts, not other sites' or inline ones", () => {
@@ -52,6 +57,36 @@ describe('the precache list', () => {
       { url: '/offline/', revision: md5('<p>Offline</p>'), group: 'core' },
       { url: '/panduan/dokumen/', revision: md5(guide), group: 'pages' },
     ]);
+  });
+
+  it('writes the offline size into the pages and precaches them with the hash of what they say', async () => {
+    const note = `<p>Simpan untuk dibaca tanpa internet: ${OFFLINE_SIZE_SLOT}</p>`;
+    const dir = await output({
+      'offline/index.html': '<p>Offline</p>',
+      'panduan/dokumen/index.html': note,
+      'en/panduan/dokumen/index.html': note,
+      'glosarium/index.html': '<p>Tanpa catatan</p>',
+    });
+    const { sizeLabel } = await writeServiceWorker(dir);
+    const sw = await readFile(join(dir, 'sw.js'), 'utf8');
+    const precache = JSON.parse(/const PRECACHE = (\[.*?\]);/s.exec(sw)![1]!) as {
+      url: string;
+      revision: string;
+    }[];
+    expect(precache.map((e) => e.url)).toEqual([
+      '/en/panduan/dokumen/',
+      '/glosarium/',
+      '/offline/',
+      '/panduan/dokumen/',
+    ]);
+    for (const { url, revision } of precache) {
+      const html = await readFile(join(dir, url, 'index.html'), 'utf8');
+      expect(html).not.toContain(OFFLINE_SIZE_SLOT);
+      expect(revision, url).toBe(createHash('md5').update(html).digest('hex'));
+    }
+    expect(await readFile(join(dir, 'panduan/dokumen/index.html'), 'utf8')).toContain(
+      `<span data-offline-size>${sizeLabel}</span>`,
+    );
   });
 
   it('refuses a page kept offline that is too large to download on a first visit, naming it', async () => {

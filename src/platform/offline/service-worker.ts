@@ -169,29 +169,33 @@ export async function offlineCost(distDir: string, entries: PrecacheEntry[]) {
 export async function writeServiceWorker(
   distDir: string,
 ): Promise<{ entries: number; bytes: number; compressed: number; sizeLabel: string }> {
-  let entries = await precacheList(distDir);
+  const entries = await precacheList(distDir);
   if (!entries.some((e) => e.url === '/offline/')) {
     throw new Error(
       'Service worker: dist/offline/index.html is missing, the offline fallback needs it.',
     );
   }
   // Tell readers what offline reading costs before it happens: the figure goes into the pages
-  // that carry OfflineNote.astro, then the revisions are computed again from the final files.
+  // that carry OfflineNote.astro, whose revisions are then those of the final files.
   const cost = await offlineCost(distDir, entries);
   const sizeLabel = `${cost.roundedKB} KB`;
-  let filled = false;
   for (const e of entries) {
     if (!e.url.endsWith('/')) continue;
     const file = fileOf(distDir, e.url);
     const html = await readFile(file, 'utf8');
     if (!html.includes(OFFLINE_SIZE_SLOT)) continue;
-    await writeFile(
-      file,
-      html.replaceAll(OFFLINE_SIZE_SLOT, `<span data-offline-size>${sizeLabel}</span>`),
+    const filled = html.replaceAll(
+      OFFLINE_SIZE_SLOT,
+      `<span data-offline-size>${sizeLabel}</span>`,
     );
-    filled = true;
+    if (Buffer.byteLength(filled) > MAX_PRECACHED_BYTES) {
+      throw new Error(
+        `Service worker precache: ${e.url} is over the ${MAX_PRECACHED_BYTES}-byte limit`,
+      );
+    }
+    await writeFile(file, filled);
+    e.revision = md5(filled);
   }
-  if (filled) entries = await precacheList(distDir);
   const template = await readFile(new URL('./sw-template.js', import.meta.url), 'utf8');
   const slot = 'const PRECACHE = __PRECACHE__;';
   if (!template.includes(slot)) throw new Error(`sw-template.js lost its "${slot}" line`);

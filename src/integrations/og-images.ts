@@ -5,7 +5,7 @@
  * (src/pages/og/[...path].png.ts), so on two cores they are drawn while the main thread renders
  * the HTML pages, instead of the main thread waiting for each one as an ordinary route.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -19,13 +19,24 @@ export default function ogImages(): AstroIntegration {
         const images = ogImagesToWrite();
         const started = performance.now();
         const out = fileURLToPath(dir);
-        for (const [file, png] of images) {
-          const path = join(out, file);
-          await mkdir(dirname(path), { recursive: true });
-          await writeFile(path, await png);
-        }
+        // Several files at a time: at 10,000 entries there are ~4,000, mostly copies from the cache.
+        const queue = [...images];
+        const folders = new Map<string, Promise<unknown>>();
+        const writeNext = async (): Promise<void> => {
+          for (let next = queue.pop(); next; next = queue.pop()) {
+            const [file, source] = next;
+            const path = join(out, file);
+            const folder = dirname(path);
+            if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+            await folders.get(folder);
+            if ('cached' in source) await copyFile(source.cached, path);
+            else await writeFile(path, await source.drawn);
+          }
+        };
+        await Promise.all(Array.from({ length: 16 }, writeNext));
+        const fromCache = [...images.values()].filter((source) => 'cached' in source).length;
         logger.info(
-          `${images.size} link-preview images written (waited ${Math.round(performance.now() - started)} ms for the last drawings)`,
+          `${images.size} link-preview images written, ${fromCache} of them copied from the cache (${Math.round(performance.now() - started)} ms after the pages, with the last drawings)`,
         );
         images.clear();
       },

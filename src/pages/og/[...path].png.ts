@@ -15,7 +15,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSettings, localeOf, published, slugOf } from '~/platform/content/content.ts';
 import { localePath, useTranslations, type UiKey } from '~/platform/i18n/i18n.ts';
 import { ogImagePath } from '~/platform/cards/og.ts';
-import { renderOgImage, type OgCard } from '~/platform/cards/og-image.ts';
+import { cachedOgImage, renderOgImage, type OgCard } from '~/platform/cards/og-image.ts';
 import { ogImagesToWrite } from '~/platform/cards/og-handoff.ts';
 import { courseEntries } from '~/features/training/catalogue.ts';
 import { markedTitle } from '~/features/training/examples.ts';
@@ -67,12 +67,14 @@ export const getStaticPaths = (async () => {
     // In a build, start drawing every card now, in worker threads, and let
     // src/integrations/og-images.ts write them when the pages are done: the images are drawn on
     // the other core while Astro renders the pages, instead of one by one as this route's pages.
+    // A card drawn before is copied from the cache without being read here.
     const images = ogImagesToWrite();
     for (const { params, props } of paths) {
-      const png = renderOgImage(props);
+      const cached = cachedOgImage(props);
+      const drawn = cached ? undefined : renderOgImage(props);
       // A failure is reported when the integration writes the file, not as an unhandled rejection.
-      png.catch(() => undefined);
-      images.set(`og/${params.path}.png`, png);
+      drawn?.catch(() => undefined);
+      images.set(`og/${params.path}.png`, drawn ? { drawn } : { cached: cached! });
     }
     return [];
   }

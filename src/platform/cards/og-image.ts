@@ -100,6 +100,12 @@ function draw(input: OgCard): Promise<Buffer> {
 /** Drawings under way, by key: two pages with the same card share one. */
 const drawing = new Map<string, Promise<Buffer>>();
 
+/** The card's PNG file in the cache, when it was drawn before: the build copies it as it is. */
+export function cachedOgImage(input: OgCard): string | undefined {
+  const cached = join(CACHE_DIR, `${keyOf(input)}.png`);
+  return existsSync(cached) ? cached : undefined;
+}
+
 /** PNG bytes of one card: from the cache, from a drawing under way, or drawn now. */
 export function renderOgImage(input: OgCard): Promise<Buffer> {
   const key = keyOf(input);

@@ -3,7 +3,8 @@
  * starting Astro. `npm run check` and `npm run build` use it, so an editor's mistake is reported as
  * "file: field: what is wrong" before anything is built or published.
  */
-import { access, readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { access, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import { entryCollections, type EntryCollectionName } from '../../schemas/index.ts';
@@ -114,7 +115,9 @@ export async function checkEntryFile(
   const file = relative(root, path).split('\\').join('/');
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Read in one call: a tree of 10,000 small files spent most of its check waiting on the four
+    // round trips (open, stat, read, close) of each asynchronous read.
+    text = readFileSync(path, 'utf8');
   } catch (e) {
     return {
       problems: [{ file, field: '', message: `Berkas tidak bisa dibaca: ${(e as Error).message}` }],

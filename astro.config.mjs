@@ -18,7 +18,7 @@ import {
   isExamplePage,
 } from './src/features/training/examples.ts';
 import listenAudio from './src/integrations/listen-audio.ts';
-import { DEFAULT_LOCALE, LANGUAGES } from './src/model/languages.ts';
+import { sitemapAlternates } from './src/platform/i18n/sitemap-links.ts';
 import { setFlagsFromString } from 'node:v8';
 
 // V8 lets the heap grow to several times what was live after the last full collection. A build
@@ -91,19 +91,19 @@ export default defineConfig({
     // Before reach and pagefind: it fills the audio players into the finished pages.
     listenAudio(),
     securityHeaders(),
-    sitemap({
-      // Keys are the languages' folders (the default's code stands for the root), values hreflang.
-      i18n: {
-        defaultLocale: DEFAULT_LOCALE,
-        locales: Object.fromEntries(LANGUAGES.map((l) => [l.prefix || l.code, l.lang])),
-      },
-      // The job-offer check's step pages are noindex: one address per answer, not a page to find.
-      filter: (page) =>
-        !page.includes('/admin/') &&
-        !page.includes('/offline/') &&
-        !/\/cek-tawaran\/[^/]+\/[^/]+\/[^/]+\/$/.test(page) &&
-        !isExamplePage(new URL(page).pathname, exampleSlugs),
-    }),
+    // Each page's language alternates come from sitemapAlternates, by lookup: the integration's
+    // own i18n option compares every address with every other (src/platform/i18n/sitemap-links.ts).
+    sitemap(
+      sitemapAlternates(
+        new URL('/', address.url).href,
+        // The job-offer check's step pages are noindex: one address per answer, not a page to find.
+        (page) =>
+          !page.includes('/admin/') &&
+          !page.includes('/offline/') &&
+          !/\/cek-tawaran\/[^/]+\/[^/]+\/[^/]+\/$/.test(page) &&
+          !isExamplePage(new URL(page).pathname, exampleSlugs),
+      ),
+    ),
     reach({ siteName: settings.siteName, regency: settings.regency }),
     // Last, so the index is built from the finished HTML.
     pagefind(),

@@ -5,7 +5,7 @@
  * guides of a language (tests/content/ runs it over fixture entries).
  */
 import { STAGES, type Locale } from '~/schemas/shared.ts';
-import { published, slugOf } from '~/platform/content/content.ts';
+import { cached, published, slugOf } from '~/platform/content/content.ts';
 
 export type Stage = (typeof STAGES)[number];
 
@@ -166,17 +166,20 @@ export const stepPath = (step: Pick<JourneyStep, 'number'>, page = 1) =>
     : `/panduan/langkah/${step.number}/`;
 
 /** The journey of one language, built from its published guides. */
-export async function journeyFor(locale: Locale): Promise<Journey> {
-  const guides = await published('panduan', locale);
-  return buildJourney(
-    guides.map((entry) => ({
-      slug: slugOf(entry),
-      title: entry.data.title,
-      stage: entry.data.stage,
-      order: entry.data.order,
-      step: entry.data.step,
-      draft: entry.data.draft,
-      needsCheck: entry.data.needsCheck.length,
-    })),
+export function journeyFor(locale: Locale): Promise<Journey> {
+  // Built once per build and shared, so read-only: every guide page asks where it stands, and
+  // building it for each of a thousand guides sorted the thousand each time.
+  return cached(`journey:${locale}`, async () =>
+    buildJourney(
+      (await published('panduan', locale)).map((entry) => ({
+        slug: slugOf(entry),
+        title: entry.data.title,
+        stage: entry.data.stage,
+        order: entry.data.order,
+        step: entry.data.step,
+        draft: entry.data.draft,
+        needsCheck: entry.data.needsCheck.length,
+      })),
+    ),
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { CollectionEntry } from 'astro:content';
 import { pageCount as pageCountOf, pageItems } from '~/platform/content/pagination.ts';
-import { buildNow, published } from '~/platform/content/content.ts';
+import { buildNow, cached, published } from '~/platform/content/content.ts';
 import type { Locale } from '~/schemas/shared.ts';
 
 export const NEWS_PAGE_SIZE = 10;
@@ -87,7 +87,11 @@ export function selectForProgram<T extends NewsLike>(
 }
 
 export async function newsNewestFirst(locale: Locale): Promise<CollectionEntry<'berita'>[]> {
-  return sortNewestFirst(await published('berita', locale));
+  // Sorted once per build: each page of the news list (a thousand at 10,000 entries) asks for it.
+  const sorted = await cached(`newest:berita:${locale}`, async () =>
+    sortNewestFirst(await published('berita', locale)),
+  );
+  return [...sorted];
 }
 
 /** Announcements still running at `now`: shown first on the home page and programme pages. */

@@ -35,6 +35,8 @@ export function handbookFingerprint(root = '.'): string {
     // The sign-in handler does not change what the CMS shows.
     ...filesUnder(root, 'cms', (f) => /\.(ts|css|json)$/.test(f) && !f.startsWith('cms/oauth/')),
     ...filesUnder(root, 'src/schemas', (f) => f.endsWith('.ts')),
+    // The languages and collections tables name the CMS's collections and choose their editors.
+    ...filesUnder(root, 'src/model', (f) => f.endsWith('.ts')),
     'src/pages/admin/index.astro',
     'scripts/handbook-screenshots.ts',
   ];

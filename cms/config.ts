@@ -33,8 +33,8 @@ export interface BuildOptions {
 const IDENTIFIER = ['title', 'name', 'term'];
 
 /**
- * The body: in MDX with a "+" menu of the author components; in plain Markdown (news, courses) without it,
- * because a component there would fail the build.
+ * The body: in MDX with a "+" menu of the author components; in plain Markdown (news, courses)
+ * without it, because a component there would fail the build.
  */
 function bodyField(extension: 'md' | 'mdx'): CmsField {
   const components = extension === 'mdx';

@@ -57,7 +57,7 @@ async function loadPublished<C extends EntryCollectionName>(
  * `npm run bench`). The dev server reloads content, so it always reads afresh.
  */
 const memo = new Map<string, Promise<unknown>>();
-/** `load()` once per build under `key` (every time in the dev server). Callers copy what they hand out. */
+/** `load()` once per build under `key` (every time in the dev server); what it holds is shared. */
 export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   if (!import.meta.env.PROD) return load();
   let hit = memo.get(key) as Promise<T> | undefined;

@@ -3,11 +3,12 @@
  *
  * Builds the project on its generated tree and the two peers (bench/peers.ts) on as many generated
  * pages, interleaved round by round so that a busy spell of the machine hits every build alike:
- * project cold, bare cold, Starlight cold, then each one's "publish" build (one news item's text
- * changed, rebuilt with the caches kept). Writes bench/results/peers-N.md and .json.
+ * project cold, bare cold, bare cold again with as many pages as the project's HTML pages,
+ * Starlight cold, then each one's "publish" build (one news item's text changed, rebuilt with the
+ * caches kept). Writes bench/results/peers-N.md and .json.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import type { GeneratedEntry } from './generate.ts';
@@ -130,8 +131,7 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
     if (!cold) log(`project publish reused ${reused} pages from the last build`);
     return total([check, astro, index], round, load);
   };
-  const peer = async (name: PeerName, round: number, cold: boolean) => {
-    const dir = peerDir(name);
+  const peer = async (name: PeerName, round: number, cold: boolean, dir = peerDir(name)) => {
     await rm(join(dir, 'dist'), { recursive: true, force: true });
     if (cold) {
       await rm(join(dir, 'node_modules', '.astro'), { recursive: true, force: true });
@@ -196,9 +196,31 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
     if (final) console.log(`\n${md}`);
     return result;
   };
+  // The bare peer once more, with one page per HTML page of the project's cold build: how the
+  // two compare page for page. Written after the first cold build, which gives the count; it
+  // shares the bare peer's installed packages.
+  const barePagesDir = join(o.root, '.bench', 'bare-pages');
+  const writeBarePages = async () => {
+    const html = (await readdir(outDir, { recursive: true })).filter((f) =>
+      f.endsWith('.html'),
+    ).length;
+    // The bare site has its home page besides one page per entry.
+    log(`writing the bare peer again with ${html} HTML pages, as many as the project wrote`);
+    await writePeer(barePagesDir, 'bare', versions, peerPages(html - 1, o.seed));
+    // Its own node_modules folder of links to the bare peer's packages: Astro keeps its cache
+    // in node_modules/.astro, which the two must not share.
+    const modules = join(barePagesDir, 'node_modules');
+    await rm(modules, { recursive: true, force: true });
+    await mkdir(modules);
+    for (const name of await readdir(join(peerDir('bare'), 'node_modules')))
+      if (name !== '.astro')
+        await symlink(join(peerDir('bare'), 'node_modules', name), join(modules, name));
+  };
   for (let round = 1; round <= o.rounds; round++) {
     add('project cold', await project(round, true));
+    if (round === 1) await writeBarePages();
     add('bare cold', await peer('bare', round, true));
+    add('bare cold, project page count', await peer('bare', round, true, barePagesDir));
     add('starlight cold', await peer('starlight', round, true));
     if (o.publish) {
       let restore = await editOnce(join(o.contentDir, newsItem.path), round);

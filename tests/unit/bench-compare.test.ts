@@ -88,6 +88,23 @@ describe('benchmark comparison with peers', () => {
     });
   });
 
+  it('reports the page-for-page ratio to bare Astro without judging it', () => {
+    const c = comparison({
+      'project cold': three(24, 26, 28),
+      'bare cold': three(10, 10, 11),
+      'bare cold, project page count': three(20, 21, 22),
+    });
+    expect(ratioOf(c, 'per page: project cold / bare cold with as many pages')).toMatchObject({
+      wall: 1.24,
+      pass: null,
+    });
+    // The target stays on the bare build with one page per entry.
+    expect(ratioOf(c, 'cold: project / bare')).toMatchObject({ wall: 2.6, pass: false });
+    expect(comparisonMarkdown(c)).toMatch(
+      /\| bare cold, project page count \| 3 \| 21 \| 25\.2 \| 1100 \/ 1200 \|/,
+    );
+  });
+
   it('only reports the ratio to Starlight, which has no target', () => {
     const c = comparison({
       'project cold': three(30, 30, 30),

@@ -13,7 +13,7 @@
  * development index into public/pagefind/ (see scripts/dev-search-index.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { INDEX_TAG_PLACEHOLDER } from '../platform/search/search.ts';
 import { prepareForIndex } from '../platform/search/index-html.ts';
+import { listTree } from '../platform/output/tree.ts';
 
 /** The search pages, which carry the index version for Pagefind's metaCacheTag. */
 const SEARCH_PAGES = ['cari/index.html', 'en/cari/index.html'];
@@ -78,12 +79,13 @@ async function removeUnusedUi(outputPath: string): Promise<Record<string, number
 
 /** Every .html file under `dir`, except the CMS and an index written inside the site. */
 async function htmlFiles(dir: string, skip: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name))
-    .filter((f) => !f.startsWith(join(dir, 'admin') + sep) && !f.startsWith(resolve(skip) + sep))
-    .sort();
+  const { files } = await listTree(dir);
+  return files.filter(
+    (f) =>
+      f.endsWith('.html') &&
+      !f.startsWith(join(dir, 'admin') + sep) &&
+      !f.startsWith(resolve(skip) + sep),
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import reach from './src/integrations/reach.ts';
 import cmsBundle from './cms/bundle.ts';
 import ogImages from './src/integrations/og-images.ts';
+import previousOutput from './src/integrations/previous-output.ts';
 import { siteAddress } from './src/platform/content/site-address.ts';
 import { relative } from 'node:path';
 import { contentDirectory, loadSettings } from './src/platform/content/settings-file.ts';
@@ -107,5 +108,7 @@ export default defineConfig({
     reach({ siteName: settings.siteName, regency: settings.regency }),
     // Last, so the index is built from the finished HTML.
     pagefind(),
+    // Last: removes what this build no longer makes from the previous output it built over.
+    previousOutput(),
   ],
 });

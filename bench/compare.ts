@@ -107,9 +107,12 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
   };
   // As `npm run build` does it: the content check, Astro, then the search index in a process of
   // its own (scripts/search-index.ts).
+  // A publish builds over the cold build's output, as CI does with the output it restores.
   const project = async (round: number, cold: boolean) => {
-    await rm(outDir, { recursive: true, force: true });
-    if (cold) await rm(cacheDir, { recursive: true, force: true });
+    if (cold) {
+      await rm(outDir, { recursive: true, force: true });
+      await rm(cacheDir, { recursive: true, force: true });
+    }
     const load = loadavg()[0] ?? 0;
     const check = await run(node, [join(o.root, 'scripts/check-content.ts')], {
       env,
@@ -183,7 +186,7 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
         '@astrojs/starlight': installedVersion(peerDir('starlight'), '@astrojs/starlight'),
       },
       publishCaches:
-        "project: Astro's cacheDir (content layer and the incremental build's pages), link-preview cards, CMS admin bundle; peers: Astro content layer",
+        "project: the previous output, Astro's cacheDir (content layer, incremental build), link-preview cards, CMS admin bundle; peers: Astro content layer",
       samples,
     });
     await mkdir(join(o.root, 'bench/results'), { recursive: true });

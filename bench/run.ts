@@ -221,9 +221,10 @@ if (values.warm) {
 }
 
 // --publish: an editor changes one news item and CI builds again with every cache it keeps
-// (Astro's cacheDir with its content layer and incremental pages, cards, CMS bundle, audio), into
-// an empty output directory. Reports what it cost, how many pages Astro reused, and which files
-// differ from the cold build's output (the edited item and the pages that list it, nothing else).
+// (the previous output, Astro's cacheDir with its content layer, cards, CMS bundle, audio), over
+// the previous output (src/integrations/previous-output.ts). Reports what it cost, how many pages
+// Astro reused, and which files differ from the cold build's output (the edited item and the
+// pages that list it, nothing else).
 if (values.publish) {
   const item = generated.find((e) => e.collection === 'berita' && e.locale === 'id');
   if (!item) throw new Error('the generated tree has no news item to edit');
@@ -233,10 +234,11 @@ if (values.publish) {
     `${readFileSync(file, 'utf8').trimEnd()}\n\nPembaruan: jadwal layanan berubah mulai pekan depan.\n`,
   );
   log(`astro build after one news item changed (--publish: ${item.path})`);
-  // Into the same folder as the cold build, as CI does: Astro's hash of a page's code depends on
-  // it. The cold output waits beside it, to compare, and comes back afterwards.
+  // Over the cold build's output in the same folder, as CI does: Astro's hash of a page's code
+  // depends on it. A copy of the cold output waits beside it, to compare, and comes back
+  // afterwards.
   const coldDir = join(work, 'dist-cold');
-  await rename(outDir, coldDir);
+  await cp(outDir, coldDir, { recursive: true });
   const loadAt = loadavg()[0] ?? 0;
   const checkAgain = await run(bin('node'), [join(root, 'scripts/check-content.ts')], { env });
   const again = await run(bin('node'), [join(root, 'bench/astro-build.ts'), outDir, cacheDir], {

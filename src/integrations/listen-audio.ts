@@ -9,7 +9,7 @@
  *
  * In `astro dev`, the audio is served from memory as soon as it is ready.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -17,6 +17,7 @@ import { audioJobs, fromCache, type AudioFile } from '../features/listen/audio-s
 import { useTranslations } from '../platform/i18n/i18n.ts';
 import { LISTEN_ROUTES } from '../features/listen/routes.ts';
 import { LANGUAGES, type Locale } from '../model/languages.ts';
+import { listTree } from '../platform/output/tree.ts';
 
 /** "3 menit, 360 KB" — what pressing play costs, said before it is pressed. */
 export function audioMeta(audio: AudioFile, locale: Locale): string {
@@ -59,15 +60,8 @@ async function playerPages(dist: string): Promise<{ file: string; locale: Locale
   const files: { file: string; locale: Locale }[] = [];
   for (const { prefix, code } of LANGUAGES) {
     for (const route of LISTEN_ROUTES) {
-      const dir = join(dist, prefix, route);
-      const names = await readdir(dir, { recursive: true, encoding: 'utf8' }).catch(
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return [];
-          throw error;
-        },
-      );
-      for (const name of names)
-        if (name.endsWith('.html')) files.push({ file: join(dir, name), locale: code });
+      const { files: found } = await listTree(join(dist, prefix, route));
+      for (const file of found) if (file.endsWith('.html')) files.push({ file, locale: code });
     }
   }
   return files;
@@ -75,32 +69,51 @@ async function playerPages(dist: string): Promise<{ file: string; locale: Locale
 
 const UNFILLED =
   /<div[^>]*\sdata-listen-key="([0-9a-f]+)"[^>]*>(?:(?!<\/div>)[\s\S])*?<span class="listen__meta"[^>]*><\/span>/g;
+const PLAYER_KEY = /<div[^>]*\sdata-listen-key="([0-9a-f]+)"/g;
 
 /**
- * Pages that Astro's incremental build copied from its cache were not rendered, so they asked for
- * no audio: their players are still empty. Their audio comes from the audio cache (the same key
- * names the same sound); without it, the player goes, as when the sound could not be made.
- * Returns how many audio files were written this way.
+ * Pages that Astro's incremental build reused were not rendered, so they asked for no audio.
+ * A page copied from Astro's cache has its players still empty: their audio comes from the audio
+ * cache (the same key names the same sound); without it, the player goes, as when the sound could
+ * not be made. A page kept in the previous output (src/integrations/previous-output.ts) has its
+ * players filled already: its audio file stays, marked as made by this build, or is written again
+ * from the audio cache when it is missing. Returns how many audio files were written.
  */
 export async function restoredPlayers(
   dist: string,
   audioOf: (key: string, page: string) => AudioFile | undefined,
 ): Promise<number> {
   const written = new Set<string>();
+  const kept = new Set<string>();
+  const now = new Date();
   for (const { file, locale } of await playerPages(dist)) {
     const html = await readFile(file, 'utf8');
-    const keys = [...html.matchAll(UNFILLED)].map((m) => m[1] as string);
+    const keys = [...new Set([...html.matchAll(PLAYER_KEY)].map((m) => m[1] as string))];
     if (keys.length === 0) continue;
+    const unfilled = new Set([...html.matchAll(UNFILLED)].map((m) => m[1] as string));
     let filled = html;
     for (const key of keys) {
+      const mp3 = join(dist, 'audio', `${key}.mp3`);
+      if (!unfilled.has(key)) {
+        if (kept.has(key) || written.has(key)) continue;
+        // Written this build (a rendered page with the same text) or kept from the last one.
+        const there = await utimes(mp3, now, now).then(
+          () => true,
+          () => false,
+        );
+        if (there) {
+          kept.add(key);
+          continue;
+        }
+      }
       const audio = audioOf(key, file.slice(dist.length));
       if (audio && !written.has(key)) {
-        await writeFile(join(dist, 'audio', `${key}.mp3`), audio.mp3);
+        await writeFile(mp3, audio.mp3);
         written.add(key);
       }
       filled = fillPlayer(filled, key, audio ? audioMeta(audio, locale) : null);
     }
-    await writeFile(file, filled);
+    if (filled !== html) await writeFile(file, filled);
   }
   return written.size;
 }

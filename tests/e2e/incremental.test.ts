@@ -1,14 +1,16 @@
 /**
  * Astro's incremental build (experimental.incrementalBuild, the pages' `cacheKey`s in
- * src/platform/content/page-keys.ts) must publish the same site as a cold build. On a copy of the
- * content with the example courses, a page's worth of generated news (so the news list has later
- * pages) and a pinned clock: build cold, change one news item's title, build again the same day
- * with the cache kept (as CI publishes), then once more a day later; compare each rebuild with a
- * cold build of the same content on the same day, byte for byte, and check which pages were
- * rendered again.
+ * src/platform/content/page-keys.ts) over the previous output (src/integrations/previous-output.ts)
+ * must publish the same site as a cold build. On a copy of the content with the example courses,
+ * a page's worth of generated news (so the news list has later pages) and a pinned clock: build
+ * cold, change one news item's title, build again the same day over the output with the cache
+ * kept (as CI publishes), then once more a day later after another news item was deleted; compare
+ * each rebuild with a cold build of the same content on the same day, into an empty folder, byte
+ * for byte, and check which pages were rendered again.
  */
 import {
   cpSync,
+  existsSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -33,11 +35,20 @@ const NEXT_DAY = '2026-12-01T01:00:00Z';
 
 /**
  * One build through Astro's JavaScript API (as the benchmark does) into work/dist, always the same
- * folder as in CI (Astro's hash of a page's code depends on it), then moved to `name`. Returns the
- * pages Astro reused from its cache.
+ * folder as in CI (Astro's hash of a page's code depends on it), then copied to `name`. A rebuild
+ * builds over what the build before left in work/dist; a cold build (`cold`) into an empty folder,
+ * with the output of the builds before set aside meanwhile. Returns the pages Astro reused.
  */
-async function build(name: string, cacheDir: string, now: string): Promise<Set<string>> {
+async function build(
+  name: string,
+  cacheDir: string,
+  now: string,
+  cold = false,
+): Promise<Set<string>> {
   const dist = join(work, 'dist');
+  const aside = join(work, 'dist-aside');
+  const setAside = cold && existsSync(dist);
+  if (setAside) renameSync(dist, aside);
   const env = {
     ...process.env,
     MIGRASI_CONTENT_DIR: contentDir,
@@ -46,13 +57,19 @@ async function build(name: string, cacheDir: string, now: string): Promise<Set<s
     ASTRO_TELEMETRY_DISABLED: '1',
   };
   const log = await buildContentCopy(dist, cacheDir, env);
-  renameSync(dist, join(work, name));
+  cpSync(dist, join(work, name), { recursive: true });
+  if (setAside) {
+    rmSync(dist, { recursive: true });
+    renameSync(aside, dist);
+  }
   // Astro writes "├─ /berita/x/index.html (restored)" for a page it copied from its cache.
   const reused = new Set<string>();
   // Astro colours its log: the colour codes are stripped first.
   for (const line of log.replace(/\u001b\[[0-9;]*m/g, '').split('\n')) {
-    const m = /├─ (\S+) \((?:restored|cached)\)/.exec(line);
+    const m = /├─ (\S+) \((restored|cached)\)/.exec(line);
     if (m?.[1]) reused.add(m[1]);
+    // "restored": copied from Astro's cacheDir; "cached": left as it was in the output.
+    if (m?.[2] === 'restored') copied.push(`${name}: ${m[1]}`);
   }
   return reused;
 }
@@ -92,6 +109,10 @@ let sameDayReused: Set<string>;
 let warm: Map<string, string>;
 let cold: Map<string, string>;
 let reused: Set<string>;
+/** Pages a build copied from Astro's cacheDir instead of finding them in the previous output. */
+const copied: string[] = [];
+/** The slug of the generated news item deleted before the rebuild a day later. */
+let deleted: string;
 const NEW_TITLE = 'Judul baru untuk uji pembangunan bertahap';
 
 beforeAll(async () => {
@@ -103,17 +124,23 @@ beforeAll(async () => {
     generated.filter((e) => e.collection === 'berita'),
   );
   item = newsWithProgramme();
-  await build('dist-1', cache, NOW);
+  await build('dist-1', cache, NOW, true);
   first = files(join(work, 'dist-1'));
   const text = readFileSync(item.file, 'utf8');
   writeFileSync(item.file, text.replace(/^title: .*$/m, `title: ${NEW_TITLE}`));
   sameDayReused = await build('dist-2', cache, NOW);
   sameDay = files(join(work, 'dist-2'));
+  await build('dist-cold-2', join(work, 'cache-cold-2'), NOW, true);
+  sameDayCold = files(join(work, 'dist-cold-2'));
+  // A generated news item that was published is deleted, in every language: its pages, cards and
+  // list entries must leave the output.
+  deleted = generated.find(
+    (e) => e.collection === 'berita' && sameDay.has(`berita/${e.slug}/index.html`),
+  )!.slug;
+  for (const e of generated.filter((g) => g.slug === deleted)) rmSync(join(contentDir, e.path));
   reused = await build('dist-3', cache, NEXT_DAY);
   warm = files(join(work, 'dist-3'));
-  await build('dist-cold-2', join(work, 'cache-cold-2'), NOW);
-  sameDayCold = files(join(work, 'dist-cold-2'));
-  await build('dist-cold-3', join(work, 'cache-cold-3'), NEXT_DAY);
+  await build('dist-cold-3', join(work, 'cache-cold-3'), NEXT_DAY, true);
   cold = files(join(work, 'dist-cold-3'));
 }, BUILD_TIMEOUT);
 
@@ -151,6 +178,11 @@ const CALENDARS = /^pelatihan\/.+\.ics$/;
 describe('a rebuild the same day after one news item changed', () => {
   it('writes the same files, byte for byte, as a cold build of the changed content', () => {
     expectSameSite(sameDay, sameDayCold);
+  });
+
+  it('leaves the pages it reuses where the last build wrote them, copying none', () => {
+    expect(sameDayReused.size).toBeGreaterThan(0);
+    expect(copied).toEqual([]);
   });
 
   it('renders the changed news item and the programme page that lists it again', () => {
@@ -193,9 +225,16 @@ describe('a rebuild the same day after one news item changed', () => {
   });
 });
 
-describe('a rebuild a day later with the incremental cache', () => {
+describe('a rebuild a day later with the incremental cache, after a news item was deleted', () => {
   it('writes the same files, byte for byte, as a cold build of that day', () => {
     expectSameSite(warm, cold);
+  });
+
+  it('leaves no page or card of the deleted news item', () => {
+    const of = (built: Map<string, string>) =>
+      [...built.keys()].filter((f) => f.split('/').includes(deleted) || f.includes(`${deleted}.`));
+    expect(of(sameDay).length).toBeGreaterThan(0);
+    expect(of(warm)).toEqual([]);
   });
 
   it('reuses the news items and guides unchanged', () => {

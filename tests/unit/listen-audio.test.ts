@@ -1,4 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -46,9 +55,10 @@ describe('restoredPlayers', () => {
       join(dist, 'program/b/index.html'),
       `<html lang="id"><body>${player('bbb222')}</body></html>`,
     );
-    // Rendered in this build: its player is filled already and stays as it is.
+    // Rendered in this build: its player is filled and its audio written already; both stay.
     const filled = `<html lang="id"><body>${fillPlayer(player('ccc333'), 'ccc333', '1 menit, 1 KB')}</body></html>`;
     writeFileSync(join(dist, 'panduan/c/index.html'), filled);
+    writeFileSync(join(dist, 'audio/ccc333.mp3'), 'ccc');
     const audio = { mp3: new Uint8Array([1, 2, 3]), seconds: 185 };
     const asked: string[] = [];
     const written = await restoredPlayers(dist, (key) => {
@@ -63,6 +73,39 @@ describe('restoredPlayers', () => {
       '<html lang="id"><body></body></html>',
     );
     expect(readFileSync(join(dist, 'panduan/c/index.html'), 'utf8')).toBe(filled);
+  });
+
+  it('keeps the audio of pages kept from the previous output, or writes it again when it is missing', async () => {
+    const kept = mkdtempSync(join(tmpdir(), 'listen-kept-'));
+    try {
+      const page = (key: string) =>
+        `<html lang="id"><body>${fillPlayer(player(key), key, '1 menit, 1 KB')}</body></html>`;
+      mkdirSync(join(kept, 'audio'));
+      for (const key of ['eee555', 'fff666']) {
+        mkdirSync(join(kept, `panduan/${key}`), { recursive: true });
+        writeFileSync(join(kept, `panduan/${key}/index.html`), page(key));
+      }
+      // The last build wrote eee555's audio an hour ago; fff666's is not in the output.
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      writeFileSync(join(kept, 'audio/eee555.mp3'), 'eee');
+      utimesSync(join(kept, 'audio/eee555.mp3'), hourAgo, hourAgo);
+      const before = Date.now() - 1000;
+      const asked: string[] = [];
+      const written = await restoredPlayers(kept, (key) => {
+        asked.push(key);
+        return { mp3: new Uint8Array([6]), seconds: 60 };
+      });
+      expect(asked).toEqual(['fff666']);
+      expect(written).toBe(1);
+      expect(readFileSync(join(kept, 'audio/eee555.mp3'), 'utf8')).toBe('eee');
+      // Marked as made by this build, so that the sweep of the previous output keeps it.
+      expect(statSync(join(kept, 'audio/eee555.mp3')).mtimeMs).toBeGreaterThan(before);
+      expect([...readFileSync(join(kept, 'audio/fff666.mp3'))]).toEqual([6]);
+      for (const key of ['eee555', 'fff666'])
+        expect(readFileSync(join(kept, `panduan/${key}/index.html`), 'utf8')).toBe(page(key));
+    } finally {
+      rmSync(kept, { recursive: true, force: true });
+    }
   });
 
   it('reads only the sections whose collections carry a player (listen: true)', async () => {

@@ -89,6 +89,30 @@ describe('the precache list', () => {
     );
   });
 
+  it('writes the size again into a page kept from the previous output, as into a fresh one', async () => {
+    const note = (size: string) =>
+      `<p>Simpan untuk dibaca tanpa internet: <span data-offline-size>${size}</span></p>`;
+    const site = (guide: string) => ({
+      'offline/index.html': '<p>Offline</p>',
+      'panduan/dokumen/index.html': guide,
+      'panduan/kontrak/index.html': note(''),
+    });
+    const fresh = await output(site(note('')));
+    // The last build wrote another figure into this page, and this build kept the page as it was.
+    const kept = await output(site(note('990 KB')));
+    const freshResult = await writeServiceWorker(fresh);
+    const keptResult = await writeServiceWorker(kept);
+    expect(keptResult).toEqual(freshResult);
+    for (const page of ['panduan/dokumen/index.html', 'panduan/kontrak/index.html']) {
+      const html = await readFile(join(kept, page), 'utf8');
+      expect(html).toBe(note(freshResult.sizeLabel));
+      expect(html).toBe(await readFile(join(fresh, page), 'utf8'));
+    }
+    expect(await readFile(join(kept, 'sw.js'), 'utf8')).toBe(
+      await readFile(join(fresh, 'sw.js'), 'utf8'),
+    );
+  });
+
   it('refuses a page kept offline that is too large to download on a first visit, naming it', async () => {
     const big = Buffer.alloc(600 * 1024, 'a');
     // A large news page is read online only: no problem.

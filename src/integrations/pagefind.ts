@@ -179,6 +179,16 @@ export async function indexSite(siteDir: string, log: (message: string) => void)
 /** MIGRASI_SEARCH_INDEX=after: the build leaves the index to scripts/search-index.ts. */
 const SEARCH_INDEX_AFTER = 'after';
 
+/**
+ * The folder of `siteDir`'s search index when this build leaves it to scripts/search-index.ts,
+ * which replaces it whole; otherwise null.
+ */
+export function indexFolderLeftToScript(siteDir: string): string | null {
+  if (process.env['MIGRASI_SEARCH_INDEX'] !== SEARCH_INDEX_AFTER) return null;
+  const { outputPath, custom } = outputFor(siteDir);
+  return custom ? null : outputPath;
+}
+
 export default function pagefindIntegration(): AstroIntegration {
   return {
     name: 'migrasi-aman:pagefind',

@@ -215,7 +215,7 @@ export function comparisonMarkdown(c: Comparison): string {
       .join(
         ', ',
       )} · load average at the builds' start ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (wall seconds grow with it; CPU seconds are steadier)`,
-    `Builds ran interleaved, round by round (project, bare, bare again with as many HTML pages as the project wrote, Starlight, then the three publish builds). Cold: empty caches and output. Publish: one generated news item's text changed, rebuilt with the caches kept (${c.publishCaches}); the output directory starts empty, as on a CI runner.`,
+    `Builds ran interleaved, round by round (project, bare, bare again with as many HTML pages as the project wrote, Starlight, then the three publish builds). Cold: empty caches and output. Publish: one generated news item's text changed, rebuilt with the caches kept (${c.publishCaches}); the project builds over its previous output, as CI does with the output it restores, and each peer into an empty output directory.`,
     '## Builds (medians)',
     table(
       ['build', 'runs', 'wall s', 'CPU s', 'peak RSS MB (median / max)'],

@@ -86,6 +86,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   integrations: [
+    // First: builds over the previous output and, before any other step reads the output,
+    // removes what this build no longer makes (src/integrations/previous-output.ts).
+    previousOutput(),
     mdx(),
     cmsBundle(),
     ogImages(),
@@ -108,7 +111,5 @@ export default defineConfig({
     reach({ siteName: settings.siteName, regency: settings.regency }),
     // Last, so the index is built from the finished HTML.
     pagefind(),
-    // Last: removes what this build no longer makes from the previous output it built over.
-    previousOutput(),
   ],
 });

@@ -9,7 +9,8 @@
  *
  * In `astro dev`, the audio is served from memory as soon as it is ready.
  */
-import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -76,16 +77,16 @@ const PLAYER_KEY = /<div[^>]*\sdata-listen-key="([0-9a-f]+)"/g;
  * A page copied from Astro's cache has its players still empty: their audio comes from the audio
  * cache (the same key names the same sound); without it, the player goes, as when the sound could
  * not be made. A page kept in the previous output (src/integrations/previous-output.ts) has its
- * players filled already: its audio file stays, marked as made by this build, or is written again
- * from the audio cache when it is missing. Returns how many audio files were written.
+ * players filled already: its audio file stays, or is written again from the audio cache when it
+ * is missing. Every key whose player stays is added to `playing`. Returns how many audio files
+ * were written.
  */
 export async function restoredPlayers(
   dist: string,
   audioOf: (key: string, page: string) => AudioFile | undefined,
+  playing: Set<string> = new Set(),
 ): Promise<number> {
   const written = new Set<string>();
-  const kept = new Set<string>();
-  const now = new Date();
   for (const { file, locale } of await playerPages(dist)) {
     const html = await readFile(file, 'utf8');
     const keys = [...new Set([...html.matchAll(PLAYER_KEY)].map((m) => m[1] as string))];
@@ -94,28 +95,34 @@ export async function restoredPlayers(
     let filled = html;
     for (const key of keys) {
       const mp3 = join(dist, 'audio', `${key}.mp3`);
-      if (!unfilled.has(key)) {
-        if (kept.has(key) || written.has(key)) continue;
-        // Written this build (a rendered page with the same text) or kept from the last one.
-        const there = await utimes(mp3, now, now).then(
-          () => true,
-          () => false,
-        );
-        if (there) {
-          kept.add(key);
-          continue;
-        }
+      // Written this build (a rendered page with the same text) or kept from the last one.
+      if (!unfilled.has(key) && (playing.has(key) || existsSync(mp3))) {
+        playing.add(key);
+        continue;
       }
       const audio = audioOf(key, file.slice(dist.length));
       if (audio && !written.has(key)) {
         await writeFile(mp3, audio.mp3);
         written.add(key);
       }
+      if (audio) playing.add(key);
       filled = fillPlayer(filled, key, audio ? audioMeta(audio, locale) : null);
     }
     if (filled !== html) await writeFile(file, filled);
   }
   return written.size;
+}
+
+/**
+ * Removes the audio files of the output that no page plays any more (those of pages that were
+ * deleted, or whose text changed, in the previous output this build ran over). Returns how many.
+ */
+export async function removeUnplayed(dist: string, playing: ReadonlySet<string>): Promise<number> {
+  const folder = join(dist, 'audio');
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const unplayed = names.filter((name) => !playing.has(name.replace(/\.mp3$/, '')));
+  await Promise.all(unplayed.map((name) => unlink(join(folder, name))));
+  return unplayed.length;
 }
 
 export default function listenAudio(): AstroIntegration {
@@ -148,6 +155,8 @@ export default function listenAudio(): AstroIntegration {
         let bytes = 0;
         let failed = 0;
         await mkdir(join(dist, 'audio'), { recursive: true });
+        /** The audio files that a page of this build plays. */
+        const playing = new Set<string>();
         for (const job of jobs.values()) {
           let audio: AudioFile | null = null;
           try {
@@ -160,6 +169,7 @@ export default function listenAudio(): AstroIntegration {
           }
           if (audio) {
             await writeFile(join(dist, 'audio', `${job.key}.mp3`), audio.mp3);
+            playing.add(job.key);
             if (job.origin === 'synthesised') synthesised++;
             seconds += audio.seconds;
             bytes += audio.mp3.length;
@@ -171,16 +181,23 @@ export default function listenAudio(): AstroIntegration {
             await writeFile(file, fillPlayer(html, job.key, meta));
           }
         }
-        const restored = await restoredPlayers(dist, (key, page) => {
-          const audio = fromCache(key);
-          if (!audio)
-            logger.warn(
-              `${page}: suara untuk "Dengarkan" tidak ada di cache, halaman tampil tanpa pemutar suara; bangun ulang dengan \`astro build --force\``,
-            );
-          return audio;
-        });
+        const restored = await restoredPlayers(
+          dist,
+          (key, page) => {
+            const audio = fromCache(key);
+            if (!audio)
+              logger.warn(
+                `${page}: suara untuk "Dengarkan" tidak ada di cache, halaman tampil tanpa pemutar suara; bangun ulang dengan \`astro build --force\``,
+              );
+            return audio;
+          },
+          playing,
+        );
         if (restored > 0)
           logger.info(`listen: ${restored} audio files of pages reused from the last build`);
+        const unplayed = await removeUnplayed(dist, playing);
+        if (unplayed > 0)
+          logger.info(`listen: ${unplayed} audio files that no page plays any more removed`);
         const kbPerMinute = seconds > 0 ? Math.round(bytes / 1024 / (seconds / 60)) : 0;
         logger.info(
           `listen: ${jobs.size - failed} audio files, ${synthesised} synthesised, ${jobs.size - failed - synthesised} from cache, ${failed} failed; ${Math.round(seconds)} s of speech, ${Math.round(bytes / 1024)} KB (${kbPerMinute} KB per minute); waited ${Math.round(performance.now() - started)} ms`,

@@ -1,58 +1,68 @@
 /**
  * Builds over the previous output instead of emptying it first, then removes every file this
- * build did not make.
+ * build did not make, before any other step reads the output.
  *
  * Astro's incremental build leaves a reused page alone when its file is already in the output
  * folder, and copies it from its cacheDir when it is not. Emptying the folder first (Astro's
  * default) threw the pages away only to copy them back: at 10,000 entries ~26,000 files deleted
  * and ~22,000 copied back in every publish (Astro's part 45-50 s, over the output 32-36 s).
  *
- * What stays is exactly what this build made: Astro's pages and endpoint files (its `assets`,
- * rendered or reused) and every file written during the build (scripts, styles, public files,
- * cards, audio, sitemap, icons, service worker), that is every file that was not there when the
- * build started or whose modification time has changed since. A file that was there, that Astro
- * did not list and that nothing wrote again is stale: the page of a news item that was deleted or
- * unpublished, an old card, an old script. A step that keeps a file of the previous output
- * without writing it again marks it as made by touching it (the audio of reused pages,
- * src/integrations/listen-audio.ts).
+ * Trusted only when the output is the one the last finished build left with the same cacheDir:
+ * a record in the cacheDir names the folder and a hash of Astro's incremental-build record. A
+ * build into another folder with the same cacheDir, or a build that stopped half-way, changes or
+ * removes it, and the folder is then emptied as Astro would.
  *
- * Must be the last integration with an `astro:build:done` hook. The search index, when made
- * after the build (scripts/search-index.ts), replaces its whole folder: it is left to it.
+ * Stale is a file that was there when the build started, that Astro did not list as a page or
+ * endpoint file of this build (its `assets`, rendered or reused) and whose status did not change
+ * since (its ctime: writing, copying or touching a file changes it, and no tool can set it back,
+ * unlike the modification time, which a copy keeps on macOS). That is the page of an entry that
+ * was deleted or unpublished, an old script, an old card. They go in the first `astro:build:done`
+ * hook, so the steps after it (cards, audio, offline list, search index) see only this build's
+ * pages; the files those steps write come after and stay. Left to their own steps: the audio
+ * (src/integrations/listen-audio.ts removes the files no page plays) and the search index when
+ * scripts/search-index.ts makes it after the build (it replaces its folder whole).
+ *
+ * Must be the first integration in astro.config.mjs.
  */
-import { rmdir, stat, unlink } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { listTree } from '../platform/output/tree.ts';
 import { indexFolderLeftToScript } from './pagefind.ts';
 
-/** The files of the output folder when the build started, with their modification times. */
+/** The files of the output folder when the build started, with their status change times. */
 export type Snapshot = ReadonlyMap<string, number>;
 
-/** Modification times of `paths`, a batch at a time (at 10,000 entries ~26,000 files). */
-async function modified(paths: string[]): Promise<number[]> {
+/** Folders of the output that no build step owns: a git work tree's data (as Astro keeps it). */
+const NEVER_REMOVED = ['.git'];
+
+/** Status change times of `paths`, a batch at a time (at 10,000 entries ~26,000 files). */
+async function changed(paths: string[]): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < paths.length; i += 256) {
     const batch = paths.slice(i, i + 256);
-    times.push(...(await Promise.all(batch.map((path) => stat(path).then((s) => s.mtimeMs)))));
+    times.push(...(await Promise.all(batch.map((path) => stat(path).then((s) => s.ctimeMs)))));
   }
   return times;
 }
 
-/** What `outDir` holds before the build: every file and its modification time. */
+/** What `outDir` holds before the build: every file and its status change time. */
 export async function snapshot(outDir: string): Promise<Snapshot> {
   const { files } = await listTree(resolve(outDir));
-  const times = await modified(files);
+  const times = await changed(files);
   return new Map(files.map((path, at) => [path, times[at]!]));
 }
 
 /**
  * Removes the files under `outDir` that were there before the build (`before`), are not in
- * `made` (absolute paths) and were not written since: their modification time is the one they
- * had. Comparing with a file's own earlier time, not with the clock, keeps the rule right when a
- * restored output carries times from another machine's clock. Files under the folders in `leave`
- * are left to the step that replaces them. Then removes the folders that the removal left empty.
- * Returns the removed files, relative to `outDir`, sorted.
+ * `made` (absolute paths) and did not change since. Comparing with a file's own earlier time, not
+ * with the clock, keeps the rule right when a restored output carries times from another
+ * machine's clock. Files under the folders in `leave` (relative to `outDir`) are left to the
+ * step that owns them. Then removes the folders that the removal left empty. Returns the removed
+ * files, relative to `outDir`, sorted.
  */
 export async function removeStale(
   outDir: string,
@@ -62,11 +72,11 @@ export async function removeStale(
 ): Promise<string[]> {
   const root = resolve(outDir);
   const { files } = await listTree(root);
-  const left = leave.map((folder) => resolve(folder) + sep);
+  const left = [...NEVER_REMOVED, ...leave].map((folder) => resolve(root, folder) + sep);
   const untouched = files.filter(
     (path) => before.has(path) && !made.has(path) && !left.some((f) => path.startsWith(f)),
   );
-  const times = await modified(untouched);
+  const times = await changed(untouched);
   const stale = untouched.filter((path, at) => times[at] === before.get(path));
   await Promise.all(stale.map((path) => unlink(path)));
   // The folders of removed files that hold nothing else any more, deepest first.
@@ -82,15 +92,72 @@ export async function removeStale(
   }
   for (const folder of [...emptied].sort((a, b) => b.length - a.length)) {
     await rmdir(folder).catch((error: NodeJS.ErrnoException) => {
-      // An empty folder the build made inside it keeps it: nothing of the previous output is lost.
+      // An empty folder the build made inside it keeps it: nothing of this build is lost.
       if (error.code !== 'ENOTEMPTY') throw error;
     });
   }
   return stale.map((path) => relative(root, path).split('\\').join('/')).sort();
 }
 
+/** Where the cacheDir records which output its incremental record belongs to. */
+const RECORD = 'previous-output.json';
+/** Astro's incremental-build record in its cacheDir (astro/dist/core/build/incremental.js). */
+const ASTRO_RECORD = 'incremental-build.json';
+
+interface OutputRecord {
+  outDir: string;
+  astroRecord: string;
+}
+
+function astroRecordHash(cacheDir: string): string {
+  const file = join(cacheDir, ASTRO_RECORD);
+  return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : '';
+}
+
+/**
+ * Whether `outDir` is the output of the last finished build with `cacheDir`; the record is
+ * removed either way, so that a build that stops before it ends leaves none.
+ */
+export async function takeRecord(cacheDir: string, outDir: string): Promise<boolean> {
+  const file = join(cacheDir, RECORD);
+  let record: OutputRecord | null = null;
+  try {
+    record = JSON.parse(readFileSync(file, 'utf8')) as OutputRecord;
+  } catch {
+    // None, or unreadable: the output is not trusted.
+  }
+  await rm(file, { force: true });
+  return (
+    record !== null &&
+    record.outDir === resolve(outDir) &&
+    record.astroRecord !== '' &&
+    record.astroRecord === astroRecordHash(cacheDir)
+  );
+}
+
+/** Records that `outDir` now holds the output that Astro's record in `cacheDir` describes. */
+export async function writeRecord(cacheDir: string, outDir: string): Promise<void> {
+  const record: OutputRecord = {
+    outDir: resolve(outDir),
+    astroRecord: astroRecordHash(cacheDir),
+  };
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(join(cacheDir, RECORD), `${JSON.stringify(record, null, 2)}\n`);
+}
+
+/** Empties `outDir` as Astro would (its `.git` stays). */
+async function emptyFolder(outDir: string): Promise<void> {
+  const names = await readdir(outDir).catch(() => []);
+  await Promise.all(
+    names
+      .filter((name) => !NEVER_REMOVED.includes(name))
+      .map((name) => rm(join(outDir, name), { recursive: true, force: true })),
+  );
+}
+
 export default function previousOutput(): AstroIntegration {
   let outDir = '';
+  let cacheDir = '';
   let before: Snapshot = new Map();
   return {
     name: 'migrasi-aman:previous-output',
@@ -100,8 +167,15 @@ export default function previousOutput(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        cacheDir = fileURLToPath(config.cacheDir);
       },
-      'astro:build:start': async () => {
+      'astro:build:start': async ({ logger }) => {
+        if (!(await takeRecord(cacheDir, outDir)) && existsSync(outDir)) {
+          logger.info(
+            'previous output: not the last build with this cache; emptied, pages are rendered or copied from the cache',
+          );
+          await emptyFolder(outDir);
+        }
         before = await snapshot(outDir);
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
@@ -109,12 +183,14 @@ export default function previousOutput(): AstroIntegration {
         for (const urls of assets.values()) for (const url of urls) made.add(fileURLToPath(url));
         const out = fileURLToPath(dir);
         const index = indexFolderLeftToScript(out);
-        const removed = await removeStale(out, before, made, index ? [index] : []);
+        const leave = ['audio', ...(index ? [relative(out, index)] : [])];
+        const removed = await removeStale(out, before, made, leave);
+        await writeRecord(cacheDir, out);
         const shown = removed.slice(0, 5).join(', ');
         logger.info(
           removed.length === 0
-            ? 'previous output: nothing stale to remove'
-            : `previous output: ${removed.length} file(s) this build no longer makes removed (${shown}${removed.length > 5 ? ', …' : ''})`,
+            ? 'previous output: nothing to remove'
+            : `previous output: ${removed.length} file(s) that Astro did not make again removed before the other steps write theirs (${shown}${removed.length > 5 ? ', …' : ''})`,
         );
       },
     },

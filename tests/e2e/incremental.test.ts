@@ -109,6 +109,11 @@ let sameDayReused: Set<string>;
 let warm: Map<string, string>;
 let cold: Map<string, string>;
 let reused: Set<string>;
+/** The fictional guide added to the copy and deleted before the last rebuild. */
+const FIXTURE_GUIDE = 'uji-panduan-dihapus';
+/** The day later, after the guide was deleted: rebuilt over the output, and cold. */
+let withoutGuide: Map<string, string>;
+let withoutGuideCold: Map<string, string>;
 /** Pages a build copied from Astro's cacheDir instead of finding them in the previous output. */
 const copied: string[] = [];
 /** The slug of the generated news item deleted before the rebuild a day later. */
@@ -122,6 +127,12 @@ beforeAll(async () => {
   await writeEntries(
     contentDir,
     generated.filter((e) => e.collection === 'berita'),
+  );
+  // A fictional guide, deleted before the last rebuild: a guide has a player and is kept offline.
+  const guide = readFileSync(join(contentDir, 'panduan/id/syarat-usia.mdx'), 'utf8');
+  writeFileSync(
+    join(contentDir, `panduan/id/${FIXTURE_GUIDE}.mdx`),
+    guide.replace(/^title: .*$/m, 'title: Panduan contoh untuk uji, nanti dihapus'),
   );
   item = newsWithProgramme();
   await build('dist-1', cache, NOW, true);
@@ -142,6 +153,11 @@ beforeAll(async () => {
   warm = files(join(work, 'dist-3'));
   await build('dist-cold-3', join(work, 'cache-cold-3'), NEXT_DAY, true);
   cold = files(join(work, 'dist-cold-3'));
+  rmSync(join(contentDir, `panduan/id/${FIXTURE_GUIDE}.mdx`));
+  await build('dist-4', cache, NEXT_DAY);
+  withoutGuide = files(join(work, 'dist-4'));
+  await build('dist-cold-4', join(work, 'cache-cold-4'), NEXT_DAY, true);
+  withoutGuideCold = files(join(work, 'dist-cold-4'));
 }, BUILD_TIMEOUT);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -257,5 +273,22 @@ describe('a rebuild a day later with the incremental cache, after a news item wa
     ];
     expect(training.length).toBeGreaterThan(0);
     for (const page of training) expect(reused.has(`/${page}`), page).toBe(false);
+  });
+});
+
+describe('a rebuild after a guide was deleted', () => {
+  it('writes the same files, byte for byte, as a cold build', () => {
+    expectSameSite(withoutGuide, withoutGuideCold);
+  });
+
+  it('leaves no page, card, audio or offline entry of the guide', () => {
+    const page = warm.get(`panduan/${FIXTURE_GUIDE}/index.html`);
+    const key = /data-listen-key="([0-9a-f]+)"/.exec(page ?? '')?.[1];
+    expect(key, 'the guide had a player').toBeTruthy();
+    expect(warm.has(`audio/${key}.mp3`)).toBe(true);
+    expect(warm.get('sw.js')).toContain(`/panduan/${FIXTURE_GUIDE}/`);
+    expect(withoutGuide.has(`audio/${key}.mp3`)).toBe(false);
+    expect(withoutGuide.get('sw.js')).not.toContain(FIXTURE_GUIDE);
+    expect([...withoutGuide.keys()].filter((f) => f.includes(FIXTURE_GUIDE))).toEqual([]);
   });
 });

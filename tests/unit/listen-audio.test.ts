@@ -1,17 +1,13 @@
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { audioMeta, fillPlayer, restoredPlayers } from '../../src/integrations/listen-audio.ts';
+import {
+  audioMeta,
+  fillPlayer,
+  removeUnplayed,
+  restoredPlayers,
+} from '../../src/integrations/listen-audio.ts';
 import { assertPlayerAllowed } from '../../src/features/listen/routes.ts';
 import { resample, synthesise } from '../../src/features/listen/synth.ts';
 
@@ -85,24 +81,29 @@ describe('restoredPlayers', () => {
         mkdirSync(join(kept, `panduan/${key}`), { recursive: true });
         writeFileSync(join(kept, `panduan/${key}/index.html`), page(key));
       }
-      // The last build wrote eee555's audio an hour ago; fff666's is not in the output.
-      const hourAgo = new Date(Date.now() - 3_600_000);
+      // The last build wrote eee555's audio; fff666's is not in the output, nor ggg777's page.
       writeFileSync(join(kept, 'audio/eee555.mp3'), 'eee');
-      utimesSync(join(kept, 'audio/eee555.mp3'), hourAgo, hourAgo);
-      const before = Date.now() - 1000;
+      writeFileSync(join(kept, 'audio/ggg777.mp3'), 'ggg');
       const asked: string[] = [];
-      const written = await restoredPlayers(kept, (key) => {
-        asked.push(key);
-        return { mp3: new Uint8Array([6]), seconds: 60 };
-      });
+      const playing = new Set<string>();
+      const written = await restoredPlayers(
+        kept,
+        (key) => {
+          asked.push(key);
+          return { mp3: new Uint8Array([6]), seconds: 60 };
+        },
+        playing,
+      );
       expect(asked).toEqual(['fff666']);
       expect(written).toBe(1);
+      expect([...playing].sort()).toEqual(['eee555', 'fff666']);
       expect(readFileSync(join(kept, 'audio/eee555.mp3'), 'utf8')).toBe('eee');
-      // Marked as made by this build, so that the sweep of the previous output keeps it.
-      expect(statSync(join(kept, 'audio/eee555.mp3')).mtimeMs).toBeGreaterThan(before);
       expect([...readFileSync(join(kept, 'audio/fff666.mp3'))]).toEqual([6]);
       for (const key of ['eee555', 'fff666'])
         expect(readFileSync(join(kept, `panduan/${key}/index.html`), 'utf8')).toBe(page(key));
+      // The audio that no page plays any more goes; the rest stays.
+      expect(await removeUnplayed(kept, playing)).toBe(1);
+      expect(readdirSync(join(kept, 'audio')).sort()).toEqual(['eee555.mp3', 'fff666.mp3']);
     } finally {
       rmSync(kept, { recursive: true, force: true });
     }

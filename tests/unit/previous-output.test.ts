@@ -3,12 +3,17 @@
  * did not make must go, what it made, wrote or reused must stay.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { indexFolderLeftToScript } from '../../src/integrations/pagefind.ts';
-import { removeStale, snapshot } from '../../src/integrations/previous-output.ts';
+import {
+  removeStale,
+  snapshot,
+  takeRecord,
+  writeRecord,
+} from '../../src/integrations/previous-output.ts';
 
 const HOUR = 3_600_000;
 
@@ -20,6 +25,25 @@ async function write(dir: string, files: Record<string, number>): Promise<void> 
     await writeFile(path, file);
     const at = new Date(Date.now() - age);
     await utimes(path, at, at);
+  }
+}
+
+/**
+ * Waits until a file written now gets a later status change time than every file in `before`: the
+ * kernel stamps it from a clock that advances in ticks of a few milliseconds, and a real build
+ * writes seconds after the build before it.
+ */
+async function laterThan(before: ReadonlyMap<string, number>): Promise<void> {
+  const latest = Math.max(0, ...before.values());
+  const probe = await mkdtemp(join(tmpdir(), 'previous-output-probe-'));
+  try {
+    for (;;) {
+      await writeFile(join(probe, 'x'), '');
+      if ((await stat(join(probe, 'x'))).ctimeMs > latest) return;
+      await new Promise((next) => setImmediate(next));
+    }
+  } finally {
+    await rm(probe, { recursive: true, force: true });
   }
 }
 
@@ -42,6 +66,7 @@ describe('removing what the build no longer makes', () => {
       '_astro/site.old.css': HOUR,
     });
     const before = await snapshot(dir);
+    await laterThan(before);
     // This build: writes a card again, a new stylesheet and the sitemap.
     await write(dir, { 'og/berita/tetap.png': 0, '_astro/site.new.css': 0, 'sitemap-0.xml': 0 });
     const made = new Set([join(dir, 'berita/tetap/index.html')]);
@@ -60,14 +85,30 @@ describe('removing what the build no longer makes', () => {
       expect(existsSync(join(dir, file)), file).toBe(true);
   });
 
-  it('compares a file with its own earlier time, whatever the clock said', async () => {
-    // A restored output whose times came from a clock an hour ahead: a stale file stays stale,
-    // and a file written again with a time earlier than its old one still counts as written.
-    const dir = await previousBuild({ 'berita/dihapus/index.html': -HOUR, 'sw.js': -HOUR });
+  it('compares a file with its own state when the build started, whatever the clock said', async () => {
+    // A restored output whose times came from a clock an hour ahead: a stale file stays stale.
+    // A file written again with an earlier modification time (a copy that keeps the source's
+    // time, as on macOS) still counts as written.
+    const dir = await previousBuild({ 'berita/dihapus/index.html': -HOUR, 'favicon.svg': -HOUR });
     const before = await snapshot(dir);
-    await write(dir, { 'sw.js': 0 });
+    await laterThan(before);
+    await write(dir, { 'favicon.svg': 2 * HOUR });
     expect(await removeStale(dir, before, new Set())).toEqual(['berita/dihapus/index.html']);
-    expect(existsSync(join(dir, 'sw.js'))).toBe(true);
+    expect(existsSync(join(dir, 'favicon.svg'))).toBe(true);
+  });
+
+  it('never removes a git work tree kept in the output, nor the folders left to their steps', async () => {
+    const dir = await previousBuild({
+      '.git/HEAD': HOUR,
+      'audio/lama.mp3': HOUR,
+      'berita/lama/index.html': HOUR,
+    });
+    const before = await snapshot(dir);
+    expect(await removeStale(dir, before, new Set(), ['audio'])).toEqual([
+      'berita/lama/index.html',
+    ]);
+    expect(existsSync(join(dir, '.git/HEAD'))).toBe(true);
+    expect(existsSync(join(dir, 'audio/lama.mp3'))).toBe(true);
   });
 
   it('removes the folders it empties, however deep, and no other', async () => {
@@ -92,7 +133,7 @@ describe('removing what the build no longer makes', () => {
       'berita/lama/index.html': HOUR,
     });
     const before = await snapshot(dir);
-    expect(await removeStale(dir, before, new Set(), [join(dir, 'pagefind')])).toEqual([
+    expect(await removeStale(dir, before, new Set(), ['pagefind'])).toEqual([
       'berita/lama/index.html',
     ]);
     expect(existsSync(join(dir, 'pagefind/pagefind.js'))).toBe(true);
@@ -108,7 +149,9 @@ describe('removing what the build no longer makes', () => {
 
 describe('the search index left to scripts/search-index.ts', () => {
   it("is the output's pagefind folder only when the build leaves the index to the script", () => {
-    onTestFinished(() => vi.unstubAllEnvs());
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
     vi.stubEnv('PAGEFIND_OUTPUT', undefined);
     vi.stubEnv('MIGRASI_SEARCH_INDEX', undefined);
     expect(indexFolderLeftToScript('/situs/dist')).toBeNull();
@@ -117,5 +160,24 @@ describe('the search index left to scripts/search-index.ts', () => {
     // A development index written elsewhere is not in the output.
     vi.stubEnv('PAGEFIND_OUTPUT', '/situs/public/pagefind');
     expect(indexFolderLeftToScript('/situs/dist')).toBeNull();
+  });
+});
+
+describe('the record tying the output to the cache', () => {
+  it('trusts the output only after a finished build into the same folder with the same cache', async () => {
+    const dir = await previousBuild({ 'cache/incremental-build.json': 0, 'dist/index.html': 0 });
+    const cache = join(dir, 'cache');
+    const dist = join(dir, 'dist');
+    expect(await takeRecord(cache, dist)).toBe(false); // no build recorded yet
+    await writeRecord(cache, dist);
+    expect(await takeRecord(cache, join(dir, 'dist-lain'))).toBe(false); // another folder
+    await writeRecord(cache, dist);
+    expect(await takeRecord(cache, dist)).toBe(true);
+    // Taken: a build that stops before its end leaves no record behind.
+    expect(await takeRecord(cache, dist)).toBe(false);
+    await writeRecord(cache, dist);
+    // A build into another folder with the same cache changed Astro's record.
+    await writeFile(join(cache, 'incremental-build.json'), '{"lain":true}');
+    expect(await takeRecord(cache, dist)).toBe(false);
   });
 });

@@ -10,8 +10,8 @@
  * In `astro dev`, the audio is served from memory as soon as it is ready.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { audioJobs, fromCache, type AudioFile } from '../features/listen/audio-store.ts';
@@ -78,13 +78,14 @@ const PLAYER_KEY = /<div[^>]*\sdata-listen-key="([0-9a-f]+)"/g;
  * cache (the same key names the same sound); without it, the player goes, as when the sound could
  * not be made. A page kept in the previous output (src/integrations/previous-output.ts) has its
  * players filled already: its audio file stays, or is written again from the audio cache when it
- * is missing. Every key whose player stays is added to `playing`. Returns how many audio files
- * were written.
+ * is missing. Every key whose player stays is added to `playing`, every page that loses a player
+ * to `silenced`. Returns how many audio files were written.
  */
 export async function restoredPlayers(
   dist: string,
   audioOf: (key: string, page: string) => AudioFile | undefined,
   playing: Set<string> = new Set(),
+  silenced: Set<string> = new Set(),
 ): Promise<number> {
   const written = new Set<string>();
   for (const { file, locale } of await playerPages(dist)) {
@@ -106,11 +107,46 @@ export async function restoredPlayers(
         written.add(key);
       }
       if (audio) playing.add(key);
+      if (!audio) silenced.add(file);
       filled = fillPlayer(filled, key, audio ? audioMeta(audio, locale) : null);
     }
     if (filled !== html) await writeFile(file, filled);
   }
   return written.size;
+}
+
+/**
+ * A page that lost its player (its sound could not be made) would be kept as it is by the next
+ * build over the same output, its sound never tried again: the pages are recorded in Astro's
+ * cacheDir, and the next build removes them from the output first, so that Astro makes them
+ * again (from its cache, with the player still empty, or rendered) and their sound is tried again.
+ */
+const SILENCED_RECORD = 'listen-without-player.json';
+
+/** Removes the pages recorded as silenced by the last build from `dist`; forgets the record. */
+export async function forgetSilenced(cacheDir: string, dist: string): Promise<string[]> {
+  const file = join(cacheDir, SILENCED_RECORD);
+  let pages: string[] = [];
+  try {
+    pages = JSON.parse(await readFile(file, 'utf8')) as string[];
+  } catch {
+    return [];
+  }
+  await Promise.all(pages.map((page) => rm(join(dist, page), { force: true })));
+  await rm(file, { force: true });
+  return pages;
+}
+
+/** Records the pages of `dist` that lost a player in this build (absolute paths). */
+export async function recordSilenced(
+  cacheDir: string,
+  dist: string,
+  silenced: ReadonlySet<string>,
+): Promise<void> {
+  if (silenced.size === 0) return;
+  const pages = [...silenced].map((file) => relative(dist, file)).sort();
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(join(cacheDir, SILENCED_RECORD), `${JSON.stringify(pages, null, 2)}\n`);
 }
 
 /**
@@ -126,9 +162,22 @@ export async function removeUnplayed(dist: string, playing: ReadonlySet<string>)
 }
 
 export default function listenAudio(): AstroIntegration {
+  let cacheDir = '';
+  let outDir = '';
   return {
     name: 'migrasi-aman:listen-audio',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': async ({ logger }) => {
+        const pages = await forgetSilenced(cacheDir, outDir);
+        if (pages.length > 0)
+          logger.info(
+            `listen: ${pages.length} pages without a player made again, to try their sound`,
+          );
+      },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
           const match = /^\/audio\/([0-9a-f]+)\.mp3$/.exec(req.url ?? '');
@@ -155,8 +204,9 @@ export default function listenAudio(): AstroIntegration {
         let bytes = 0;
         let failed = 0;
         await mkdir(join(dist, 'audio'), { recursive: true });
-        /** The audio files that a page of this build plays. */
+        /** The audio files that a page of this build plays, and the pages that lost a player. */
         const playing = new Set<string>();
+        const silenced = new Set<string>();
         for (const job of jobs.values()) {
           let audio: AudioFile | null = null;
           try {
@@ -177,6 +227,7 @@ export default function listenAudio(): AstroIntegration {
           const meta = audio ? audioMeta(audio, job.locale) : null;
           for (const page of job.pages) {
             const file = htmlFile(dist, page);
+            if (!audio) silenced.add(file);
             const html = await readFile(file, 'utf8');
             await writeFile(file, fillPlayer(html, job.key, meta));
           }
@@ -192,7 +243,9 @@ export default function listenAudio(): AstroIntegration {
             return audio;
           },
           playing,
+          silenced,
         );
+        await recordSilenced(cacheDir, dist, silenced);
         if (restored > 0)
           logger.info(`listen: ${restored} audio files of pages reused from the last build`);
         const unplayed = await removeUnplayed(dist, playing);

@@ -7,10 +7,14 @@
  * default) threw the pages away only to copy them back: at 10,000 entries ~26,000 files deleted
  * and ~22,000 copied back in every publish (Astro's part 45-50 s, over the output 32-36 s).
  *
- * Trusted only when the output is the one the last finished build left with the same cacheDir:
- * a record in the cacheDir names the folder and a hash of Astro's incremental-build record. A
- * build into another folder with the same cacheDir, or a build that stopped half-way, changes or
- * removes it, and the folder is then emptied as Astro would.
+ * Trusted only when the output is the one the last finished build left with the same cacheDir,
+ * and that build was the last one into the folder: a record in the cacheDir names the folder and
+ * a hash of Astro's incremental-build record, one in node_modules/.cache/previous-output names
+ * the cacheDir, both with the same token. A build into another folder with the same cacheDir, a
+ * build into the folder with another cacheDir (the example courses, another content tree), or a
+ * build that stopped before its pages were done leaves no matching pair, and the folder is then
+ * emptied as Astro would. The records are written once the pages are done: the steps after
+ * (cards, audio, offline list, search index) write their files again in every build.
  *
  * Stale is a file that was there when the build started, that Astro did not list as a page or
  * endpoint file of this build (its `assets`, rendered or reused) and whose status did not change
@@ -24,7 +28,7 @@
  *
  * Must be the first integration in astro.config.mjs.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -99,14 +103,30 @@ export async function removeStale(
   return stale.map((path) => relative(root, path).split('\\').join('/')).sort();
 }
 
-/** Where the cacheDir records which output its incremental record belongs to. */
-const RECORD = 'previous-output.json';
 /** Astro's incremental-build record in its cacheDir (astro/dist/core/build/incremental.js). */
 const ASTRO_RECORD = 'incremental-build.json';
+/** The record in a cacheDir: which output folder its last build wrote, and when. */
+const CACHE_RECORD = 'previous-output.json';
 
-interface OutputRecord {
+/**
+ * Where the records are: in the cacheDir, one naming the output folder of its last finished
+ * build; in `folders`, one per output folder naming the cacheDir of the last finished build into
+ * it. Both carry the same random token.
+ */
+export interface RecordPlaces {
+  cacheDir: string;
+  folders: string;
+}
+
+interface CacheRecord {
   outDir: string;
   astroRecord: string;
+  token: string;
+}
+
+interface FolderRecord {
+  cacheDir: string;
+  token: string;
 }
 
 function astroRecordHash(cacheDir: string): string {
@@ -114,35 +134,57 @@ function astroRecordHash(cacheDir: string): string {
   return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : '';
 }
 
-/**
- * Whether `outDir` is the output of the last finished build with `cacheDir`; the record is
- * removed either way, so that a build that stops before it ends leaves none.
- */
-export async function takeRecord(cacheDir: string, outDir: string): Promise<boolean> {
-  const file = join(cacheDir, RECORD);
-  let record: OutputRecord | null = null;
-  try {
-    record = JSON.parse(readFileSync(file, 'utf8')) as OutputRecord;
-  } catch {
-    // None, or unreadable: the output is not trusted.
-  }
-  await rm(file, { force: true });
-  return (
-    record !== null &&
-    record.outDir === resolve(outDir) &&
-    record.astroRecord !== '' &&
-    record.astroRecord === astroRecordHash(cacheDir)
+function folderRecordFile(folders: string, outDir: string): string {
+  return join(
+    folders,
+    `${createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 16)}.json`,
   );
 }
 
-/** Records that `outDir` now holds the output that Astro's record in `cacheDir` describes. */
-export async function writeRecord(cacheDir: string, outDir: string): Promise<void> {
-  const record: OutputRecord = {
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null; // none, or unreadable: not trusted
+  }
+}
+
+/**
+ * Whether `outDir` is the output of the last finished build with this cacheDir, and that build
+ * the last one into `outDir`. Both records are removed either way, so that a build that stops
+ * before it ends leaves none.
+ */
+export async function takeRecord(places: RecordPlaces, outDir: string): Promise<boolean> {
+  const cacheFile = join(places.cacheDir, CACHE_RECORD);
+  const folderFile = folderRecordFile(places.folders, outDir);
+  const cache = readJson<CacheRecord>(cacheFile);
+  const folder = readJson<FolderRecord>(folderFile);
+  await rm(cacheFile, { force: true });
+  await rm(folderFile, { force: true });
+  return (
+    cache !== null &&
+    folder !== null &&
+    cache.outDir === resolve(outDir) &&
+    cache.astroRecord !== '' &&
+    cache.astroRecord === astroRecordHash(places.cacheDir) &&
+    folder.cacheDir === resolve(places.cacheDir) &&
+    folder.token === cache.token
+  );
+}
+
+/** Records that `outDir` now holds the output that Astro's record in the cacheDir describes. */
+export async function writeRecord(places: RecordPlaces, outDir: string): Promise<void> {
+  const token = randomUUID();
+  const cache: CacheRecord = {
     outDir: resolve(outDir),
-    astroRecord: astroRecordHash(cacheDir),
+    astroRecord: astroRecordHash(places.cacheDir),
+    token,
   };
-  await mkdir(cacheDir, { recursive: true });
-  await writeFile(join(cacheDir, RECORD), `${JSON.stringify(record, null, 2)}\n`);
+  const folder: FolderRecord = { cacheDir: resolve(places.cacheDir), token };
+  await mkdir(places.cacheDir, { recursive: true });
+  await mkdir(places.folders, { recursive: true });
+  await writeFile(join(places.cacheDir, CACHE_RECORD), `${JSON.stringify(cache, null, 2)}\n`);
+  await writeFile(folderRecordFile(places.folders, outDir), `${JSON.stringify(folder, null, 2)}\n`);
 }
 
 /** Empties `outDir` as Astro would (its `.git` stays). */
@@ -157,7 +199,7 @@ async function emptyFolder(outDir: string): Promise<void> {
 
 export default function previousOutput(): AstroIntegration {
   let outDir = '';
-  let cacheDir = '';
+  let places: RecordPlaces = { cacheDir: '', folders: '' };
   let before: Snapshot = new Map();
   return {
     name: 'migrasi-aman:previous-output',
@@ -167,10 +209,13 @@ export default function previousOutput(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        cacheDir = fileURLToPath(config.cacheDir);
+        places = {
+          cacheDir: fileURLToPath(config.cacheDir),
+          folders: join(fileURLToPath(config.root), 'node_modules', '.cache', 'previous-output'),
+        };
       },
       'astro:build:start': async ({ logger }) => {
-        if (!(await takeRecord(cacheDir, outDir)) && existsSync(outDir)) {
+        if (!(await takeRecord(places, outDir)) && existsSync(outDir)) {
           logger.info(
             'previous output: not the last build with this cache; emptied, pages are rendered or copied from the cache',
           );
@@ -185,7 +230,7 @@ export default function previousOutput(): AstroIntegration {
         const index = indexFolderLeftToScript(out);
         const leave = ['audio', ...(index ? [relative(out, index)] : [])];
         const removed = await removeStale(out, before, made, leave);
-        await writeRecord(cacheDir, out);
+        await writeRecord(places, out);
         const shown = removed.slice(0, 5).join(', ');
         logger.info(
           removed.length === 0

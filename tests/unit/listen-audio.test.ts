@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   audioMeta,
   fillPlayer,
+  forgetSilenced,
+  recordSilenced,
   removeUnplayed,
   restoredPlayers,
 } from '../../src/integrations/listen-audio.ts';
@@ -106,6 +108,42 @@ describe('restoredPlayers', () => {
       expect(readdirSync(join(kept, 'audio')).sort()).toEqual(['eee555.mp3', 'fff666.mp3']);
     } finally {
       rmSync(kept, { recursive: true, force: true });
+    }
+  });
+
+  it('makes a page that lost its player again in the next build, to try its sound again', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'listen-silenced-'));
+    try {
+      const cache = join(out, 'cache');
+      const dist = join(out, 'dist');
+      mkdirSync(join(dist, 'audio'), { recursive: true });
+      mkdirSync(join(dist, 'panduan/h'), { recursive: true });
+      mkdirSync(join(dist, 'panduan/i'), { recursive: true });
+      writeFileSync(
+        join(dist, 'panduan/h/index.html'),
+        `<html lang="id">${player('abc888')}</html>`,
+      );
+      writeFileSync(
+        join(dist, 'panduan/i/index.html'),
+        `<html lang="id">${player('def999')}</html>`,
+      );
+      const silenced = new Set<string>();
+      await restoredPlayers(
+        dist,
+        (key) => (key === 'def999' ? { mp3: new Uint8Array([9]), seconds: 60 } : undefined),
+        new Set(),
+        silenced,
+      );
+      expect([...silenced]).toEqual([join(dist, 'panduan/h/index.html')]);
+      await recordSilenced(cache, dist, silenced);
+      // The next build: the silenced page goes, so that Astro makes it again; the other stays.
+      expect(await forgetSilenced(cache, dist)).toEqual(['panduan/h/index.html']);
+      expect(readdirSync(join(dist, 'panduan/h'))).toEqual([]);
+      expect(readdirSync(join(dist, 'panduan/i'))).toEqual(['index.html']);
+      // Once: the record is gone with it.
+      expect(await forgetSilenced(cache, dist)).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
   });
 

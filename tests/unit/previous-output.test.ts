@@ -163,21 +163,35 @@ describe('the search index left to scripts/search-index.ts', () => {
   });
 });
 
-describe('the record tying the output to the cache', () => {
-  it('trusts the output only after a finished build into the same folder with the same cache', async () => {
-    const dir = await previousBuild({ 'cache/incremental-build.json': 0, 'dist/index.html': 0 });
-    const cache = join(dir, 'cache');
+describe('the records tying the output to the cache', () => {
+  it('trust the output only after a finished build into the same folder with the same cache', async () => {
+    const dir = await previousBuild({
+      'cache/incremental-build.json': 0,
+      'cache-contoh/incremental-build.json': 0,
+      'dist/index.html': 0,
+    });
+    const places = { cacheDir: join(dir, 'cache'), folders: join(dir, 'records') };
+    const examples = { cacheDir: join(dir, 'cache-contoh'), folders: join(dir, 'records') };
     const dist = join(dir, 'dist');
-    expect(await takeRecord(cache, dist)).toBe(false); // no build recorded yet
-    await writeRecord(cache, dist);
-    expect(await takeRecord(cache, join(dir, 'dist-lain'))).toBe(false); // another folder
-    await writeRecord(cache, dist);
-    expect(await takeRecord(cache, dist)).toBe(true);
-    // Taken: a build that stops before its end leaves no record behind.
-    expect(await takeRecord(cache, dist)).toBe(false);
-    await writeRecord(cache, dist);
-    // A build into another folder with the same cache changed Astro's record.
-    await writeFile(join(cache, 'incremental-build.json'), '{"lain":true}');
-    expect(await takeRecord(cache, dist)).toBe(false);
+    expect(await takeRecord(places, dist)).toBe(false); // no build recorded yet
+    await writeRecord(places, dist);
+    expect(await takeRecord(places, dist)).toBe(true);
+    // Taken: a build that stops before its pages are done leaves no record behind.
+    expect(await takeRecord(places, dist)).toBe(false);
+
+    // A build into another folder with the same cache.
+    await writeRecord(places, dist);
+    await writeRecord(places, join(dir, 'dist-lain'));
+    expect(await takeRecord(places, dist)).toBe(false);
+
+    // A build into the same folder with another cache (the example courses).
+    await writeRecord(places, dist);
+    await writeRecord(examples, dist);
+    expect(await takeRecord(places, dist)).toBe(false);
+
+    // Another build with the same cache changed Astro's record.
+    await writeRecord(places, dist);
+    await writeFile(join(dir, 'cache/incremental-build.json'), '{"lain":true}');
+    expect(await takeRecord(places, dist)).toBe(false);
   });
 });

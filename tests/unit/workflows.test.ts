@@ -74,6 +74,8 @@ describe('the site workflow', () => {
     // (src/integrations/previous-output.ts); Astro's own copies of them are not kept twice. An
     // exclusion only drops a path that a pattern matched, so a cacheDir is listed by its contents.
     for (const out of ['dist', 'dist-examples', 'dist-fixtures']) expect(paths).toContain(out);
+    // Which cacheDir built each output last: without it no output is trusted.
+    expect(paths).toContain('node_modules/.cache/previous-output');
     for (const dir of ['node_modules/.astro', 'node_modules/.astro-examples']) {
       expect(paths).toContain(`${dir}/*`);
       expect(paths).toContain(`!${dir}/dist`);

@@ -20,13 +20,16 @@ let site: Promise<string> | undefined;
 
 /**
  * What every page shows: the settings (header, footer, zone of every date) and the published
- * programmes (their names label links and search filters on news, courses and guides).
+ * programmes (their names label links and search filters on news, courses and guides); and
+ * whether pages carry the audio player (MIGRASI_LISTEN=off builds them without, for the
+ * development search index: a later build with the same cache must not reuse those pages).
  */
 function siteKey(): Promise<string> {
   site ??= (async () =>
     pageKey(
       await getSettings(),
       (await published('program')).map((p) => [p.id, entryDigest(p)]),
+      process.env['MIGRASI_LISTEN'] === 'off' ? 'without audio' : 'with audio',
     ))();
   return site;
 }

@@ -20,6 +20,9 @@ import { LISTEN_ROUTES } from '../features/listen/routes.ts';
 import { LANGUAGES, type Locale } from '../model/languages.ts';
 import { listTree } from '../platform/output/tree.ts';
 
+/** The folder of the output that holds the pages' sound files (served at /audio/). */
+export const AUDIO_FOLDER = 'audio';
+
 /** "3 menit, 360 KB" — what pressing play costs, said before it is pressed. */
 export function audioMeta(audio: AudioFile, locale: Locale): string {
   const t = useTranslations(locale);
@@ -95,7 +98,7 @@ export async function restoredPlayers(
     const unfilled = new Set([...html.matchAll(UNFILLED)].map((m) => m[1] as string));
     let filled = html;
     for (const key of keys) {
-      const mp3 = join(dist, 'audio', `${key}.mp3`);
+      const mp3 = join(dist, AUDIO_FOLDER, `${key}.mp3`);
       // Written this build (a rendered page with the same text) or kept from the last one.
       if (!unfilled.has(key) && (playing.has(key) || existsSync(mp3))) {
         playing.add(key);
@@ -154,7 +157,7 @@ export async function recordSilenced(
  * deleted, or whose text changed, in the previous output this build ran over). Returns how many.
  */
 export async function removeUnplayed(dist: string, playing: ReadonlySet<string>): Promise<number> {
-  const folder = join(dist, 'audio');
+  const folder = join(dist, AUDIO_FOLDER);
   const names = await readdir(folder).catch(() => [] as string[]);
   const unplayed = names.filter((name) => !playing.has(name.replace(/\.mp3$/, '')));
   await Promise.all(unplayed.map((name) => unlink(join(folder, name))));
@@ -203,7 +206,7 @@ export default function listenAudio(): AstroIntegration {
         let seconds = 0;
         let bytes = 0;
         let failed = 0;
-        await mkdir(join(dist, 'audio'), { recursive: true });
+        await mkdir(join(dist, AUDIO_FOLDER), { recursive: true });
         /** The audio files that a page of this build plays, and the pages that lost a player. */
         const playing = new Set<string>();
         const silenced = new Set<string>();
@@ -218,7 +221,7 @@ export default function listenAudio(): AstroIntegration {
             );
           }
           if (audio) {
-            await writeFile(join(dist, 'audio', `${job.key}.mp3`), audio.mp3);
+            await writeFile(join(dist, AUDIO_FOLDER, `${job.key}.mp3`), audio.mp3);
             playing.add(job.key);
             if (job.origin === 'synthesised') synthesised++;
             seconds += audio.seconds;

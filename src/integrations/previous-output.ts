@@ -35,6 +35,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { listTree } from '../platform/output/tree.ts';
+import { AUDIO_FOLDER } from './listen-audio.ts';
 import { indexFolderLeftToScript } from './pagefind.ts';
 
 /** The files of the output folder when the build started, with their status change times. */
@@ -228,7 +229,7 @@ export default function previousOutput(): AstroIntegration {
         for (const urls of assets.values()) for (const url of urls) made.add(fileURLToPath(url));
         const out = fileURLToPath(dir);
         const index = indexFolderLeftToScript(out);
-        const leave = ['audio', ...(index ? [relative(out, index)] : [])];
+        const leave = [AUDIO_FOLDER, ...(index ? [relative(out, index)] : [])];
         const removed = await removeStale(out, before, made, leave);
         await writeRecord(places, out);
         const shown = removed.slice(0, 5).join(', ');

@@ -99,6 +99,7 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
     MIGRASI_CONTENT_DIR: o.contentDir,
     MIGRASI_OG_CACHE: join(cacheDir, 'og-images'),
     MIGRASI_CMS_CACHE: join(cacheDir, 'cms-admin'),
+    MIGRASI_SEARCH_CACHE: join(cacheDir, 'search-index'),
     // No spoken audio: the peers have none, and synthesising it cold (a few CPU seconds per guide,
     // once per text, then cached) would swamp the comparison; `npm run bench` measures it.
     MIGRASI_LISTEN: 'off',

@@ -124,6 +124,8 @@ const env = {
   MIGRASI_OG_CACHE: join(cacheDir, 'og-images'),
   MIGRASI_AUDIO_CACHE: join(cacheDir, 'listen-audio'),
   ...(cmsCache ? {} : { MIGRASI_CMS_CACHE: join(cacheDir, 'cms-admin') }),
+  // The pages prepared for the search index, kept for the publish (prepared-pages.ts).
+  MIGRASI_SEARCH_CACHE: join(cacheDir, 'search-index'),
   ASTRO_TELEMETRY_DISABLED: '1',
   // As `npm run build`: the search index is made after the Astro process has ended.
   MIGRASI_SEARCH_INDEX: 'after',

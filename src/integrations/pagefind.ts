@@ -13,17 +13,16 @@
  * development index into public/pagefind/ (see scripts/dev-search-index.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 // Imported with the config: Astro's module runner that loaded it may be closed by the time the
 // build is done, and an `import('pagefind')` then fails ("Vite module runner has been closed").
 import * as pagefind from 'pagefind';
 import { INDEX_TAG_PLACEHOLDER } from '../platform/search/search.ts';
-import { prepareForIndex } from '../platform/search/index-html.ts';
+import { preparePages } from '../platform/search/prepared-pages.ts';
 import { listTree } from '../platform/output/tree.ts';
 
 /** The search pages, which carry the index version for Pagefind's metaCacheTag. */
@@ -58,6 +57,8 @@ export const UNUSED_UI_FILES: Record<string, string[]> = {
 
 export interface PagefindResult {
   pages: number;
+  /** How many of the pages' copies for the index were made again (the rest were unchanged). */
+  prepared: number;
   outputPath: string;
   /** Gzip bytes of each removed ready-made UI (JS + CSS). */
   unusedUiBytes: Record<string, number>;
@@ -88,38 +89,6 @@ async function htmlFiles(dir: string, skip: string): Promise<string[]> {
   );
 }
 
-/**
- * Writes each indexable page of `siteDir`, prepared for the index (index-html.ts), under `into`
- * at the same relative path; returns how many. The served HTML is not touched.
- */
-async function writePrepared(siteDir: string, skip: string, into: string): Promise<number> {
-  const files = await htmlFiles(siteDir, skip);
-  const made = new Map<string, Promise<unknown>>();
-  let pages = 0;
-  // A batch of files at a time: reads and writes overlap, and their order changes nothing.
-  for (let i = 0; i < files.length; i += 64) {
-    const batch = files.slice(i, i + 64);
-    const written = await Promise.all(
-      batch.map(async (file) => {
-        const html = await readFile(file, 'utf8');
-        if (!html.includes('data-pagefind-body')) return 0;
-        const target = join(into, relative(siteDir, file));
-        const folder = dirname(target);
-        let ready = made.get(folder);
-        if (!ready) {
-          ready = mkdir(folder, { recursive: true });
-          made.set(folder, ready);
-        }
-        await ready;
-        await writeFile(target, prepareForIndex(html));
-        return 1;
-      }),
-    );
-    pages += written.reduce<number>((a, b) => a + b, 0);
-  }
-  return pages;
-}
-
 /** Indexes the HTML files in `siteDir` and writes the bundle to `outputPath` (replacing it). */
 export async function buildSearchIndex(
   siteDir: string,
@@ -127,12 +96,13 @@ export async function buildSearchIndex(
 ): Promise<PagefindResult> {
   // Each page is indexed with the synonyms of its words and its type's weight (index-html.ts),
   // without changing the HTML that is served: Pagefind reads prepared copies of the pages from a
-  // folder of their own. One addDirectory over that folder, rather than one addHTMLFile call per
-  // page, lets Pagefind read and parse the pages itself, in parallel, and still in a fixed order
-  // (the index comes out the same on every build).
-  const prepared = await mkdtemp(join(tmpdir(), 'migrasi-search-'));
+  // folder of their own, kept between builds (prepared-pages.ts: only changed pages are prepared
+  // again). One addDirectory over that folder, rather than one addHTMLFile call per page, lets
+  // Pagefind read and parse the pages itself, in parallel, and still in a fixed order (the index
+  // comes out the same on every build).
+  const prepared = await preparePages(siteDir, await htmlFiles(siteDir, outputPath));
   try {
-    const pages = await writePrepared(siteDir, outputPath, prepared);
+    const { pages } = prepared;
     if (pages === 0) {
       throw new Error(
         `Pagefind found no page to index in ${siteDir}: is data-pagefind-body still on <main> in BaseLayout?`,
@@ -140,7 +110,7 @@ export async function buildSearchIndex(
     }
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: prepared });
+    const added = await index.addDirectory({ path: prepared.dir });
     if (added.errors.length > 0)
       throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
     if (added.page_count !== pages)
@@ -151,10 +121,14 @@ export async function buildSearchIndex(
     if (written.errors.length > 0) {
       throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
     }
-    return { pages, outputPath, unusedUiBytes: await removeUnusedUi(outputPath) };
+    return {
+      pages,
+      prepared: prepared.made,
+      outputPath,
+      unusedUiBytes: await removeUnusedUi(outputPath),
+    };
   } finally {
     await pagefind.close();
-    await rm(prepared, { recursive: true, force: true });
   }
 }
 
@@ -171,7 +145,9 @@ export async function indexSite(siteDir: string, log: (message: string) => void)
   const result = await buildSearchIndex(siteDir, outputPath);
   if (!custom) await stampSearchPages(siteDir, outputPath);
   const ms = Math.round(performance.now() - started);
-  log(`indexed ${result.pages} pages into ${result.outputPath} in ${ms} ms`);
+  log(
+    `indexed ${result.pages} pages (${result.prepared} prepared again) into ${result.outputPath} in ${ms} ms`,
+  );
   const ui = Object.entries(result.unusedUiBytes).map(([k, v]) => `${k} ${v} B`);
   log(`not shipped (gzip): ${ui.join(', ')}`);
 }

@@ -20,7 +20,9 @@ export async function buildContentCopy(
       `node scripts/check-content.ts && MIGRASI_SEARCH_INDEX=after node bench/astro-build.ts "${outDir}" "${cacheDir}" && node scripts/search-index.ts "${outDir}"; ` +
         'status=$?; env -u MIGRASI_CONTENT_DIR -u MIGRASI_EXAMPLES npx astro sync >/dev/null; exit $status',
     ],
-    { env, stdio: 'pipe' },
+    // The pages prepared for the search index go with the cacheDir (prepared-pages.ts): a cold
+    // build with a new cacheDir prepares every page, a rebuild with the same one only the changed.
+    { env: { MIGRASI_SEARCH_CACHE: `${cacheDir}-search-index`, ...env }, stdio: 'pipe' },
   );
   let log = '';
   build.stdout?.on('data', (d) => (log += d));

@@ -8,11 +8,18 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import pagefindIntegration from '../../src/integrations/pagefind.ts';
 import { INDEX_TAG_PLACEHOLDER } from '../../src/platform/search/search.ts';
 
 const dirs: string[] = [];
+// The pages prepared for the index are kept in a folder of the test's own.
+const searchCache = mkdtempSync(join(tmpdir(), 'migrasi-search-cache-'));
+process.env['MIGRASI_SEARCH_CACHE'] = searchCache;
+afterAll(() => {
+  rmSync(searchCache, { recursive: true, force: true });
+  delete process.env['MIGRASI_SEARCH_CACHE'];
+});
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   delete process.env['MIGRASI_SEARCH_INDEX'];

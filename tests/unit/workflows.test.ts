@@ -76,6 +76,8 @@ describe('the site workflow', () => {
     for (const out of ['dist', 'dist-examples', 'dist-fixtures']) expect(paths).toContain(out);
     // Which cacheDir built each output last: without it no output is trusted.
     expect(paths).toContain('node_modules/.cache/previous-output');
+    // The pages prepared for the search index (src/platform/search/prepared-pages.ts).
+    expect(paths).toContain('node_modules/.cache/search-index');
     for (const dir of ['node_modules/.astro', 'node_modules/.astro-examples']) {
       expect(paths).toContain(`${dir}/*`);
       expect(paths).toContain(`!${dir}/dist`);

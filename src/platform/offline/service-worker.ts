@@ -5,7 +5,7 @@
  * however many news pages the site grows; everything else is cached as it is read.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
@@ -78,30 +78,48 @@ const NEVER = /^(?:admin|pagefind|og)(?:\/|$)|^sw\.js$/;
 /** A precached file larger than this is an error: the first visit would download too much. */
 const MAX_PRECACHED_BYTES = 512 * 1024;
 
-export async function precacheList(distDir: string): Promise<PrecacheEntry[]> {
+/** Reads files 64 at a time (the reads overlap in libuv's thread pool), in the order given. */
+async function readAll(paths: string[]): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for (let i = 0; i < paths.length; i += 64)
+    out.push(...(await Promise.all(paths.slice(i, i + 64).map((path) => readFile(path)))));
+  return out;
+}
+
+/** The precache list, and the bytes of each listed file by URL (read once, used by every step). */
+async function readPrecache(
+  distDir: string,
+): Promise<{ entries: PrecacheEntry[]; bodies: Map<string, Buffer> }> {
   // Only the files a group holds are read and hashed: a site of 10,000 news pages lists them, and
   // reads the few hundred pages and assets the reader keeps offline.
   const root = distDir.replace(/\/+$/, '');
-  const files = (await listTree(root)).files
+  const listed = (await listTree(root)).files
     .map((path) => relative(root, path).split('\\').join('/'))
-    .filter((file) => !NEVER.test(file));
+    .filter((file) => !NEVER.test(file))
+    .map((file) => ({ file, group: precacheGroup(file) }));
+  const files = listed.filter((f): f is { file: string; group: PrecacheGroup } => f.group !== null);
+  const read = await readAll(files.map(({ file }) => `${root}/${file}`));
   const entries: PrecacheEntry[] = [];
+  const bodies = new Map<string, Buffer>();
   const missed: string[] = [];
-  for (const file of files) {
-    const group = precacheGroup(file);
-    if (!group) continue;
-    const body = await readFile(`${root}/${file}`);
+  files.forEach(({ file, group }, i) => {
+    const body = read[i]!;
     if (body.length > MAX_PRECACHED_BYTES) {
       missed.push(`${file} is ${body.length} bytes, over the ${MAX_PRECACHED_BYTES}-byte limit`);
-      continue;
+      return;
     }
     entries.push({ url: urlOf(file), revision: md5(body), group });
-  }
+    bodies.set(urlOf(file), body);
+  });
   // A file that belongs in the precache (a guide, the glossary, a service page…) being too large
   // is an error. The booklet of all guides grows with the site and is cached when opened.
   if (missed.length > 0) throw new Error(`Service worker precache: ${missed.join('; ')}`);
-  entries.push(...(await scriptsOf(distDir, entries)));
-  return entries.sort((a, b) => a.url.localeCompare(b.url));
+  entries.push(...(await scriptsOf(distDir, entries, bodies)));
+  return { entries: entries.sort((a, b) => a.url.localeCompare(b.url)), bodies };
+}
+
+export async function precacheList(distDir: string): Promise<PrecacheEntry[]> {
+  return (await readPrecache(distDir)).entries;
 }
 
 function md5(body: Buffer | string): string {
@@ -122,11 +140,15 @@ export function scriptUrls(source: string): string[] {
  * the pages that use them: without them a guide read offline would lose what its script adds.
  * Astro names them by content hash, so the revision is that content's hash too.
  */
-async function scriptsOf(distDir: string, pages: PrecacheEntry[]): Promise<PrecacheEntry[]> {
+async function scriptsOf(
+  distDir: string,
+  pages: PrecacheEntry[],
+  bodies: Map<string, Buffer>,
+): Promise<PrecacheEntry[]> {
   const found = new Map<string, PrecacheGroup>();
   const queue: [string, PrecacheGroup][] = [];
   for (const page of pages.filter((e) => e.url.endsWith('/'))) {
-    const html = await readFile(`${distDir}${page.url}index.html`, 'utf8');
+    const html = bodies.get(page.url)!.toString('utf8');
     for (const url of scriptUrls(html)) queue.push([url, page.group]);
   }
   const out: PrecacheEntry[] = [];
@@ -134,7 +156,9 @@ async function scriptsOf(distDir: string, pages: PrecacheEntry[]): Promise<Preca
     const [url, group] = queue.shift()!;
     if (found.get(url) === 'core' || found.get(url) === group) continue;
     found.set(url, group);
-    const body = await readFile(`${distDir}${url}`, 'utf8');
+    const read = bodies.get(url) ?? (await readFile(`${distDir}${url}`));
+    bodies.set(url, read);
+    const body = read.toString('utf8');
     const revision = md5(body);
     const at = out.findIndex((e) => e.url === url);
     if (at >= 0) out.splice(at, 1);
@@ -163,7 +187,11 @@ const OFFLINE_SIZE = /<span data-offline-size>[^<]*<\/span>/g;
  * files gzip-compressed (hosts compress HTML, CSS and the manifest; PNG is already compressed),
  * rounded up to 10 KB so that writing the figure into a page does not change it.
  */
-export async function offlineCost(distDir: string, entries: PrecacheEntry[]) {
+export async function offlineCost(
+  distDir: string,
+  entries: PrecacheEntry[],
+  bodies = new Map<string, Buffer>(),
+) {
   let raw = 0;
   let compressed = 0;
   const measured = entries.filter((e) => e.group === 'pages' || e.group === 'core');
@@ -171,7 +199,7 @@ export async function offlineCost(distDir: string, entries: PrecacheEntry[]) {
   for (let i = 0; i < measured.length; i += 64) {
     const sizes = await Promise.all(
       measured.slice(i, i + 64).map(async (e) => {
-        const read = await readFile(fileOf(distDir, e.url));
+        const read = bodies.get(e.url) ?? (await readFile(fileOf(distDir, e.url)));
         if (/\.png$/.test(e.url)) return [read.length, read.length];
         // Measured with the marker empty, as a freshly rendered page has it: the figure must not
         // depend on whether the page was rendered or kept from the previous output.
@@ -193,7 +221,7 @@ export async function offlineCost(distDir: string, entries: PrecacheEntry[]) {
 export async function writeServiceWorker(
   distDir: string,
 ): Promise<{ entries: number; bytes: number; compressed: number; sizeLabel: string }> {
-  const entries = await precacheList(distDir);
+  const { entries, bodies } = await readPrecache(distDir);
   if (!entries.some((e) => e.url === '/offline/')) {
     throw new Error(
       'Service worker: dist/offline/index.html is missing, the offline fallback needs it.',
@@ -201,29 +229,33 @@ export async function writeServiceWorker(
   }
   // Tell readers what offline reading costs before it happens: the figure goes into the pages
   // that carry OfflineNote.astro, whose revisions are then those of the final files.
-  const cost = await offlineCost(distDir, entries);
+  const cost = await offlineCost(distDir, entries, bodies);
   const sizeLabel = `${cost.roundedKB} KB`;
+  const changed: [string, Buffer][] = [];
   for (const e of entries) {
     if (!e.url.endsWith('/')) continue;
-    const file = fileOf(distDir, e.url);
-    const html = await readFile(file, 'utf8');
+    const html = bodies.get(e.url)!.toString('utf8');
     if (!html.includes('<span data-offline-size>')) continue;
     const filled = html.replaceAll(OFFLINE_SIZE, `<span data-offline-size>${sizeLabel}</span>`);
     if (filled === html) continue;
-    if (Buffer.byteLength(filled) > MAX_PRECACHED_BYTES) {
+    const body = Buffer.from(filled);
+    if (body.length > MAX_PRECACHED_BYTES) {
       throw new Error(
         `Service worker precache: ${e.url} is over the ${MAX_PRECACHED_BYTES}-byte limit`,
       );
     }
-    await writeFile(file, filled);
-    e.revision = md5(filled);
+    changed.push([fileOf(distDir, e.url), body]);
+    bodies.set(e.url, body);
+    e.revision = md5(body);
   }
+  for (let i = 0; i < changed.length; i += 64)
+    await Promise.all(changed.slice(i, i + 64).map(([file, body]) => writeFile(file, body)));
   const template = await readFile(new URL('./sw-template.js', import.meta.url), 'utf8');
   const slot = 'const PRECACHE = __PRECACHE__;';
   if (!template.includes(slot)) throw new Error(`sw-template.js lost its "${slot}" line`);
   const source = template.replace(slot, `const PRECACHE = ${JSON.stringify(entries)};`);
   await writeFile(`${distDir}/sw.js`, source);
   let bytes = 0;
-  for (const e of entries) bytes += (await stat(fileOf(distDir, e.url))).size;
+  for (const e of entries) bytes += bodies.get(e.url)!.length;
   return { entries: entries.length, bytes, compressed: cost.compressed, sizeLabel };
 }

@@ -44,7 +44,7 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 const URL_ATTRIBUTE =
   /^(href|src|srcset|url|action|formaction|poster|cite|background|data)$|(url|href|src)$/i;
 
-interface Node {
+export interface Node {
   type: string;
   position?: { start: { line: number } } | undefined;
   children?: Node[];
@@ -170,70 +170,92 @@ function checkRawHtml(html: string, report: (m: string) => void): void {
 const ESM_LINE =
   /^(?:import\s+(?:[\w$*{][^\n]*?\s+from\s*)?['"]|export\s+(?:default|const|let|var|function|class)\b|export\s*[{*])/;
 
+/**
+ * The node types the guard looks at; every other node (text, emphasis, lists…) is safe in itself.
+ * The build's plugin (src/integrations/content-guard.ts) asks the parser for these only.
+ */
+export const GUARDED_TYPES = [
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+  'html',
+  'paragraph',
+  'link',
+  'definition',
+  'image',
+] as const;
+
+/** Checks one node (not its children), reporting each problem; `line` is the node's line. */
+export function checkNode(node: Node, line: number, problems: GuardProblem[]): void {
+  const report = (message: string) => problems.push({ line, message });
+  switch (node.type) {
+    case 'mdxjsEsm':
+      report(
+        `"import" dan "export" tidak boleh dipakai di isi. Komponen ${componentList()} bisa langsung dipakai tanpa import.`,
+      );
+      return;
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      report(
+        'Kurung kurawal {…} dibaca sebagai kode dan tidak boleh dipakai. Bila maksudnya teks biasa, tulis \\{ dan \\}.',
+      );
+      return;
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement': {
+      const name = node.name ?? '';
+      const isComponent = /^[A-Z]/.test(name);
+      if (!name) {
+        report('Tag kosong <>…</> tidak boleh dipakai.');
+      } else if (isComponent && !(USER_COMPONENT_NAMES as readonly string[]).includes(name)) {
+        report(`Komponen <${name}> tidak dikenal. Yang boleh: ${componentList()}.`);
+      } else if (!isComponent && !(name in ALLOWED_HTML)) {
+        report(
+          `Tag HTML <${name}> tidak boleh dipakai. Yang boleh: ${htmlList()} dan komponen ${componentList()}; selebihnya pakai Markdown.`,
+        );
+      } else {
+        checkAttributes(node, isComponent, report);
+        if (isComponent) checkContract(node, name as UserComponentName, report);
+      }
+      return;
+    }
+    case 'html':
+      checkRawHtml(String(node.value ?? ''), report);
+      return;
+    case 'paragraph': {
+      const first = node.children?.[0];
+      if (first?.type === 'text' && ESM_LINE.test(String(first.value ?? '')))
+        report(
+          `"import" dan "export" adalah kode dan tidak boleh dipakai di isi. Tulis isinya dengan Markdown saja.`,
+        );
+      return;
+    }
+    case 'link':
+    case 'definition': {
+      const why = unsafeUrl(node.url ?? '');
+      if (why) report(why);
+      return;
+    }
+    case 'image': {
+      const url = node.url ?? '';
+      const scheme = urlScheme(url);
+      if (unsafeUrl(url)) report(unsafeUrl(url)!);
+      else if (scheme !== undefined || url.startsWith('//'))
+        report(
+          `Gambar "${url.slice(0, 40)}" harus disimpan di situs ini (unggah lewat CMS), bukan diambil dari situs lain.`,
+        );
+      return;
+    }
+  }
+}
+
 /** Checks an mdast tree (with positions) and returns every problem found, in document order. */
 export function guardTree(root: Node): GuardProblem[] {
   const problems: GuardProblem[] = [];
   const visit = (node: Node, inherited: number) => {
     const line = node.position?.start.line ?? inherited;
-    const report = (message: string) => problems.push({ line, message });
-    switch (node.type) {
-      case 'mdxjsEsm':
-        report(
-          `"import" dan "export" tidak boleh dipakai di isi. Komponen ${componentList()} bisa langsung dipakai tanpa import.`,
-        );
-        return;
-      case 'mdxFlowExpression':
-      case 'mdxTextExpression':
-        report(
-          'Kurung kurawal {…} dibaca sebagai kode dan tidak boleh dipakai. Bila maksudnya teks biasa, tulis \\{ dan \\}.',
-        );
-        return;
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement': {
-        const name = node.name ?? '';
-        const isComponent = /^[A-Z]/.test(name);
-        if (!name) {
-          report('Tag kosong <>…</> tidak boleh dipakai.');
-        } else if (isComponent && !(USER_COMPONENT_NAMES as readonly string[]).includes(name)) {
-          report(`Komponen <${name}> tidak dikenal. Yang boleh: ${componentList()}.`);
-        } else if (!isComponent && !(name in ALLOWED_HTML)) {
-          report(
-            `Tag HTML <${name}> tidak boleh dipakai. Yang boleh: ${htmlList()} dan komponen ${componentList()}; selebihnya pakai Markdown.`,
-          );
-        } else {
-          checkAttributes(node, isComponent, report);
-          if (isComponent) checkContract(node, name as UserComponentName, report);
-        }
-        break;
-      }
-      case 'html':
-        checkRawHtml(String(node.value ?? ''), report);
-        break;
-      case 'paragraph': {
-        const first = node.children?.[0];
-        if (first?.type === 'text' && ESM_LINE.test(String(first.value ?? '')))
-          report(
-            `"import" dan "export" adalah kode dan tidak boleh dipakai di isi. Tulis isinya dengan Markdown saja.`,
-          );
-        break;
-      }
-      case 'link':
-      case 'definition': {
-        const why = unsafeUrl(node.url ?? '');
-        if (why) report(why);
-        break;
-      }
-      case 'image': {
-        const url = node.url ?? '';
-        const scheme = urlScheme(url);
-        if (unsafeUrl(url)) report(unsafeUrl(url)!);
-        else if (scheme !== undefined || url.startsWith('//'))
-          report(
-            `Gambar "${url.slice(0, 40)}" harus disimpan di situs ini (unggah lewat CMS), bukan diambil dari situs lain.`,
-          );
-        break;
-      }
-    }
+    checkNode(node, line, problems);
     for (const child of node.children ?? []) visit(child, line);
   };
   visit(root, 1);

@@ -86,6 +86,7 @@ const HOSTILE = [
   '<Kartu>Isi</Kartu>\n\n<>kosong</>\n\n<abbr title="x" onmouseover="y">A</abbr>',
   '[a][ref]\n\n[ref]: javascript&#58;alert(1)\n\n![gambar](https://evil.example/a.png)',
   '![b](data:image/png;base64,AAAA)\n\n[c](vbscript:x) dan [d](/panduan/) dan [e](tel:+62341)',
+  '![piksel][p]\n\n[p]: https://tracker.example/p.gif',
 ];
 const ALLOWED = '<br />\n\nTeks biasa dengan <sup>2</sup> dan <kbd>Ctrl</kbd>.';
 const HOSTILE_MARKDOWN = [

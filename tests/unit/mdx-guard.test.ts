@@ -59,6 +59,11 @@ const hostile: [what: string, body: string, expected: RegExp][] = [
   ['a vbscript: link', '[Klik](vbscript:msgbox(1))', /dilarang/],
   ['an image from another site', '![piksel](https://tracker.example/p.gif)', /situs ini/],
   [
+    'an image by reference, whose address a definition elsewhere gives',
+    '![piksel][p]\n\n[p]: https://tracker.example/p.gif',
+    /!\[keterangan\]\(/,
+  ],
+  [
     'a javascript: URL in a component',
     '<SourceNote publisher="X" url="javascript:alert(1)" />',
     /url/,

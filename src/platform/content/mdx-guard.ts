@@ -7,7 +7,8 @@
  * only, plain Markdown .md files have none), and a few inline HTML tags. Refused, naming the line: `import`/`export`, `{…}` expressions, any other tag
  * (`<script>`, `<iframe>`, `<style>`, `<div>`…), event handler and `style` attributes, attribute
  * values written as code, links and images with a `javascript:`, `data:` or any scheme other than
- * http(s), mailto and tel, and images from other sites. Escaped characters (`\{`, `&lt;`) are text.
+ * http(s), mailto and tel, images from other sites and images by reference (`![x][ref]`, whose address
+ * a definition elsewhere gives). Escaped characters (`\{`, `&lt;`) are text.
  *
  * This module works on the mdast tree (the unist shape Astro's Markdown pipeline and satteri share),
  * so the build plugin (src/integrations/content-guard.ts) and `npm run check:content` run the same
@@ -185,6 +186,7 @@ export const GUARDED_TYPES = [
   'link',
   'definition',
   'image',
+  'imageReference',
 ] as const;
 
 /** Checks one node (not its children), reporting each problem; `line` is the node's line. */
@@ -247,6 +249,12 @@ export function checkNode(node: Node, line: number, problems: GuardProblem[]): v
         );
       return;
     }
+    case 'imageReference':
+      // Its address sits in a definition elsewhere, where the image rule above cannot see it.
+      report(
+        'Gambar harus ditulis langsung sebagai ![keterangan](/alamat-gambar) (unggah lewat CMS), bukan lewat rujukan [nama].',
+      );
+      return;
   }
 }
 

@@ -12,7 +12,7 @@ import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import type { GeneratedEntry } from './generate.ts';
-import { run, type RunResult } from './lib/proc.ts';
+import { retryHung, run, type RunResult } from './lib/proc.ts';
 import {
   compare,
   comparisonMarkdown,
@@ -143,13 +143,14 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
     }
     const load = loadavg()[0] ?? 0;
     const peerEnv = { ASTRO_TELEMETRY_DISABLED: '1' };
-    const parts = [
-      await run(node, [join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+    // A peer's build that hangs (Starlight's publish did once) is stopped and run once more.
+    const build = () =>
+      run(node, [join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
         cwd: dir,
         env: peerEnv,
         quiet: true,
-      }),
-    ];
+      });
+    const parts = [await retryHung(build, (message) => log(`${name}: ${message}`))];
     // Starlight runs Pagefind inside its build; the bare site runs the Pagefind CLI after it.
     if (name === 'bare')
       parts.push(

@@ -1,4 +1,9 @@
-/** Runs a command and samples the resident memory of its whole process tree every ~100 ms. */
+/**
+ * Runs a command and samples the resident memory of its whole process tree every ~100 ms. A
+ * command whose tree uses no CPU for a while is stopped as hung (a peer's Astro build once waited
+ * on itself for ten minutes, every thread blocked): the benchmark fails, or retries, instead of
+ * waiting forever.
+ */
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 
@@ -15,14 +20,63 @@ export interface RunResult {
   lines: { at: number; text: string }[];
 }
 
-function parentOf(pid: string): number | undefined {
+/** The fields of /proc/<pid>/stat after the command name, or undefined once the process is gone. */
+function statFields(pid: number | string): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name is in parentheses and may contain spaces: read the fields after it.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[1]);
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
+  }
+}
+
+function parentOf(pid: string): number | undefined {
+  const fields = statFields(pid);
+  return fields ? Number(fields[1]) : undefined;
+}
+
+/** Clock ticks of CPU a process used, with those of the children it has waited for. */
+function cpuTicks(pid: number): number {
+  const fields = statFields(pid);
+  // utime, stime, cutime, cstime: fields 14–17 of stat(5), 11–14 after the command name.
+  return fields ? fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0) : 0;
+}
+
+/** `root` and all its descendants. */
+function treePids(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const ppid = parentOf(name);
+    if (ppid === undefined) continue;
+    const list = children.get(ppid) ?? [];
+    list.push(Number(name));
+    children.set(ppid, list);
+  }
+  const pids: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.pop() as number;
+    pids.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return pids;
+}
+
+/** A command stopped because its whole process tree used no CPU for `idleSeconds`. */
+export class HungError extends Error {
+  override name = 'HungError';
+}
+
+/** Runs `attempt` again, once, when it failed as hung. */
+export async function retryHung<T>(attempt: () => Promise<T>, log: (m: string) => void) {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (!(error instanceof HungError)) throw error;
+    log(`${error.message}; trying once more`);
+    return attempt();
   }
 }
 
@@ -48,35 +102,27 @@ function commandName(pid: number): string {
  * process's share under its command name, to see which process holds the peak.
  */
 export function treeRssKB(root: number, parts?: Map<string, number>): number {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const ppid = parentOf(name);
-    if (ppid === undefined) continue;
-    const list = children.get(ppid) ?? [];
-    list.push(Number(name));
-    children.set(ppid, list);
-  }
   let total = 0;
-  const queue = [root];
-  while (queue.length > 0) {
-    const pid = queue.pop() as number;
+  for (const pid of treePids(root)) {
     const kB = rssKB(pid);
     total += kB;
     if (parts && kB > 0) {
       const name = `${commandName(pid)}:${pid}`;
       parts.set(name, (parts.get(name) ?? 0) + kB);
     }
-    queue.push(...(children.get(pid) ?? []));
   }
   return total;
 }
 
+/** How long a command's tree may use no CPU before it is stopped as hung (BENCH_IDLE_SECONDS). */
+const IDLE_SECONDS = Number(process.env['BENCH_IDLE_SECONDS'] ?? 300);
+
 export function run(
   command: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; quiet?: boolean; cwd?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; quiet?: boolean; cwd?: string; idleSeconds?: number } = {},
 ): Promise<RunResult> {
+  const idleSeconds = options.idleSeconds ?? IDLE_SECONDS;
   const started = performance.now();
   const timed = existsSync(TIME);
   const child = spawn(
@@ -105,7 +151,30 @@ export function run(
       );
     }
   };
+  // Once a second: the tree's CPU ticks. Unchanged for idleSeconds: stopped as hung.
+  let ticks = -1;
+  let activeAt = performance.now();
+  let hung = false;
+  const watch = () => {
+    if (!child.pid || hung) return;
+    const pids = treePids(child.pid);
+    const now = pids.reduce((sum, pid) => sum + cpuTicks(pid), 0);
+    if (now !== ticks) {
+      ticks = now;
+      activeAt = performance.now();
+    } else if (performance.now() - activeAt > idleSeconds * 1000) {
+      hung = true;
+      for (const pid of pids) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }
+  };
   const timer = setInterval(sample, 100);
+  const watcher = setInterval(watch, 1000);
   const lines: RunResult['lines'] = [];
   let cpuSeconds: number | undefined;
   const take = (text: string, at: number) => {
@@ -140,9 +209,18 @@ export function run(
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);
+      clearInterval(watcher);
       out.end();
       err.end();
       const seconds = (performance.now() - started) / 1000;
+      if (hung) {
+        reject(
+          new HungError(
+            `${command} ${args.join(' ')} used no CPU for ${idleSeconds} s and was stopped as hung`,
+          ),
+        );
+        return;
+      }
       if (code !== 0) {
         const tail = lines
           .slice(-30)

@@ -15,6 +15,7 @@ import {
   COLLECTIONS,
   type CollectionDescriptor,
 } from '../../model/collections.ts';
+import { inBatches } from '../output/batches.ts';
 import { listTree } from '../output/tree.ts';
 
 const gzipAsync = promisify(gzip);
@@ -78,14 +79,6 @@ const NEVER = /^(?:admin|pagefind|og)(?:\/|$)|^sw\.js$/;
 /** A precached file larger than this is an error: the first visit would download too much. */
 const MAX_PRECACHED_BYTES = 512 * 1024;
 
-/** Reads files 64 at a time (the reads overlap in libuv's thread pool), in the order given. */
-async function readAll(paths: string[]): Promise<Buffer[]> {
-  const out: Buffer[] = [];
-  for (let i = 0; i < paths.length; i += 64)
-    out.push(...(await Promise.all(paths.slice(i, i + 64).map((path) => readFile(path)))));
-  return out;
-}
-
 /** The precache list, and the bytes of each listed file by URL (read once, used by every step). */
 async function readPrecache(
   distDir: string,
@@ -98,7 +91,7 @@ async function readPrecache(
     .filter((file) => !NEVER.test(file))
     .map((file) => ({ file, group: precacheGroup(file) }));
   const files = listed.filter((f): f is { file: string; group: PrecacheGroup } => f.group !== null);
-  const read = await readAll(files.map(({ file }) => `${root}/${file}`));
+  const read = await inBatches(files, ({ file }) => readFile(`${root}/${file}`));
   const entries: PrecacheEntry[] = [];
   const bodies = new Map<string, Buffer>();
   const missed: string[] = [];
@@ -195,25 +188,21 @@ export async function offlineCost(
   let raw = 0;
   let compressed = 0;
   const measured = entries.filter((e) => e.group === 'pages' || e.group === 'core');
-  // A batch at a time, compressed in libuv's thread pool: at 10,000 entries ~2,100 files.
-  for (let i = 0; i < measured.length; i += 64) {
-    const sizes = await Promise.all(
-      measured.slice(i, i + 64).map(async (e) => {
-        const read = bodies.get(e.url) ?? (await readFile(fileOf(distDir, e.url)));
-        if (/\.png$/.test(e.url)) return [read.length, read.length];
-        // Measured with the marker empty, as a freshly rendered page has it: the figure must not
-        // depend on whether the page was rendered or kept from the previous output.
-        const text = read.toString('latin1');
-        const body = text.includes('<span data-offline-size>')
-          ? Buffer.from(text.replaceAll(OFFLINE_SIZE, OFFLINE_SIZE_SLOT), 'latin1')
-          : read;
-        return [body.length, (await gzipAsync(body)).length];
-      }),
-    );
-    for (const [bytes, gzipped] of sizes) {
-      raw += bytes!;
-      compressed += gzipped!;
-    }
+  // Compressed in libuv's thread pool, a batch at a time: at 10,000 entries ~2,100 files.
+  const sizes = await inBatches(measured, async (e) => {
+    const read = bodies.get(e.url) ?? (await readFile(fileOf(distDir, e.url)));
+    if (/\.png$/.test(e.url)) return [read.length, read.length];
+    // Measured with the marker empty, as a freshly rendered page has it: the figure must not
+    // depend on whether the page was rendered or kept from the previous output.
+    const text = read.toString('latin1');
+    const body = text.includes('<span data-offline-size>')
+      ? Buffer.from(text.replaceAll(OFFLINE_SIZE, OFFLINE_SIZE_SLOT), 'latin1')
+      : read;
+    return [body.length, (await gzipAsync(body)).length];
+  });
+  for (const [bytes, gzipped] of sizes) {
+    raw += bytes!;
+    compressed += gzipped!;
   }
   return { raw, compressed, roundedKB: Math.ceil(compressed / 1024 / 10) * 10 };
 }
@@ -248,8 +237,7 @@ export async function writeServiceWorker(
     bodies.set(e.url, body);
     e.revision = md5(body);
   }
-  for (let i = 0; i < changed.length; i += 64)
-    await Promise.all(changed.slice(i, i + 64).map(([file, body]) => writeFile(file, body)));
+  await inBatches(changed, ([file, body]) => writeFile(file, body));
   const template = await readFile(new URL('./sw-template.js', import.meta.url), 'utf8');
   const slot = 'const PRECACHE = __PRECACHE__;';
   if (!template.includes(slot)) throw new Error(`sw-template.js lost its "${slot}" line`);

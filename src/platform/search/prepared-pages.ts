@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { inBatches } from '../output/batches.ts';
 import { listTree } from '../output/tree.ts';
 import { prepareForIndex } from './index-html.ts';
 
@@ -103,48 +104,43 @@ export async function preparePages(siteDir: string, files: string[]): Promise<Pr
 
   const pages: PreparedRecord['pages'] = {};
   const made = new Map<string, Promise<unknown>>();
-  let count = 0;
   let prepared = 0;
   // A batch of files at a time: reads and writes overlap, and their order changes nothing.
-  for (let i = 0; i < files.length; i += 64) {
-    await Promise.all(
-      files.slice(i, i + 64).map(async (file) => {
-        const page = relative(site, file);
-        const info = await stat(file, { bigint: true });
-        const signature = `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`;
-        const old = before?.pages[page];
-        const copyThere = (searchable: boolean) => !searchable || existing.has(page);
-        if (old && old[0] === signature && copyThere(old[2])) {
-          pages[page] = old;
-          return;
-        }
-        const content = await readFile(file);
-        const hash = createHash('sha256').update(content).digest('base64url');
-        if (old && old[1] === hash && copyThere(old[2])) {
-          pages[page] = [signature, hash, old[2]];
-          return;
-        }
-        const html = content.toString('utf8');
-        const searchable = html.includes(SEARCHABLE);
-        pages[page] = [signature, hash, searchable];
-        if (!searchable) return;
-        const target = join(pagesDir, page);
-        const parent = dirname(target);
-        let ready = made.get(parent);
-        if (!ready) {
-          ready = mkdir(parent, { recursive: true });
-          made.set(parent, ready);
-        }
-        await ready;
-        await writeFile(target, prepareForIndex(html));
-        prepared++;
-      }),
-    );
-  }
+  await inBatches(files, async (file) => {
+    const page = relative(site, file);
+    const info = await stat(file, { bigint: true });
+    const signature = `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`;
+    const old = before?.pages[page];
+    const copyThere = (searchable: boolean) => !searchable || existing.has(page);
+    if (old && old[0] === signature && copyThere(old[2])) {
+      pages[page] = old;
+      return;
+    }
+    const content = await readFile(file);
+    const hash = createHash('sha256').update(content).digest('base64url');
+    if (old && old[1] === hash && copyThere(old[2])) {
+      pages[page] = [signature, hash, old[2]];
+      return;
+    }
+    const html = content.toString('utf8');
+    const searchable = html.includes(SEARCHABLE);
+    pages[page] = [signature, hash, searchable];
+    if (!searchable) return;
+    const target = join(pagesDir, page);
+    const parent = dirname(target);
+    let ready = made.get(parent);
+    if (!ready) {
+      ready = mkdir(parent, { recursive: true });
+      made.set(parent, ready);
+    }
+    await ready;
+    await writeFile(target, prepareForIndex(html));
+    prepared++;
+  });
   // Copies of pages that are gone or no longer searchable go, before anything is indexed.
   const gone = [...existing].filter((page) => !pages[page]?.[2]);
   await Promise.all(gone.map((page) => rm(join(pagesDir, page), { force: true })));
-  for (const record of Object.values(pages)) if (record[2]) count++;
+  const count = Object.values(pages).filter((record) => record[2]).length;
 
   await mkdir(folder, { recursive: true });
   const record: PreparedRecord = { version, site, pages };

@@ -91,7 +91,6 @@ export default defineConfig({
     previousOutput(),
     mdx(),
     cmsBundle(),
-    ogImages(),
     // Before reach and pagefind: it fills the audio players into the finished pages.
     listenAudio(),
     securityHeaders(),
@@ -109,6 +108,9 @@ export default defineConfig({
       ),
     ),
     reach({ siteName: settings.siteName, regency: settings.regency }),
+    // After the sitemap and the offline list, which need no cards: they run while the last cards
+    // are drawn (src/integrations/og-images.ts).
+    ogImages(),
     // Last, so the index is built from the finished HTML.
     pagefind(),
   ],

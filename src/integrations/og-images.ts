@@ -3,18 +3,26 @@
  *
  * The images are drawn in worker threads from the moment the OG route lists them
  * (src/pages/og/[...path].png.ts), so on two cores they are drawn while the main thread renders
- * the HTML pages, instead of the main thread waiting for each one as an ordinary route.
+ * the HTML pages, instead of the main thread waiting for each one as an ordinary route. Once the
+ * pages are rendered, the cards still to draw get a worker on that core as well, and this
+ * integration's last step comes after the sitemap and the offline list (astro.config.mjs), which
+ * run while the last cards are drawn.
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { ogImagesToWrite } from '../platform/cards/og-handoff.ts';
+import { ogImagesToWrite, startMoreWorkers } from '../platform/cards/og-handoff.ts';
 
 export default function ogImages(): AstroIntegration {
   return {
     name: 'migrasi-aman:og-images',
     hooks: {
+      'astro:build:generated': ({ logger }) => {
+        const started = startMoreWorkers();
+        if (started > 0)
+          logger.info(`pages rendered: ${started} more worker(s) draw the last cards`);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const images = ogImagesToWrite();
         const started = performance.now();

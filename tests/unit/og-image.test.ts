@@ -1,6 +1,6 @@
 /** Link-preview images: the indexed PNG holds exactly resvg's pixels, and the worker pool draws them. */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { Resvg } from '@resvg/resvg-js';
@@ -10,6 +10,7 @@ import { palettePng, renderCard, type OgCard } from '~/platform/cards/og-render.
 const cache = mkdtempSync(join(tmpdir(), 'og-cache-'));
 process.env['MIGRASI_OG_CACHE'] = cache;
 const { renderOgImage } = await import('~/platform/cards/og-image.ts');
+const { startMoreWorkers } = await import('~/platform/cards/og-handoff.ts');
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
 const CARD: OgCard = {
@@ -65,5 +66,22 @@ describe('renderOgImage', () => {
     const again = await renderOgImage({ ...CARD });
     expect(again.equals(first)).toBe(true);
     expect(readdirSync(cache)).toHaveLength(2);
+  });
+
+  it('gives the cards still waiting a worker on every core once the pages are rendered', async () => {
+    const cards = Array.from({ length: 6 }, (_, i) => ({ ...CARD, title: `Kartu antrean ${i}` }));
+    const drawn = cards.map((card) => renderOgImage(card));
+    // While Astro renders, one core stays with it (up to four workers in all); the cards that no
+    // worker took wait in the queue.
+    const cores = availableParallelism();
+    const first = Math.max(1, Math.min(cores - 1, 4));
+    const waiting = cards.length - first;
+    expect(startMoreWorkers()).toBe(Math.max(0, Math.min(Math.min(cores, 4) - first, waiting)));
+    const pngs = await Promise.all(drawn);
+    for (const [i, png] of pngs.entries()) {
+      expect(png.equals(await renderCard(cards[i]!))).toBe(true);
+    }
+    // Nothing waits any more: no worker is started.
+    expect(startMoreWorkers()).toBe(0);
   });
 });

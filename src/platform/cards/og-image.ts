@@ -1,10 +1,12 @@
 /**
  * Link-preview PNGs at build time: cached on disk by a hash of their inputs and drawn in worker
- * threads (src/platform/cards/og-render.ts), one per CPU core but one.
+ * threads (src/platform/cards/og-render.ts), one per CPU core but one while Astro renders pages.
  *
  * In a build the route (src/pages/og/) asks for every card at once, before Astro renders any
  * page: the workers draw them on the other core while the main thread renders the HTML, and
- * src/integrations/og-images.ts writes them at the end.
+ * src/integrations/og-images.ts writes them at the end. Once the pages are rendered the main
+ * thread has little left to do, so the cards still to draw get a worker on that core too
+ * (drawOnEveryCore, started by og-images.ts through og-handoff.ts).
  *
  * The cache lives in node_modules/.cache/og-images (MIGRASI_OG_CACHE overrides it: the benchmark
  * points it at its own temporary folder so that it always measures a cold build).
@@ -15,6 +17,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { card, OG_WORKER, palettePng, renderCard, type OgCard } from './og-render.ts';
+import { setMoreWorkers } from './og-handoff.ts';
 
 export { OG_HEIGHT, OG_WIDTH, type OgCard } from './og-render.ts';
 
@@ -47,7 +50,16 @@ class Pool {
   private next = 0;
 
   constructor(size: number) {
-    for (let i = 0; i < size; i++) {
+    this.grow(size);
+  }
+
+  get size(): number {
+    return this.running.size + this.idle.length;
+  }
+
+  /** Starts `count` more workers; they take jobs from the queue at once. */
+  grow(count: number) {
+    for (let i = 0; i < count; i++) {
       const worker = new Worker(WORKER_FILE, { workerData: OG_WORKER });
       // An idle worker must not keep `astro build` from exiting.
       worker.unref();
@@ -65,6 +77,12 @@ class Pool {
       });
       this.idle.push(worker);
     }
+    this.pump();
+  }
+
+  /** Cards waiting for a free worker. */
+  get waiting(): number {
+    return this.queue.length;
   }
 
   render(input: OgCard): Promise<Buffer> {
@@ -87,14 +105,32 @@ class Pool {
   }
 }
 
+/** At most this many workers: each holds satori and resvg (about 200 MB). */
+const MAX_WORKERS = 4;
+
 let pool: Pool | undefined;
 function draw(input: OgCard): Promise<Buffer> {
   // Without the sources (e.g. a build started from another directory), draw in this thread.
   if (!existsSync(WORKER_FILE)) return renderCard(input);
-  // One core stays with Astro, which renders the pages meanwhile; each worker holds satori and
-  // resvg (about 200 MB).
-  pool ??= new Pool(Math.max(1, Math.min(availableParallelism() - 1, 4)));
+  // One core stays with Astro, which renders the pages meanwhile.
+  if (!pool) {
+    pool = new Pool(Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS)));
+    setMoreWorkers(drawOnEveryCore);
+  }
   return pool.render(input);
+}
+
+/**
+ * Called once Astro has rendered the pages: cards still waiting for a worker get one more worker
+ * per core, up to one per core in all. At 10,000 entries (about 4,000 cards, ~17 ms each) the
+ * one worker was still drawing ten seconds after the last page. Returns how many were started.
+ */
+export function drawOnEveryCore(): number {
+  if (!pool || pool.waiting === 0) return 0;
+  const more = Math.min(Math.min(availableParallelism(), MAX_WORKERS) - pool.size, pool.waiting);
+  if (more <= 0) return 0;
+  pool.grow(more);
+  return more;
 }
 
 /** Drawings under way, by key: two pages with the same card share one. */

@@ -1,5 +1,5 @@
 /**
- * Builds the Pagefind search index after every `astro build`, with Pagefind's Node API, into
+ * Builds the Pagefind search index after every `astro build`, with Pagefind's own program, into
  * <outDir>/pagefind/ (served at /pagefind/). One index per `<html lang>` (id, en); only pages whose
  * <main> carries data-pagefind-body (set by BaseLayout) are indexed, so 404, /cari/ and /admin/
  * stay out.
@@ -12,15 +12,14 @@
  * PAGEFIND_OUTPUT=<dir> writes the index somewhere else instead: `npm run dev` uses it to put a
  * development index into public/pagefind/ (see scripts/dev-search-index.ts).
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
-// Imported with the config: Astro's module runner that loaded it may be closed by the time the
-// build is done, and an `import('pagefind')` then fails ("Vite module runner has been closed").
-import * as pagefind from 'pagefind';
 import { INDEX_TAG_PLACEHOLDER } from '../platform/search/search.ts';
 import { preparePages } from '../platform/search/prepared-pages.ts';
 import { listTree } from '../platform/output/tree.ts';
@@ -89,6 +88,76 @@ async function htmlFiles(dir: string, skip: string): Promise<string[]> {
   );
 }
 
+/** Names of Pagefind's program, the fuller one first, as its Node API looks for them. */
+const PAGEFIND_PROGRAMS = ['pagefind_extended', 'pagefind'];
+
+/**
+ * The path of Pagefind's program, found as the `pagefind` package finds it for its Node API and
+ * its command (pagefind/lib/resolveBinary.js, which the package does not export): the
+ * PAGEFIND_EXTENDED_BINARY_PATH or PAGEFIND_BINARY_PATH variable, else the @pagefind/<os>-<cpu>
+ * package that npm installed with it.
+ */
+export function pagefindProgram(env: NodeJS.ProcessEnv = process.env): string {
+  for (const name of PAGEFIND_PROGRAMS) {
+    const path = env[`${name.toUpperCase()}_BINARY_PATH`];
+    if (path) return path;
+  }
+  const os = process.platform === 'win32' ? 'windows' : process.platform;
+  const cpu = env['npm_config_arch'] || process.arch;
+  const require = createRequire(import.meta.url);
+  for (const name of PAGEFIND_PROGRAMS) {
+    try {
+      return require.resolve(`@pagefind/${os}-${cpu}/bin/${name}${os === 'windows' ? '.exe' : ''}`);
+    } catch {
+      // Not this one: try the next name.
+    }
+  }
+  throw new Error(
+    `Pagefind's program for ${os}-${cpu} is not installed (package @pagefind/${os}-${cpu}): run npm install again.`,
+  );
+}
+
+/**
+ * Runs Pagefind's program over `siteDir` with its default settings, writing to `outputPath`.
+ * The program is started directly rather than through the Node API's service, which indexes the
+ * same pages into the same files about a second slower at 10,000 entries (README "Scale"). It
+ * runs in a folder without a Pagefind configuration file and without PAGEFIND_* variables (the
+ * program reads both), so only the arguments below decide the index.
+ */
+async function runPagefind(siteDir: string, outputPath: string): Promise<void> {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_')),
+  );
+  const child = spawn(pagefindProgram(), ['--site', siteDir, '--output-path', outputPath], {
+    cwd: dirname(siteDir),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    windowsHide: true,
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    // The last lines are enough to say what went wrong.
+    output = (output + chunk.toString('utf8')).slice(-4000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const code = await new Promise<number | null>((done, fail) => {
+    child.on('error', fail);
+    child.on('close', done);
+  });
+  if (code !== 0) {
+    throw new Error(`Pagefind stopped with exit code ${code}:\n${output.trim()}`);
+  }
+}
+
+/** How many pages the index at `outputPath` holds, from its pagefind-entry.json. */
+async function indexedPages(outputPath: string): Promise<number> {
+  const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+    languages?: Record<string, { page_count?: number }>;
+  };
+  return Object.values(entry.languages ?? {}).reduce((sum, l) => sum + (l.page_count ?? 0), 0);
+}
+
 /** Indexes the HTML files in `siteDir` and writes the bundle to `outputPath` (replacing it). */
 export async function buildSearchIndex(
   siteDir: string,
@@ -97,39 +166,44 @@ export async function buildSearchIndex(
   // Each page is indexed with the synonyms of its words and its type's weight (index-html.ts),
   // without changing the HTML that is served: Pagefind reads prepared copies of the pages from a
   // folder of their own, kept between builds (prepared-pages.ts: only changed pages are prepared
-  // again). One addDirectory over that folder, rather than one addHTMLFile call per page, lets
-  // Pagefind read and parse the pages itself, in parallel, and still in a fixed order (the index
-  // comes out the same on every build).
+  // again), on every core and in a fixed order (the index comes out the same on every build).
   const prepared = await preparePages(siteDir, await htmlFiles(siteDir, outputPath));
-  try {
-    const { pages } = prepared;
-    if (pages === 0) {
-      throw new Error(
-        `Pagefind found no page to index in ${siteDir}: is data-pagefind-body still on <main> in BaseLayout?`,
-      );
-    }
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: prepared.dir });
-    if (added.errors.length > 0)
-      throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-    if (added.page_count !== pages)
-      throw new Error(`Pagefind indexed ${added.page_count} of the ${pages} pages of ${siteDir}`);
-    // A development index copied in from public/ must not leave stale chunks next to the new ones.
-    await rm(outputPath, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) {
-      throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-    }
-    return {
-      pages,
-      prepared: prepared.made,
-      outputPath,
-      unusedUiBytes: await removeUnusedUi(outputPath),
-    };
-  } finally {
-    await pagefind.close();
+  const { pages } = prepared;
+  if (pages === 0) {
+    throw new Error(
+      `Pagefind found no page to index in ${siteDir}: is data-pagefind-body still on <main> in BaseLayout?`,
+    );
   }
+  // The new index is written beside the old one and then takes its place, so no stale chunk of
+  // the old one (or of a development index copied in from public/) stays next to the new ones.
+  // Writing it where the old one was just deleted took 1.5–2 s longer at 10,000 entries: the
+  // file system then looks past the ~11,000 freshly freed inodes for every new file.
+  const fresh = `${outputPath}.new`;
+  const old = `${outputPath}.old`;
+  await rm(fresh, { recursive: true, force: true });
+  try {
+    await runPagefind(prepared.dir, fresh);
+    const indexed = await indexedPages(fresh);
+    if (indexed !== pages) {
+      throw new Error(`Pagefind indexed ${indexed} of the ${pages} pages of ${siteDir}`);
+    }
+  } catch (error) {
+    // The old index stays as it was.
+    await rm(fresh, { recursive: true, force: true });
+    throw error;
+  }
+  await rm(old, { recursive: true, force: true });
+  await rename(outputPath, old).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await rename(fresh, outputPath);
+  await rm(old, { recursive: true, force: true });
+  return {
+    pages,
+    prepared: prepared.made,
+    outputPath,
+    unusedUiBytes: await removeUnusedUi(outputPath),
+  };
 }
 
 /** Where the index of `siteDir` goes: <siteDir>/pagefind, or PAGEFIND_OUTPUT. */

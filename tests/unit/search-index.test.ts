@@ -4,13 +4,30 @@
  * scripts/search-index.ts, which indexes the built site and stamps its search pages.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as pagefind from 'pagefind';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import pagefindIntegration from '../../src/integrations/pagefind.ts';
+import pagefindIntegration, {
+  buildSearchIndex,
+  pagefindProgram,
+  UNUSED_UI_FILES,
+} from '../../src/integrations/pagefind.ts';
 import { INDEX_TAG_PLACEHOLDER } from '../../src/platform/search/search.ts';
+import { preparedFolder } from '../../src/platform/search/prepared-pages.ts';
 
 const dirs: string[] = [];
 // The pages prepared for the index are kept in a folder of the test's own.
@@ -23,7 +40,23 @@ afterAll(() => {
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   delete process.env['MIGRASI_SEARCH_INDEX'];
+  delete process.env['PAGEFIND_FORCE_LANGUAGE'];
+  delete process.env['PAGEFIND_EXTENDED_BINARY_PATH'];
 });
+
+/** Every file under `dir`, relative, with its bytes. */
+function filesOf(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(dir, name);
+    try {
+      files.set(name, readFileSync(path));
+    } catch {
+      // A folder.
+    }
+  }
+  return files;
+}
 
 function page(lang: string, title: string, text: string): string {
   return `<!doctype html><html lang="${lang}"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>${text}</p></main></body></html>`;
@@ -95,5 +128,70 @@ describe('the search index after the build', () => {
     delete process.env['MIGRASI_SEARCH_INDEX'];
     await hook(now);
     expect(existsSync(join(now, 'pagefind/pagefind-entry.json'))).toBe(true);
+  });
+});
+
+describe("Pagefind's program", () => {
+  it('is found where npm installed it, and can be run', () => {
+    const program = pagefindProgram();
+    expect(() => accessSync(program, constants.X_OK)).not.toThrow();
+  });
+
+  it("writes the same index as Pagefind's Node API over the same pages", async () => {
+    const site = builtSite();
+    const ours = join(site, 'pagefind');
+    await buildSearchIndex(site, ours);
+    // The API, as the build used it before: one addDirectory over the prepared copies.
+    const prepared = join(preparedFolder(site), 'pages');
+    const theirs = mkdtempSync(join(tmpdir(), 'migrasi-search-api-'));
+    dirs.push(theirs);
+    const { index } = await pagefind.createIndex({});
+    await index!.addDirectory({ path: prepared });
+    await index!.writeFiles({ outputPath: theirs });
+    await pagefind.close();
+    for (const file of Object.values(UNUSED_UI_FILES).flat()) rmSync(join(theirs, file));
+    const [a, b] = [filesOf(ours), filesOf(theirs)];
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    expect(a.size).toBeGreaterThan(10);
+    for (const [name, bytes] of a) expect(bytes.equals(b.get(name)!), name).toBe(true);
+  });
+
+  it('ignores PAGEFIND_* variables, which the program would read as settings', async () => {
+    const site = builtSite();
+    // Would put every page into one English index.
+    process.env['PAGEFIND_FORCE_LANGUAGE'] = 'en';
+    await hook(site);
+    const entry = JSON.parse(readFileSync(join(site, 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'id']);
+  });
+
+  it('replaces the old index whole, leaving no chunk of it and no folder beside it', async () => {
+    const site = builtSite();
+    await hook(site);
+    const stale = join(site, 'pagefind/fragment/id_stale00.pf_fragment');
+    writeFileSync(stale, 'old');
+    await hook(site);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(join(site, 'pagefind/pagefind-entry.json'))).toBe(true);
+    expect(readdirSync(site).filter((name) => name.startsWith('pagefind'))).toEqual(['pagefind']);
+  });
+
+  it('fails with what the program said when it stops with an error, keeping the old index', async () => {
+    const site = builtSite();
+    await hook(site);
+    const before = filesOf(join(site, 'pagefind'));
+    const broken = join(site, 'broken-pagefind.sh');
+    // Writes part of an index, then fails.
+    writeFileSync(
+      broken,
+      '#!/bin/sh\nmkdir -p "$4/fragment" && echo x > "$4/fragment/half.pf_fragment"\necho "Error: disk full" >&2\nexit 3\n',
+    );
+    chmodSync(broken, 0o755);
+    process.env['PAGEFIND_EXTENDED_BINARY_PATH'] = broken;
+    await expect(hook(site)).rejects.toThrow(/exit code 3:\nError: disk full/);
+    const after = filesOf(join(site, 'pagefind'));
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [name, bytes] of after) expect(bytes.equals(before.get(name)!), name).toBe(true);
+    expect(readdirSync(site).filter((name) => name.startsWith('pagefind'))).toEqual(['pagefind']);
   });
 });

@@ -8,11 +8,12 @@
  * caches kept). Writes bench/results/peers-N.md and .json.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import type { GeneratedEntry } from './generate.ts';
 import { retryHung, run, type RunResult } from './lib/proc.ts';
+import { setAside } from './lib/trash.ts';
 import {
   compare,
   comparisonMarkdown,
@@ -110,9 +111,10 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
   // its own (scripts/search-index.ts).
   // A publish builds over the cold build's output, as CI does with the output it restores.
   const project = async (round: number, cold: boolean) => {
+    // Moved aside rather than deleted just before a measured build (bench/lib/trash.ts).
     if (cold) {
-      await rm(outDir, { recursive: true, force: true });
-      await rm(cacheDir, { recursive: true, force: true });
+      await setAside(outDir);
+      await setAside(cacheDir);
     }
     const load = loadavg()[0] ?? 0;
     const check = await run(node, [join(o.root, 'scripts/check-content.ts')], {
@@ -136,10 +138,10 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
     return total([check, astro, index], round, load);
   };
   const peer = async (name: PeerName, round: number, cold: boolean, dir = peerDir(name)) => {
-    await rm(join(dir, 'dist'), { recursive: true, force: true });
+    await setAside(join(dir, 'dist'));
     if (cold) {
-      await rm(join(dir, 'node_modules', '.astro'), { recursive: true, force: true });
-      await rm(join(dir, '.astro'), { recursive: true, force: true });
+      await setAside(join(dir, 'node_modules', '.astro'));
+      await setAside(join(dir, '.astro'));
     }
     const load = loadavg()[0] ?? 0;
     const peerEnv = { ASTRO_TELEMETRY_DISABLED: '1' };
@@ -215,7 +217,7 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
     // Its own node_modules folder of links to the bare peer's packages: Astro keeps its cache
     // in node_modules/.astro, which the two must not share.
     const modules = join(barePagesDir, 'node_modules');
-    await rm(modules, { recursive: true, force: true });
+    await setAside(modules);
     await mkdir(modules);
     for (const name of await readdir(join(peerDir('bare'), 'node_modules')))
       if (name !== '.astro')

@@ -13,9 +13,10 @@
  * then, a component: the peers' own (bare) or Starlight's Aside, Steps and Card.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { body, rng, sentence } from './generate.ts';
+import { setAside } from './lib/trash.ts';
 
 export const PEERS = ['bare', 'starlight'] as const;
 export type PeerName = (typeof PEERS)[number];
@@ -334,7 +335,7 @@ export async function writePeer(
     !existsSync(join(dir, 'node_modules', 'astro')) ||
     !existsSync(installedFrom) ||
     readFileSync(installedFrom, 'utf8') !== pkg;
-  await rm(join(dir, 'src'), { recursive: true, force: true });
+  await setAside(join(dir, 'src'));
   for (const f of [
     ...files,
     ...pages.map((p) => ({ path: pagePath(peer, p), text: pageFile(peer, p) })),

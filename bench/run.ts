@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { cpus, loadavg } from 'node:os';
 import { generateEntries, writeEntries } from './generate.ts';
 import { run } from './lib/proc.ts';
+import { emptyTrash, setAside } from './lib/trash.ts';
 import { dirBytes, htmlPages, stats, walk } from './lib/output.ts';
 import { measureBrowser } from './lib/browser.ts';
 import { runLighthouse } from './lib/lighthouse.ts';
@@ -70,7 +71,8 @@ await mkdir(join(root, '.bench'), { recursive: true });
 await writeFile(lock, String(process.pid));
 process.on('exit', () => rmSync(lock, { force: true }));
 
-await rm(work, { recursive: true, force: true });
+// The last run's tree is moved aside, and deleted at the end (bench/lib/trash.ts).
+await setAside(work);
 await mkdir(work, { recursive: true });
 await cp(join(root, 'content'), contentDir, { recursive: true });
 
@@ -108,6 +110,8 @@ if (values.peers) {
   });
   await run(bin('astro'), ['sync'], { quiet: true });
   if (!values.keep) await rm(work, { recursive: true, force: true });
+  await emptyTrash();
+  await emptyTrash();
   process.exit(0);
 }
 
@@ -264,6 +268,8 @@ if (values['build-only']) {
     `CPU ${((check.cpuSeconds ?? 0) + (astro.cpuSeconds ?? 0) + (pagefind.inBuild ? 0 : (pagefind.cpuSeconds ?? 0))).toFixed(1)} s, peak ${Math.max(check.peakRssMB, astro.peakRssMB, pagefind.peakRssMB)} MB, load ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}`,
   );
   if (!values.keep) await rm(work, { recursive: true, force: true });
+  await emptyTrash();
+  await emptyTrash();
   process.exit(0);
 }
 
@@ -357,6 +363,7 @@ await writeFile(join(root, `bench/results/entries-${entries}.md`), md);
 console.log(`\n${md}`);
 if (!values.keep) await rm(work, { recursive: true, force: true });
 else log(`kept ${work}`);
+await emptyTrash();
 
 /** Files that differ between two output directories (added, removed or other bytes). */
 function changedFiles(a: string, b: string): string[] {

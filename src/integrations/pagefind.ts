@@ -176,8 +176,9 @@ export async function buildSearchIndex(
   }
   // The new index is written beside the old one and then takes its place, so no stale chunk of
   // the old one (or of a development index copied in from public/) stays next to the new ones.
-  // Writing it where the old one was just deleted took 1.5–2 s longer at 10,000 entries: the
-  // file system then looks past the ~11,000 freshly freed inodes for every new file.
+  // Writing it where the old one was just deleted took 1.5–2 s longer at 10,000 entries on the
+  // benchmark machine, whose ext4 has no journal: it keeps freed inodes out of use for a few
+  // minutes and looked past the ~11,600 just freed for every new file.
   const fresh = `${outputPath}.new`;
   const old = `${outputPath}.old`;
   await rm(fresh, { recursive: true, force: true });

@@ -8,11 +8,69 @@
  * integration's last step comes after the sitemap and the offline list (astro.config.mjs), which
  * run while the last cards are drawn.
  */
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { ogImagesToWrite, startMoreWorkers } from '../platform/cards/og-handoff.ts';
+import {
+  ogImagesToWrite,
+  startMoreWorkers,
+  type OgImageSource,
+} from '../platform/cards/og-handoff.ts';
+import { CARDS_FOLDER } from '../platform/cards/og.ts';
+import { listTree } from '../platform/output/tree.ts';
+
+/** Whether the file at `there` exists and holds the same bytes as `source`. */
+async function sameBytes(source: string, there: string): Promise<boolean> {
+  const [a, b] = await Promise.all([stat(source), stat(there).catch(() => undefined)]);
+  if (!b?.isFile() || a.size !== b.size) return false;
+  const [x, y] = await Promise.all([readFile(source), readFile(there)]);
+  return x.equals(y);
+}
+
+/**
+ * Writes the cards into the output folder; returns how many it wrote. A card from the cache that
+ * the output already holds byte for byte is left alone: in a publish at 10,000 entries that is
+ * ~4,000 files not deleted and copied again (reading both is much cheaper than writing one).
+ */
+async function writeCards(out: string, images: Map<string, OgImageSource>): Promise<number> {
+  // Several files at a time: at 10,000 entries there are ~4,000, mostly copies from the cache.
+  const queue = [...images];
+  const folders = new Map<string, Promise<unknown>>();
+  let written = 0;
+  const writeNext = async (): Promise<void> => {
+    for (let next = queue.pop(); next; next = queue.pop()) {
+      const [file, source] = next;
+      const path = join(out, file);
+      if ('cached' in source && (await sameBytes(source.cached, path))) continue;
+      const folder = dirname(path);
+      if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+      await folders.get(folder);
+      if ('cached' in source) await copyFile(source.cached, path);
+      else await writeFile(path, await source.drawn);
+      written++;
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, writeNext));
+  return written;
+}
+
+/** Removes the cards of pages this build no longer has, and the folders left empty. */
+async function removeOtherCards(out: string, images: Map<string, OgImageSource>): Promise<number> {
+  const root = join(out, CARDS_FOLDER);
+  const { files } = await listTree(root).catch(() => ({ files: [] as string[] }));
+  const other = files.filter((path) => !images.has(relative(out, path).split(sep).join('/')));
+  await Promise.all(other.map((path) => rm(path, { force: true })));
+  const folders = new Set(other.map((path) => dirname(path)));
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+    for (let d = folder; d.startsWith(root + sep); d = dirname(d)) {
+      const left = await readdir(d).catch(() => ['?']);
+      if (left.length > 0) break;
+      await rmdir(d);
+    }
+  }
+  return other.length;
+}
 
 export default function ogImages(): AstroIntegration {
   return {
@@ -27,24 +85,11 @@ export default function ogImages(): AstroIntegration {
         const images = ogImagesToWrite();
         const started = performance.now();
         const out = fileURLToPath(dir);
-        // Several files at a time: at 10,000 entries there are ~4,000, mostly copies from the cache.
-        const queue = [...images];
-        const folders = new Map<string, Promise<unknown>>();
-        const writeNext = async (): Promise<void> => {
-          for (let next = queue.pop(); next; next = queue.pop()) {
-            const [file, source] = next;
-            const path = join(out, file);
-            const folder = dirname(path);
-            if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
-            await folders.get(folder);
-            if ('cached' in source) await copyFile(source.cached, path);
-            else await writeFile(path, await source.drawn);
-          }
-        };
-        await Promise.all(Array.from({ length: 16 }, writeNext));
+        const written = await writeCards(out, images);
+        const removed = await removeOtherCards(out, images);
         const fromCache = [...images.values()].filter((source) => 'cached' in source).length;
         logger.info(
-          `${images.size} link-preview images written, ${fromCache} of them copied from the cache (${Math.round(performance.now() - started)} ms after the pages, with the last drawings)`,
+          `${images.size} link-preview images, ${fromCache} of them from the cache: ${written} written, ${removed} of other pages removed (${Math.round(performance.now() - started)} ms after the pages, with the last drawings)`,
         );
         images.clear();
       },

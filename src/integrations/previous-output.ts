@@ -36,6 +36,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { listTree } from '../platform/output/tree.ts';
 import { AUDIO_FOLDER } from './listen-audio.ts';
+import { CARDS_FOLDER } from '../platform/cards/og.ts';
 import { indexFolderLeftToScript } from './pagefind.ts';
 
 /** The files of the output folder when the build started, with their status change times. */
@@ -229,7 +230,8 @@ export default function previousOutput(): AstroIntegration {
         for (const urls of assets.values()) for (const url of urls) made.add(fileURLToPath(url));
         const out = fileURLToPath(dir);
         const index = indexFolderLeftToScript(out);
-        const leave = [AUDIO_FOLDER, ...(index ? [relative(out, index)] : [])];
+        // The audio, card and search index steps keep their own folders up to date.
+        const leave = [AUDIO_FOLDER, CARDS_FOLDER, ...(index ? [relative(out, index)] : [])];
         const removed = await removeStale(out, before, made, leave);
         await writeRecord(places, out);
         const shown = removed.slice(0, 5).join(', ');

@@ -8,7 +8,7 @@
  * integration's last step comes after the sitemap and the offline list (astro.config.mjs), which
  * run while the last cards are drawn.
  */
-import { copyFile, mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -18,6 +18,7 @@ import {
   type OgImageSource,
 } from '../platform/cards/og-handoff.ts';
 import { CARDS_FOLDER } from '../platform/cards/og.ts';
+import { removeFiles } from '../platform/output/remove.ts';
 import { listTree } from '../platform/output/tree.ts';
 
 /** Whether the file at `there` exists and holds the same bytes as `source`. */
@@ -58,17 +59,9 @@ async function writeCards(out: string, images: Map<string, OgImageSource>): Prom
 /** Removes the cards of pages this build no longer has, and the folders left empty. */
 async function removeOtherCards(out: string, images: Map<string, OgImageSource>): Promise<number> {
   const root = join(out, CARDS_FOLDER);
-  const { files } = await listTree(root).catch(() => ({ files: [] as string[] }));
+  const { files } = await listTree(root);
   const other = files.filter((path) => !images.has(relative(out, path).split(sep).join('/')));
-  await Promise.all(other.map((path) => rm(path, { force: true })));
-  const folders = new Set(other.map((path) => dirname(path)));
-  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
-    for (let d = folder; d.startsWith(root + sep); d = dirname(d)) {
-      const left = await readdir(d).catch(() => ['?']);
-      if (left.length > 0) break;
-      await rmdir(d);
-    }
-  }
+  await removeFiles(root, files, other);
   return other.length;
 }
 

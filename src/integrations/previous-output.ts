@@ -30,13 +30,14 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { listTree } from '../platform/output/tree.ts';
 import { AUDIO_FOLDER } from './listen-audio.ts';
 import { CARDS_FOLDER } from '../platform/cards/og.ts';
+import { removeFiles } from '../platform/output/remove.ts';
 import { indexFolderLeftToScript } from './pagefind.ts';
 
 /** The files of the output folder when the build started, with their status change times. */
@@ -84,24 +85,7 @@ export async function removeStale(
   );
   const times = await changed(untouched);
   const stale = untouched.filter((path, at) => times[at] === before.get(path));
-  await Promise.all(stale.map((path) => unlink(path)));
-  // The folders of removed files that hold nothing else any more, deepest first.
-  const gone = new Set(stale);
-  const full = new Set<string>();
-  for (const file of files) {
-    if (gone.has(file)) continue;
-    for (let d = dirname(file); d !== root && !full.has(d); d = dirname(d)) full.add(d);
-  }
-  const emptied = new Set<string>();
-  for (const file of stale) {
-    for (let d = dirname(file); d !== root && !full.has(d); d = dirname(d)) emptied.add(d);
-  }
-  for (const folder of [...emptied].sort((a, b) => b.length - a.length)) {
-    await rmdir(folder).catch((error: NodeJS.ErrnoException) => {
-      // An empty folder the build made inside it keeps it: nothing of this build is lost.
-      if (error.code !== 'ENOTEMPTY') throw error;
-    });
-  }
+  await removeFiles(root, files, stale);
   return stale.map((path) => relative(root, path).split('\\').join('/')).sort();
 }
 

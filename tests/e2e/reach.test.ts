@@ -312,18 +312,21 @@ describe('sharing and installing', () => {
     }
   });
 
-  it("courses have their own image, sessions their course's; each session page shares itself", () => {
+  it("courses have their own image, one for every language, sessions their course's; each session page shares itself", () => {
     const courses = pages.filter((p) =>
       /^\/(en\/)?pelatihan\/(?!halaman\/)[^/]+\/([^/]+\/)?$/.test(p.path),
     );
     expect(courses.length).toBeGreaterThan(0);
     for (const page of courses) {
       const image = page.root.querySelector('meta[property="og:image"]')!.getAttribute('content')!;
-      // /pelatihan/<course>/<session>/ → the image of /pelatihan/<course>/.
-      const course = page.path.replace(/^((?:\/en)?\/pelatihan\/[^/]+\/)[^/]+\/$/, '$1');
+      // /en/pelatihan/<course>/<session>/ → the image of /pelatihan/<course>/: courses are written
+      // in Indonesian only, and so is their card.
+      const course = page.path.replace(/^(?:\/en)?(\/pelatihan\/[^/]+\/)(?:[^/]+\/)?$/, '$1');
       expect(new URL(image).pathname, page.path).toBe(ogImagePath(course));
       expect(existsSync(join(DIST, new URL(image).pathname)), `${page.path} image file`).toBe(true);
     }
+    // No second card of the same course in English.
+    expect(existsSync(join(DIST, 'og/en/pelatihan'))).toBe(false);
     const sessions = courses.filter((p) => p.path.replace(/^\/en/, '').split('/').length === 5);
     expect(sessions.length).toBeGreaterThan(0);
     for (const page of sessions) {

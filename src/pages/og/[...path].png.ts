@@ -1,6 +1,7 @@
 /**
  * Link-preview images (Open Graph / Twitter), rendered at build time (see src/platform/cards/og-image.ts):
- * one per guide, programme and course, one for the news section and one for the site, per language.
+ * one per guide and programme, one for the news section and one for the site, per language, and one
+ * per course: courses are written in Indonesian only, so their card is too.
  *
  * Not every page gets its own card. A card repeats the page's title, which WhatsApp and Facebook
  * already print as text beside or under the image (og:title, og:description), so a card of its own
@@ -15,6 +16,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSettings, localeOf, published, slugOf } from '~/platform/content/content.ts';
 import { localePath, useTranslations, type UiKey } from '~/platform/i18n/i18n.ts';
 import { ogImagePath } from '~/platform/cards/og.ts';
+import { entryCard } from '~/platform/i18n/route.ts';
 import { cachedOgImage, renderOgImage, type OgCard } from '~/platform/cards/og-image.ts';
 import { ogImagesToWrite } from '~/platform/cards/og-handoff.ts';
 import { courseEntries } from '~/features/training/catalogue.ts';
@@ -31,19 +33,20 @@ export const getStaticPaths = (async () => {
   const host = new URL(settings.siteUrl).host;
   const base = { siteName: settings.siteName, footer: `${settings.regency} · ${host}` };
   const paths: { params: { path: string }; props: OgCard }[] = [];
-  const add = (pagePath: string, title: string, kicker: string) =>
+  const add = (card: string, title: string, kicker: string) =>
     paths.push({
-      params: { path: ogImagePath(pagePath).slice('/og/'.length, -'.png'.length) },
+      params: { path: card.slice('/og/'.length, -'.png'.length) },
       props: { ...base, title, kicker },
     });
   for (const locale of LOCALES) {
     const t = useTranslations(locale);
-    add(localePath(locale, '/'), t('home.title'), settings.siteName);
-    add(localePath(locale, '/berita/'), t('news.title'), settings.siteName);
+    add(ogImagePath(localePath(locale, '/')), t('home.title'), settings.siteName);
+    add(ogImagePath(localePath(locale, '/berita/')), t('news.title'), settings.siteName);
   }
   for (const { collection, kicker, translated } of SECTIONS) {
-    // A translated collection has entries per language; an untranslated one (courses) is written
-    // once in the default language and shown in every language.
+    // A translated collection has entries per language, each with its card; an untranslated one
+    // (courses) is written once in the default language and shown in every language with one
+    // card, in that language (entryCard in src/platform/i18n/route.ts).
     // Courses: the office's and, in a build with MIGRASI_EXAMPLES=1, the example courses.
     const entries: { id: string; data: unknown }[] =
       collection === 'pelatihan'
@@ -52,15 +55,14 @@ export const getStaticPaths = (async () => {
     for (const entry of entries) {
       const data = entry.data as { title?: string; name?: string; example?: boolean };
       const title = data.title ?? data.name ?? slugOf(entry);
-      for (const locale of translated ? [localeOf(entry)] : LOCALES) {
-        const t = useTranslations(locale);
-        // An example course's card says so: the picture travels without the page around it.
-        add(
-          localePath(locale, `/${collection}/${slugOf(entry)}/`),
-          markedTitle(title, data.example === true, t('session.exampleLabel')),
-          data.example ? `${t(kicker)} · ${t('courses.example').toUpperCase()}` : t(kicker),
-        );
-      }
+      const locale = translated ? localeOf(entry) : DEFAULT_LOCALE;
+      const t = useTranslations(locale);
+      // An example course's card says so: the picture travels without the page around it.
+      add(
+        entryCard(collection, slugOf(entry), locale),
+        markedTitle(title, data.example === true, t('session.exampleLabel')),
+        data.example ? `${t(kicker)} · ${t('courses.example').toUpperCase()}` : t(kicker),
+      );
     }
   }
   if (import.meta.env.PROD) {

@@ -11,6 +11,7 @@ import type { EntryCollectionName } from '~/schemas/index.ts';
 import { ogImagePath } from '~/platform/cards/og.ts';
 import { entryAlternates, localeOf, published, slugOf } from '~/platform/content/content.ts';
 import {
+  DEFAULT_LOCALE,
   LOCALES,
   langParam,
   localePath,
@@ -122,6 +123,19 @@ export async function entryRoute<C extends EntryCollectionName, E extends { id: 
     /** The section's home in this language, e.g. "/en/berita/". */
     section: route.href(base),
     alternates,
-    ogImage: ogImagePath(card === undefined ? route.href(base) : path),
+    ogImage:
+      card === undefined ? ogImagePath(route.href(base)) : entryCard(collection, slug, locale),
   };
+}
+
+/**
+ * The link-preview card of an entry that has its own (`card` in src/model/collections.ts). A
+ * collection written once (`translated: false`: the courses) is shown in its own language in every
+ * language, and so is its card: one card per entry, drawn in the default language, instead of
+ * one per language with the same title (src/pages/og/[...path].png.ts draws them).
+ */
+export function entryCard(collection: EntryCollectionName, slug: string, locale: Locale): string {
+  const { routes, translated }: CollectionDescriptor = COLLECTIONS[collection];
+  const cardLocale = translated === false ? DEFAULT_LOCALE : locale;
+  return ogImagePath(localePath(cardLocale, `/${routes[0]}/${slug}/`));
 }

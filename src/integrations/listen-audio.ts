@@ -71,6 +71,9 @@ async function playerPages(dist: string): Promise<{ file: string; locale: Locale
   return files;
 }
 
+/** How many pages restoredPlayers reads at once. */
+const READ_BATCH = 64;
+
 const UNFILLED =
   /<div[^>]*\sdata-listen-key="([0-9a-f]+)"[^>]*>(?:(?!<\/div>)[\s\S])*?<span class="listen__meta"[^>]*><\/span>/g;
 const PLAYER_KEY = /<div[^>]*\sdata-listen-key="([0-9a-f]+)"/g;
@@ -91,29 +94,36 @@ export async function restoredPlayers(
   silenced: Set<string> = new Set(),
 ): Promise<number> {
   const written = new Set<string>();
-  for (const { file, locale } of await playerPages(dist)) {
-    const html = await readFile(file, 'utf8');
-    const keys = [...new Set([...html.matchAll(PLAYER_KEY)].map((m) => m[1] as string))];
-    if (keys.length === 0) continue;
-    const unfilled = new Set([...html.matchAll(UNFILLED)].map((m) => m[1] as string));
-    let filled = html;
-    for (const key of keys) {
-      const mp3 = join(dist, AUDIO_FOLDER, `${key}.mp3`);
-      // Written this build (a rendered page with the same text) or kept from the last one.
-      if (!unfilled.has(key) && (playing.has(key) || existsSync(mp3))) {
-        playing.add(key);
-        continue;
+  // Read a batch of pages at a time (the reads overlap; most pages have no player), then handle
+  // them in turn.
+  const pages = await playerPages(dist);
+  for (let start = 0; start < pages.length; start += READ_BATCH) {
+    const batch = pages.slice(start, start + READ_BATCH);
+    const htmls = await Promise.all(batch.map(({ file }) => readFile(file, 'utf8')));
+    for (const [i, { file, locale }] of batch.entries()) {
+      const html = htmls[i]!;
+      const keys = [...new Set([...html.matchAll(PLAYER_KEY)].map((m) => m[1] as string))];
+      if (keys.length === 0) continue;
+      const unfilled = new Set([...html.matchAll(UNFILLED)].map((m) => m[1] as string));
+      let filled = html;
+      for (const key of keys) {
+        const mp3 = join(dist, AUDIO_FOLDER, `${key}.mp3`);
+        // Written this build (a rendered page with the same text) or kept from the last one.
+        if (!unfilled.has(key) && (playing.has(key) || existsSync(mp3))) {
+          playing.add(key);
+          continue;
+        }
+        const audio = audioOf(key, file.slice(dist.length));
+        if (audio && !written.has(key)) {
+          await writeFile(mp3, audio.mp3);
+          written.add(key);
+        }
+        if (audio) playing.add(key);
+        if (!audio) silenced.add(file);
+        filled = fillPlayer(filled, key, audio ? audioMeta(audio, locale) : null);
       }
-      const audio = audioOf(key, file.slice(dist.length));
-      if (audio && !written.has(key)) {
-        await writeFile(mp3, audio.mp3);
-        written.add(key);
-      }
-      if (audio) playing.add(key);
-      if (!audio) silenced.add(file);
-      filled = fillPlayer(filled, key, audio ? audioMeta(audio, locale) : null);
+      if (filled !== html) await writeFile(file, filled);
     }
-    if (filled !== html) await writeFile(file, filled);
   }
   return written.size;
 }

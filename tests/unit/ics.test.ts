@@ -130,54 +130,73 @@ describe('iCalendar output', () => {
   });
 });
 
-describe('files put together from events written once', () => {
-  it('are byte for byte what the library writes for the whole list at once', () => {
+describe('the lines written here', () => {
+  const library = (list: ReturnType<typeof build>, o: typeof options) =>
+    refoldByOctets(
+      createEvents(
+        list.map((v) => toEvent(v, o)),
+        { productId: 'migrasi-aman/jadwal', method: 'PUBLISH', calName: escapeText(o.calName) },
+      ).value!,
+    );
+
+  it('are byte for byte what the ics library writes for the same events', () => {
     const views = build({ topics: ['topik satu', 'topik dua, tiga'] });
     for (const o of [options, { ...options, texts, calName: 'Jadwal; lain' }]) {
-      const { value } = createEvents(
-        views.map((v) => toEvent(v, o)),
-        { productId: 'migrasi-aman/jadwal', method: 'PUBLISH', calName: escapeText(o.calName) },
-      );
-      expect(sessionsToIcs(views, o)).toBe(refoldByOctets(value!));
+      expect(sessionsToIcs(views, o)).toBe(library(views, o));
       // The same session again in another file (its own, its course's, the schedule's).
-      const { value: one } = createEvents([toEvent(views[1]!, o)], {
-        productId: 'migrasi-aman/jadwal',
-        method: 'PUBLISH',
-        calName: escapeText('Nama lain'),
-      });
-      expect(sessionsToIcs([views[1]!], { ...o, calName: 'Nama lain' })).toBe(refoldByOctets(one!));
+      expect(sessionsToIcs([views[1]!], { ...o, calName: 'Nama lain' })).toBe(
+        library([views[1]!], { ...o, calName: 'Nama lain' }),
+      );
     }
   });
 
-  it('write the missing events of a file in one call, whatever was written before', () => {
-    // A summary with the words of the event's last line, long enough to be folded.
-    const summary = `Baris END:VEVENT\nEND:VEVENT ${'panjang '.repeat(12)}END:VEVENT`;
+  it('match the library for hostile text, long lines and any order of sessions', () => {
+    // A summary with the words of the event's last line, long enough to be folded, and every
+    // character TEXT escapes.
+    const summary = `Baris END:VEVENT\r\nEND:VEVENT ${'panjang '.repeat(12)}a\\b; c, d\ne – ✓ 👩🏽‍🌾 END:VEVENT`;
     const sessions = ['2027-03-06', '2027-03-13', '2027-03-20'].map((day, i) =>
       sessionInput({
         id: `sesi-${i + 1}`,
         start: `${day}T08:00`,
         end: `${day}T14:00`,
         deadline: '2027-03-01',
+        ...(i === 1 && { status: 'ditunda' }),
+        ...(i === 2 && {
+          venue: {
+            name: 'Balai; Desa, "Sukamaju" \\ 🏠',
+            kecamatan: 'Lakudo',
+            kabupaten: 'Kabupaten Buton Tengah',
+            lat: -5.3,
+            lng: 122.6,
+          },
+        }),
       }),
     );
-    const views = build({ summary, sessions });
+    const views = build({
+      title: `Pelatihan; usaha, "kecil" \\ ${'sangat panjang '.repeat(5)}`,
+      summary,
+      topics: ['a, b, c', 'baris\nbaru', 'garis \\ miring'],
+      sessions,
+    });
     const [a, b, c] = views as [(typeof views)[0], (typeof views)[0], (typeof views)[0]];
-    const whole = (list: typeof views) =>
-      refoldByOctets(
-        createEvents(
-          list.map((v) => toEvent(v, options)),
-          {
-            productId: 'migrasi-aman/jadwal',
-            method: 'PUBLISH',
-            calName: escapeText(options.calName),
-          },
-        ).value!,
-      );
-    // b is written first, on its own; then a file lists b among two events not written yet.
-    expect(sessionsToIcs([b], options)).toBe(whole([b]));
-    expect(sessionsToIcs([c, b, a, c], options)).toBe(whole([c, b, a, c]));
+    const hostile = { ...options, texts, calName: `Kalender, "uji"; \\ ${'x'.repeat(90)}` };
+    for (const o of [options, hostile])
+      for (const list of [[b], [c, b, a, c], [a, b, c], []])
+        expect(sessionsToIcs(list, o)).toBe(library(list, o));
     expect(events(sessionsToIcs([a, b, c], options)).map((e) => e.uid)).toEqual(
       [a, b, c].map((v) => sessionUid(v, SITE)),
     );
+  });
+
+  it('escape a reminder as TEXT, which the library left as given', () => {
+    const [first] = build();
+    const text = sessionsToIcs([first!], {
+      ...options,
+      texts: { ...texts, reminderSession: 'Besok, pukul 08.00; bawa KTP' },
+    });
+    expect(text).toContain('DESCRIPTION:Besok\\, pukul 08.00\\; bawa KTP\r\n');
+    // An independent parser reads the reminder back as written.
+    const [event] = events(text) as unknown as { alarms: { description: string }[] }[];
+    expect(event!.alarms[0]!.description).toBe('Besok, pukul 08.00; bawa KTP');
   });
 });

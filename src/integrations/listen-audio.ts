@@ -19,6 +19,7 @@ import { useTranslations } from '../platform/i18n/i18n.ts';
 import { LISTEN_ROUTES } from '../features/listen/routes.ts';
 import { LANGUAGES, type Locale } from '../model/languages.ts';
 import { listTree } from '../platform/output/tree.ts';
+import { inBatches } from '../platform/output/batches.ts';
 
 /** The folder of the output that holds the pages' sound files (served at /audio/). */
 export const AUDIO_FOLDER = 'audio';
@@ -71,9 +72,6 @@ async function playerPages(dist: string): Promise<{ file: string; locale: Locale
   return files;
 }
 
-/** How many pages restoredPlayers reads at once. */
-const READ_BATCH = 64;
-
 const UNFILLED =
   /<div[^>]*\sdata-listen-key="([0-9a-f]+)"[^>]*>(?:(?!<\/div>)[\s\S])*?<span class="listen__meta"[^>]*><\/span>/g;
 const PLAYER_KEY = /<div[^>]*\sdata-listen-key="([0-9a-f]+)"/g;
@@ -94,37 +92,33 @@ export async function restoredPlayers(
   silenced: Set<string> = new Set(),
 ): Promise<number> {
   const written = new Set<string>();
-  // Read a batch of pages at a time (the reads overlap; most pages have no player), then handle
-  // them in turn.
-  const pages = await playerPages(dist);
-  for (let start = 0; start < pages.length; start += READ_BATCH) {
-    const batch = pages.slice(start, start + READ_BATCH);
-    const htmls = await Promise.all(batch.map(({ file }) => readFile(file, 'utf8')));
-    for (const [i, { file, locale }] of batch.entries()) {
-      const html = htmls[i]!;
-      const keys = [...new Set([...html.matchAll(PLAYER_KEY)].map((m) => m[1] as string))];
-      if (keys.length === 0) continue;
-      const unfilled = new Set([...html.matchAll(UNFILLED)].map((m) => m[1] as string));
-      let filled = html;
-      for (const key of keys) {
-        const mp3 = join(dist, AUDIO_FOLDER, `${key}.mp3`);
-        // Written this build (a rendered page with the same text) or kept from the last one.
-        if (!unfilled.has(key) && (playing.has(key) || existsSync(mp3))) {
-          playing.add(key);
-          continue;
-        }
-        const audio = audioOf(key, file.slice(dist.length));
-        if (audio && !written.has(key)) {
-          await writeFile(mp3, audio.mp3);
-          written.add(key);
-        }
-        if (audio) playing.add(key);
-        if (!audio) silenced.add(file);
-        filled = fillPlayer(filled, key, audio ? audioMeta(audio, locale) : null);
+  // The pages are read and written a batch at a time; most have no player. Only the audio cache
+  // decides whether a key plays, so the order in which pages are handled changes nothing.
+  await inBatches(await playerPages(dist), async ({ file, locale }) => {
+    const html = await readFile(file, 'utf8');
+    const keys = [...new Set([...html.matchAll(PLAYER_KEY)].map((m) => m[1] as string))];
+    if (keys.length === 0) return;
+    const unfilled = new Set([...html.matchAll(UNFILLED)].map((m) => m[1] as string));
+    let filled = html;
+    for (const key of keys) {
+      const mp3 = join(dist, AUDIO_FOLDER, `${key}.mp3`);
+      // Written this build (a rendered page with the same text) or kept from the last one.
+      if (!unfilled.has(key) && (playing.has(key) || existsSync(mp3))) {
+        playing.add(key);
+        continue;
       }
-      if (filled !== html) await writeFile(file, filled);
+      const audio = audioOf(key, file.slice(dist.length));
+      if (audio && !written.has(key)) {
+        // Marked before the write, so that no other page of the batch writes the file too.
+        written.add(key);
+        await writeFile(mp3, audio.mp3);
+      }
+      if (audio) playing.add(key);
+      if (!audio) silenced.add(file);
+      filled = fillPlayer(filled, key, audio ? audioMeta(audio, locale) : null);
     }
-  }
+    if (filled !== html) await writeFile(file, filled);
+  });
   return written.size;
 }
 

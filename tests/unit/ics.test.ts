@@ -130,11 +130,19 @@ describe('iCalendar output', () => {
   });
 });
 
+const UTC = {
+  startInputType: 'utc',
+  startOutputType: 'utc',
+  endInputType: 'utc',
+  endOutputType: 'utc',
+} as const;
+
 describe('the lines written here', () => {
   const library = (list: ReturnType<typeof build>, o: typeof options) =>
     refoldByOctets(
       createEvents(
-        list.map((v) => toEvent(v, o)),
+        // The library reads the instants as UTC and writes them so, as ics.ts does.
+        list.map((v) => ({ ...toEvent(v, o), ...UTC })),
         { productId: 'migrasi-aman/jadwal', method: 'PUBLISH', calName: escapeText(o.calName) },
       ).value!,
     );

@@ -40,11 +40,7 @@ export interface IcsEvent {
   /** DTSTAMP, start and end: instants in ms since 1970, written in UTC. */
   timestamp: number;
   start: number;
-  startInputType: 'utc';
-  startOutputType: 'utc';
   end: number;
-  endInputType: 'utc';
-  endOutputType: 'utc';
   title: string;
   description: string;
   location: string;
@@ -52,9 +48,6 @@ export interface IcsEvent {
   status: 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
   /** Each already escaped as TEXT (escapeText). */
   categories: string[];
-  productId: string;
-  /** Already escaped as TEXT (escapeText). */
-  calName: string;
   alarms?: IcsAlarm[];
   geo?: { lat: number; lon: number };
 }
@@ -92,8 +85,8 @@ export function sessionPageUrl(v: SessionView, siteUrl: string): string {
 
 /**
  * RFC 5545 §3.3.11 TEXT escaping, as the ics library escapes SUMMARY, DESCRIPTION and LOCATION.
- * It writes CATEGORIES and X-WR-CALNAME as given, so a topic "a; b, c" would split into three:
- * toEvent escapes them first.
+ * It wrote CATEGORIES and X-WR-CALNAME as given, so a topic "a; b, c" would split into three:
+ * they are escaped before they are joined.
  */
 export function escapeText(text: string): string {
   return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
@@ -116,19 +109,13 @@ export function toEvent(v: SessionView, o: IcsOptions): IcsEvent {
     uid: sessionUid(v, o.siteUrl),
     timestamp: o.now.getTime(),
     start: v.start.getTime(),
-    startInputType: 'utc',
-    startOutputType: 'utc',
     end: v.end.getTime(),
-    endInputType: 'utc',
-    endOutputType: 'utc',
     title: `${v.course.data.example ? `${o.exampleLabel} ` : ''}${v.course.data.title}`,
     description: [v.course.data.summary, how, url].filter(Boolean).join('\n\n'),
     location: placeLine(v) || s.onlineUrl || '',
     url,
     status: statusRow(status).ics,
     categories: v.course.data.topics.map(escapeText),
-    productId: PRODUCT_ID,
-    calName: escapeText(o.calName),
   };
   const alarms = alarmsOf(v, o);
   if (alarms) event.alarms = alarms;
@@ -176,7 +163,7 @@ function alarmLines({ action, description, trigger }: IcsAlarm): string[] {
 }
 
 /** A VEVENT's lines, unfolded, in the library's order. */
-export function eventLines(e: IcsEvent): string[] {
+function eventLines(e: IcsEvent): string[] {
   return [
     'BEGIN:VEVENT',
     `UID:${oneLine(e.uid)}`,

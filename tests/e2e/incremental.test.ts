@@ -117,6 +117,12 @@ const copied: string[] = [];
 /** The slug of the generated news item deleted before the rebuild a day later. */
 let deleted: string;
 const NEW_TITLE = 'Judul baru untuk uji pembangunan bertahap';
+/** The complaint line the job-offer check prints with its verdict, renamed before the day later. */
+const HOTLINE = 'layanan/id/kemenp2mi-pengaduan.mdx';
+const HOTLINE_NAME = 'Pengaduan KemenP2MI, nama uji';
+/** A guide the job-offer check links by title, retitled before the guide is deleted. */
+const LINKED_GUIDE = 'panduan/id/biaya-penempatan.mdx';
+const LINKED_GUIDE_TITLE = 'Biaya penempatan, judul uji';
 
 beforeAll(async () => {
   cpSync('content', contentDir, { recursive: true });
@@ -147,11 +153,22 @@ beforeAll(async () => {
     (e) => e.collection === 'berita' && sameDay.has(`berita/${e.slug}/index.html`),
   )!.slug;
   for (const e of generated.filter((g) => g.slug === deleted)) rmSync(join(contentDir, e.path));
+  // The Indonesian complaint line is renamed: the Indonesian pages of the job-offer check show it.
+  const hotline = join(contentDir, HOTLINE);
+  writeFileSync(
+    hotline,
+    readFileSync(hotline, 'utf8').replace(/^name: .*$/m, `name: ${HOTLINE_NAME}`),
+  );
   reused = await build('dist-3', cache, NEXT_DAY);
   warm = files(join(work, 'dist-3'));
   await build('dist-cold-3', join(work, 'cache-cold-3'), NEXT_DAY, true);
   cold = files(join(work, 'dist-cold-3'));
   rmSync(join(contentDir, `panduan/id/${FIXTURE_GUIDE}.mdx`));
+  const linked = join(contentDir, LINKED_GUIDE);
+  writeFileSync(
+    linked,
+    readFileSync(linked, 'utf8').replace(/^title: .*$/m, `title: ${LINKED_GUIDE_TITLE}`),
+  );
   await build('dist-4', cache, NEXT_DAY);
   withoutGuide = files(join(work, 'dist-4'));
   await build('dist-cold-4', join(work, 'cache-cold-4'), NEXT_DAY, true);
@@ -204,6 +221,8 @@ const TRAINING_LISTS = /^(?:en\/)?(?:pelatihan|jadwal|jadwal\/arsip)\/(?:halaman
 const NEWS_LIST_PAGES = /^(?:en\/)?berita\/halaman\/\d+\/index\.html$/;
 const BOOKLET = /^(?:en\/)?panduan\/cetak\//;
 const CALENDARS = /^pelatihan\/.+\.ics$/;
+/** The job-offer check's pages without JavaScript, one per question and answer. */
+const OFFER_STEPS = /^(?:en\/)?cek-tawaran\/[^/]+\/[^/]+\/[^/]+\/index\.html$/;
 
 describe('a rebuild the same day after one news item changed', () => {
   it('writes the same files, byte for byte, as a cold build of the changed content', () => {
@@ -245,8 +264,9 @@ describe('a rebuild the same day after one news item changed', () => {
       ...pagesMatching(sameDay, TRAINING_LISTS),
       ...pagesMatching(sameDay, BOOKLET),
       ...pagesMatching(sameDay, CALENDARS),
+      ...pagesMatching(sameDay, OFFER_STEPS),
     ];
-    for (const pattern of [TRAINING_LISTS, BOOKLET, CALENDARS])
+    for (const pattern of [TRAINING_LISTS, BOOKLET, CALENDARS, OFFER_STEPS])
       expect(pagesMatching(sameDay, pattern).length, String(pattern)).toBeGreaterThan(0);
     for (const page of others) {
       expect(sameDayReused.has(`/${page}`), page).toBe(true);
@@ -276,6 +296,20 @@ describe('a rebuild a day later with the incremental cache, after a news item wa
     }
   });
 
+  it("renders the job-offer check's pages again where its renamed complaint line shows", () => {
+    const steps = pagesMatching(warm, OFFER_STEPS);
+    const indonesian = steps.filter((page) => !page.startsWith('en/'));
+    const english = steps.filter((page) => page.startsWith('en/'));
+    expect(indonesian.length).toBeGreaterThan(0);
+    expect(english.length).toBeGreaterThan(0);
+    for (const page of indonesian) expect(reused.has(`/${page}`), page).toBe(false);
+    expect(
+      indonesian.filter((page) => warm.get(page)!.includes(HOTLINE_NAME)).length,
+    ).toBeGreaterThan(0);
+    // The English pages show the English entry, which did not change.
+    for (const page of english) expect(reused.has(`/${page}`), page).toBe(true);
+  });
+
   it('renders the course, session and training list pages again (their sessions change state)', () => {
     const training = [
       ...pagesMatching(
@@ -293,6 +327,14 @@ describe('a rebuild a day later with the incremental cache, after a news item wa
 describe('a rebuild after a guide was deleted', () => {
   it('writes the same files, byte for byte, as a cold build', () => {
     expectSameSite(withoutGuide, withoutGuideCold);
+  });
+
+  it("renders the job-offer check's pages again with the new title of a guide they link", () => {
+    const steps = pagesMatching(withoutGuide, OFFER_STEPS).filter((p) => !p.startsWith('en/'));
+    expect(steps.filter((page) => warm.get(page)!.includes(LINKED_GUIDE_TITLE))).toEqual([]);
+    expect(
+      steps.filter((page) => withoutGuide.get(page)!.includes(LINKED_GUIDE_TITLE)).length,
+    ).toBeGreaterThan(0);
   });
 
   it('leaves no page, card, audio or offline entry of the guide', () => {

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { catalogue, courseEntries, scheduleLists } from '~/features/training/catalogue.ts';
 import { statusAt, type SessionView } from '~/features/training/sessions.ts';
 import { newsNewestFirst, selectForProgram } from '~/features/news/news.ts';
+import { hotline, offerGuides } from '~/features/offer-check/content-links.ts';
 import type { Locale } from '~/schemas/shared.ts';
 
 let site: Promise<string> | undefined;
@@ -173,4 +174,14 @@ export async function newsListKey(
 /** A part of the printable booklet shows the guides of its language, as the guide pages do. */
 export async function bookletKey(locale: Locale, part: number, parts: number): Promise<string> {
   return pageKey(await siteKey(), await collectionKey('panduan', locale), part, parts);
+}
+
+/**
+ * A page of the job-offer check without JavaScript links its guides by title and prints the
+ * complaint line with the verdict (src/features/offer-check/content-links.ts); its questions
+ * and wording are code. The same for every question and answer of a language.
+ */
+export async function offerCheckKey(locale: Locale): Promise<string> {
+  const line = await hotline(locale);
+  return pageKey(await siteKey(), await offerGuides(locale), [line.id, entryDigest(line)]);
 }

@@ -2,7 +2,8 @@
  * UI strings and locale-aware paths. Components get every visible word through `t()`.
  * Languages come from the table in src/model/languages.ts; each has `src/i18n/<code>.json`.
  */
-import defaultStrings from '../../i18n/id.json';
+import { readFileSync } from 'node:fs';
+import defaultStrings from '../../i18n/id.json' with { type: 'json' };
 import { UiStringsSchema } from '../../schemas/i18n.ts';
 import {
   DEFAULT_LOCALE,
@@ -18,10 +19,26 @@ export { DEFAULT_LOCALE, LOCALES, localePath, type Locale };
 /** Every key the default language defines; other languages must define the same keys. */
 export type UiKey = keyof typeof defaultStrings;
 
-const files = import.meta.glob<Record<string, string>>('../../i18n/*.json', {
-  eager: true,
-  import: 'default',
-});
+// Each language's strings file. Vite (the site's build, the tests) collects them with
+// import.meta.glob. Node alone loads astro.config.mjs and its integrations, which use this module
+// too; it has no import.meta.glob (nor import.meta.env), so there the files are read from disk.
+const files: Record<string, Record<string, string> | undefined> = import.meta.env
+  ? import.meta.glob<Record<string, string>>('../../i18n/*.json', {
+      eager: true,
+      import: 'default',
+    })
+  : Object.fromEntries(
+      LANGUAGES.map(({ code }) => {
+        const path = `../../i18n/${code}.json`;
+        return [
+          path,
+          JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Record<
+            string,
+            string
+          >,
+        ];
+      }),
+    );
 
 const dictionaries = Object.fromEntries(
   LANGUAGES.map(({ code }) => {

@@ -130,6 +130,8 @@ const env = {
   ...(cmsCache ? {} : { MIGRASI_CMS_CACHE: join(cacheDir, 'cms-admin') }),
   // The pages prepared for the search index, kept for the publish (prepared-pages.ts).
   MIGRASI_SEARCH_CACHE: join(cacheDir, 'search-index'),
+  // Node's compile cache, as the build scripts keep it (package.json): empty in a cold build.
+  NODE_COMPILE_CACHE: join(cacheDir, 'node-compile'),
   ASTRO_TELEMETRY_DISABLED: '1',
   // As `npm run build`: the search index is made after the Astro process has ended.
   MIGRASI_SEARCH_INDEX: 'after',

@@ -87,4 +87,20 @@ describe('the site workflow', () => {
     expect(String(cache.with?.['key'])).toMatch(/\$\{\{ github\.run_id \}\}/);
     expect(cache.with?.['restore-keys']).toBeTruthy();
   });
+
+  it("keeps Node's compile cache where every build script puts it", () => {
+    const scripts = (
+      JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
+    const builds = Object.entries(scripts).filter(([name]) => /^build(:|$)/.test(name));
+    expect(builds.length).toBeGreaterThan(0);
+    const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'));
+    const paths = String(cache?.with?.['path']).trim().split('\n');
+    for (const [name, command] of builds) {
+      // Exported before the first step, so the check, Astro and the search index all use it.
+      const dir = /^export NODE_COMPILE_CACHE=(\S+) && /.exec(command)?.[1];
+      expect(dir, name).toBeTruthy();
+      expect(paths, name).toContain(dir);
+    }
+  });
 });

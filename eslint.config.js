@@ -28,6 +28,24 @@ export default [
     },
   },
   {
+    // Astro copies into the bundle every environment variable whose name the text of a module
+    // reading the whole `import.meta.env` contains (`_`, `PATH`…): the bundle would then hold the
+    // build machine's values and change with the shell, and with it every page's incremental
+    // build hash (src/platform/i18n/i18n.ts). Read one variable at a time.
+    files: ['src/**/*.{ts,astro}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ":not(MemberExpression[optional=false]) > MemberExpression[object.type='MetaProperty'][property.name='env']",
+          message:
+            'Read one variable (import.meta.env.NAME), not the whole import.meta.env: Astro would copy matching environment variables into the bundle.',
+        },
+      ],
+    },
+  },
+  {
     // `*.client.ts` runs in the browser: it may not reach for Node or Astro's server modules.
     files: ['**/*.client.ts'],
     rules: {

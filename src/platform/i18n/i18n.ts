@@ -19,26 +19,31 @@ export { DEFAULT_LOCALE, LOCALES, localePath, type Locale };
 /** Every key the default language defines; other languages must define the same keys. */
 export type UiKey = keyof typeof defaultStrings;
 
-// Each language's strings file. Vite (the site's build, the tests) collects them with
-// import.meta.glob. Node alone loads astro.config.mjs and its integrations, which use this module
-// too; it has no import.meta.glob (nor import.meta.env), so there the files are read from disk.
-const files: Record<string, Record<string, string> | undefined> = import.meta.env
-  ? import.meta.glob<Record<string, string>>('../../i18n/*.json', {
+/**
+ * Each language's strings file, by path. Vite (the site's build, the tests) collects them with
+ * import.meta.glob. Node alone loads astro.config.mjs and its integrations, which use this module
+ * too; there import.meta.glob is not a function, so the files are read from disk. (Testing for
+ * Vite through the whole environment object instead would make Astro copy into the bundle every
+ * environment variable whose name this file's text contains, `_` among them: the bundle, and so
+ * every page's incremental build hash, would change with the shell it was built from.)
+ */
+function stringsFiles(): Record<string, Record<string, string> | undefined> {
+  try {
+    return import.meta.glob<Record<string, string>>('../../i18n/*.json', {
       eager: true,
       import: 'default',
-    })
-  : Object.fromEntries(
+    });
+  } catch {
+    return Object.fromEntries(
       LANGUAGES.map(({ code }) => {
         const path = `../../i18n/${code}.json`;
-        return [
-          path,
-          JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Record<
-            string,
-            string
-          >,
-        ];
+        const text = readFileSync(new URL(path, import.meta.url), 'utf8');
+        return [path, JSON.parse(text) as Record<string, string>];
       }),
     );
+  }
+}
+const files = stringsFiles();
 
 const dictionaries = Object.fromEntries(
   LANGUAGES.map(({ code }) => {

@@ -2,7 +2,6 @@
  * UI strings and locale-aware paths. Components get every visible word through `t()`.
  * Languages come from the table in src/model/languages.ts; each has `src/i18n/<code>.json`.
  */
-import { readFileSync } from 'node:fs';
 import defaultStrings from '../../i18n/id.json' with { type: 'json' };
 import { UiStringsSchema } from '../../schemas/i18n.ts';
 import {
@@ -37,6 +36,8 @@ function stringsFiles(): Record<string, Record<string, string> | undefined> {
     return Object.fromEntries(
       LANGUAGES.map(({ code }) => {
         const path = `../../i18n/${code}.json`;
+        // Not imported at the top: the CMS admin, bundled for the browser, uses this module too.
+        const { readFileSync } = process.getBuiltinModule('node:fs');
         const text = readFileSync(new URL(path, import.meta.url), 'utf8');
         return [path, JSON.parse(text) as Record<string, string>];
       }),

@@ -33,11 +33,11 @@ function stringsFiles(): Record<string, Record<string, string> | undefined> {
       import: 'default',
     });
   } catch {
+    // Not imported at the top: the CMS admin, bundled for the browser, uses this module too.
+    const { readFileSync } = process.getBuiltinModule('node:fs');
     return Object.fromEntries(
       LANGUAGES.map(({ code }) => {
         const path = `../../i18n/${code}.json`;
-        // Not imported at the top: the CMS admin, bundled for the browser, uses this module too.
-        const { readFileSync } = process.getBuiltinModule('node:fs');
         const text = readFileSync(new URL(path, import.meta.url), 'utf8');
         return [path, JSON.parse(text) as Record<string, string>];
       }),

@@ -10,6 +10,7 @@ import reach from './src/integrations/reach.ts';
 import cmsBundle from './cms/bundle.ts';
 import ogImages from './src/integrations/og-images.ts';
 import previousOutput from './src/integrations/previous-output.ts';
+import contentCheck from './src/integrations/content-check.ts';
 import { siteAddress } from './src/platform/content/site-address.ts';
 import { relative } from 'node:path';
 import { contentDirectory, loadSettings } from './src/platform/content/settings-file.ts';
@@ -90,6 +91,9 @@ export default defineConfig({
     // First: builds over the previous output and, before any other step reads the output,
     // removes what this build no longer makes (src/integrations/previous-output.ts).
     previousOutput(),
+    // Starts the content check beside Astro's start; the content layer waits for it
+    // (src/integrations/content-check.ts).
+    contentCheck(),
     mdx(),
     cmsBundle(),
     // Before reach and pagefind: it fills the audio players into the finished pages.

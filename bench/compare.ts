@@ -109,8 +109,9 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
     ASTRO_TELEMETRY_DISABLED: '1',
     MIGRASI_SEARCH_INDEX: 'after',
   };
-  // As `npm run build` does it: the content check, Astro, then the search index in a process of
-  // its own (scripts/search-index.ts).
+  // As `npm run build` does it: Astro, with the content check beside its start
+  // (src/integrations/content-check.ts), then the search index in a process of its own
+  // (scripts/search-index.ts).
   // A publish builds over the cold build's output, as CI does with the output it restores.
   const project = async (round: number, cold: boolean) => {
     // Moved aside rather than deleted just before a measured build (bench/lib/trash.ts).
@@ -119,10 +120,6 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
       await setAside(cacheDir);
     }
     const load = loadavg()[0] ?? 0;
-    const check = await run(node, [join(o.root, 'scripts/check-content.ts')], {
-      env,
-      quiet: true,
-    });
     const astro = await run(
       node,
       [join(o.root, 'bench/astro-build.ts'), outDir, join(cacheDir, 'astro')],
@@ -137,7 +134,7 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
     // Pages Astro's incremental build copied from its cacheDir instead of rendering them.
     const reused = astro.lines.filter((l) => /\((?:restored|cached)\)/.test(l.text)).length;
     if (!cold) log(`project publish reused ${reused} pages from the last build`);
-    return total([check, astro, index], round, load);
+    return total([astro, index], round, load);
   };
   const peer = async (name: PeerName, round: number, cold: boolean, dir = peerDir(name)) => {
     await setAside(join(dir, 'dist'));

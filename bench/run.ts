@@ -20,7 +20,14 @@ import { emptyTrash, setAside } from './lib/trash.ts';
 import { dirBytes, htmlPages, stats, walk } from './lib/output.ts';
 import { measureBrowser } from './lib/browser.ts';
 import { runLighthouse } from './lib/lighthouse.ts';
-import { evaluate, listenStats, toMarkdown, type Phase, type Results } from './lib/report.ts';
+import {
+  contentCheckLine,
+  evaluate,
+  listenStats,
+  toMarkdown,
+  type Phase,
+  type Results,
+} from './lib/report.ts';
 
 const { values } = parseArgs({
   options: {
@@ -139,9 +146,7 @@ const env = {
 /** The search index of a built site, as `npm run build` makes it after Astro (scripts/search-index.ts). */
 const searchIndex = (dir: string) =>
   run(bin('node'), [join(root, 'scripts/search-index.ts'), dir], { env, quiet: true });
-log('content check (scripts/check-content.ts)');
-const check = await run(bin('node'), [join(root, 'scripts/check-content.ts')], { env });
-log('astro build');
+log('astro build (the content check runs beside its start: src/integrations/content-check.ts)');
 // --profile: V8's CPU and sampling heap profiles of the build (main thread and card workers), its
 // memory over time and the timed log lines, kept in .bench/profile-N/ (see bench/profile.ts).
 const profileDir = join(root, '.bench', `profile-${entries}`);
@@ -201,9 +206,10 @@ if (pagefindInBuild) {
 }
 if (!existsSync(join(outDir, 'pagefind', 'pagefind.js')))
   throw new Error(`the build of ${outDir} made no search index`);
-const buildSeconds = check.seconds + astro.seconds + (pagefindInBuild ? 0 : pagefind.seconds);
+const check = contentCheckLine(astro.lines.map((l) => l.text));
+const buildSeconds = astro.seconds + (pagefindInBuild ? 0 : pagefind.seconds);
 log(
-  `built in ${buildSeconds.toFixed(1)} s (check ${check.seconds.toFixed(1)}, astro ${astro.seconds.toFixed(1)}, pagefind ${pagefind.seconds.toFixed(1)})`,
+  `built in ${buildSeconds.toFixed(1)} s (astro ${astro.seconds.toFixed(1)}, its content check ${check.seconds.toFixed(1)} beside it, waited ${check.waitedSeconds.toFixed(1)}; pagefind ${pagefind.seconds.toFixed(1)})`,
 );
 
 // The audio ("Dengarkan") reports what it did: files, how many synthesised, seconds of speech, size.
@@ -231,7 +237,6 @@ if (values.publish) {
   const coldDir = join(work, 'dist-cold');
   await cp(outDir, coldDir, { recursive: true });
   const loadAt = loadavg()[0] ?? 0;
-  const checkAgain = await run(bin('node'), [join(root, 'scripts/check-content.ts')], { env });
   const again = await run(bin('node'), [join(root, 'bench/astro-build.ts'), outDir, cacheDir], {
     env,
     quiet: true,
@@ -244,7 +249,7 @@ if (values.publish) {
   await rm(outDir, { recursive: true, force: true });
   await rename(coldDir, outDir);
   log(
-    `publish: ${(checkAgain.seconds + again.seconds + index.seconds).toFixed(1)} s (search index ${index.seconds.toFixed(1)} s), CPU ${((checkAgain.cpuSeconds ?? 0) + (again.cpuSeconds ?? 0) + (index.cpuSeconds ?? 0)).toFixed(1)} s, peak ${Math.max(checkAgain.peakRssMB, again.peakRssMB, index.peakRssMB)} MB, load ${loadAt.toFixed(1)}; ${reused} pages reused (${copiedBack} copied back from the cacheDir); ${changed.length} files differ from the cold build: ${changed.slice(0, 12).join(', ')}${changed.length > 12 ? ', …' : ''}`,
+    `publish: ${(again.seconds + index.seconds).toFixed(1)} s (search index ${index.seconds.toFixed(1)} s), CPU ${((again.cpuSeconds ?? 0) + (index.cpuSeconds ?? 0)).toFixed(1)} s, peak ${Math.max(again.peakRssMB, index.peakRssMB)} MB, load ${loadAt.toFixed(1)}; ${reused} pages reused (${copiedBack} copied back from the cacheDir); ${changed.length} files differ from the cold build: ${changed.slice(0, 12).join(', ')}${changed.length > 12 ? ', …' : ''}`,
   );
 }
 
@@ -272,7 +277,7 @@ if (values.warm) {
 await run(bin('astro'), ['sync'], { quiet: true });
 if (values['build-only']) {
   log(
-    `CPU ${((check.cpuSeconds ?? 0) + (astro.cpuSeconds ?? 0) + (pagefind.inBuild ? 0 : (pagefind.cpuSeconds ?? 0))).toFixed(1)} s, peak ${Math.max(check.peakRssMB, astro.peakRssMB, pagefind.peakRssMB)} MB, load ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}`,
+    `CPU ${((astro.cpuSeconds ?? 0) + (pagefind.inBuild ? 0 : (pagefind.cpuSeconds ?? 0))).toFixed(1)} s, peak ${Math.max(astro.peakRssMB, pagefind.peakRssMB)} MB, load ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}`,
   );
   if (!values.keep) await rm(work, { recursive: true, force: true });
   await emptyTrash();
@@ -317,17 +322,11 @@ const results: Results = {
   },
   buildSeconds: round(buildSeconds),
   buildCpuSeconds: round(
-    (check.cpuSeconds ?? 0) +
-      (astro.cpuSeconds ?? 0) +
-      (pagefindInBuild ? 0 : (pagefind.cpuSeconds ?? 0)),
+    (astro.cpuSeconds ?? 0) + (pagefindInBuild ? 0 : (pagefind.cpuSeconds ?? 0)),
   ),
-  peakRssMB: Math.max(check.peakRssMB, astro.peakRssMB, pagefind.peakRssMB),
+  peakRssMB: Math.max(astro.peakRssMB, pagefind.peakRssMB),
   phases: {
-    contentCheck: {
-      seconds: round(check.seconds),
-      cpuSeconds: check.cpuSeconds,
-      peakRssMB: check.peakRssMB,
-    },
+    contentCheck: { seconds: round(check.seconds), waitedSeconds: round(check.waitedSeconds) },
     astro: {
       seconds: round(astro.seconds),
       cpuSeconds: astro.cpuSeconds,

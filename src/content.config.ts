@@ -1,7 +1,7 @@
 /** Wires each content folder to its loader and schema. The schemas live in src/schemas/. */
 import { defineCollection } from 'astro:content';
 import type { CollectionConfig } from 'astro/content/config';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
 import {
   entryCollections,
   SETTINGS_FILE,
@@ -12,6 +12,19 @@ import { COLLECTION_NAMES, entryExtension, type CollectionName } from '~/model/c
 import { EXAMPLES_DIR, examplesIncluded } from '~/features/training/examples.ts';
 import { siteAddress } from '~/platform/content/site-address.ts';
 import { contentDirectory, loadSettings, settingsPath } from '~/platform/content/settings-file.ts';
+import { contentChecked } from '~/platform/content/check-gate.ts';
+
+/**
+ * Every loader waits for the build's content check (src/integrations/content-check.ts), which runs
+ * beside Astro's start: an entry the check refuses never reaches Astro's own validation.
+ */
+const afterCheck = <L extends Loader>(loader: L): L => ({
+  ...loader,
+  load: async (context) => {
+    await contentChecked();
+    return loader.load(context);
+  },
+});
 
 /** MIGRASI_CONTENT_DIR lets the benchmark and the tests build another content tree; the site uses content/. */
 const CONTENT_DIR = contentDirectory();
@@ -27,11 +40,13 @@ const CONTENT_DIR = contentDirectory();
  * which every publish bundles and loads again (README, "Scale").
  */
 const entriesIn = (name: CollectionName) =>
-  glob({
-    pattern: `*/*.${entryExtension(name)}`,
-    base: `${CONTENT_DIR}/${name}`,
-    retainBody: false,
-  });
+  afterCheck(
+    glob({
+      pattern: `*/*.${entryExtension(name)}`,
+      base: `${CONTENT_DIR}/${name}`,
+      retainBody: false,
+    }),
+  );
 
 /** One content collection per entry of the collections table, plus the settings file. */
 const entryCollectionConfigs = Object.fromEntries(
@@ -50,9 +65,14 @@ const entryCollectionConfigs = Object.fromEntries(
  * Example courses (fictional, in examples/pelatihan/<locale>/) join the catalogue only when the
  * build asks for them with MIGRASI_EXAMPLES=1; otherwise this collection stays empty.
  */
-const exampleCourses = examplesIncluded()
-  ? glob({ pattern: '*/*.{md,mdx}', base: `./${EXAMPLES_DIR}/pelatihan`, retainBody: false })
-  : { name: 'no-examples', load: async ({ store }: { store: { clear(): void } }) => store.clear() };
+const exampleCourses = afterCheck(
+  examplesIncluded()
+    ? glob({ pattern: '*/*.{md,mdx}', base: `./${EXAMPLES_DIR}/pelatihan`, retainBody: false })
+    : {
+        name: 'no-examples',
+        load: async ({ store }: { store: { clear(): void } }) => store.clear(),
+      },
+);
 
 export const collections = {
   ...entryCollectionConfigs,
@@ -61,7 +81,7 @@ export const collections = {
     schema: entryCollections.pelatihan,
   }),
   settings: defineCollection({
-    loader: {
+    loader: afterCheck({
       name: 'settings-file',
       load: async ({ store, parseData, watcher }) => {
         // Read and validated by the one settings reader (src/platform/content/settings-file.ts),
@@ -74,7 +94,7 @@ export const collections = {
         store.set({ id: 'site', data, filePath: SETTINGS_FILE });
         watcher?.add(settingsPath());
       },
-    },
+    }),
     schema: SettingsSchema,
   }),
 };

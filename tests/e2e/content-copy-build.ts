@@ -1,8 +1,8 @@
 /**
  * Builds the site from a copy of the content (MIGRASI_CONTENT_DIR in `env`) through Astro's
  * JavaScript API, as the benchmark does, so the content-layer cache goes to `cacheDir` and not to
- * the project's, then its search index, as `npm run build` does; then `astro sync` describes
- * content/ again in .astro/ for later builds. Resolves with the build's log; fails with the log's
+ * the project's, with the content check beside its start and then its search index, as `npm run
+ * build` does; then `astro sync` describes content/ again in .astro/ for later builds. Resolves with the build's log; fails with the log's
  * tail when the content check or the build fails.
  */
 import { spawn } from 'node:child_process';
@@ -16,8 +16,9 @@ export async function buildContentCopy(
     'sh',
     [
       '-c',
-      // As `npm run build`: the search index in its own process once Astro's has ended.
-      `node scripts/check-content.ts && MIGRASI_SEARCH_INDEX=after node bench/astro-build.ts "${outDir}" "${cacheDir}" && node scripts/search-index.ts "${outDir}"; ` +
+      // As `npm run build`: the content check beside Astro's start (src/integrations/content-check.ts),
+      // the search index in its own process once Astro's has ended.
+      `MIGRASI_SEARCH_INDEX=after node bench/astro-build.ts "${outDir}" "${cacheDir}" && node scripts/search-index.ts "${outDir}"; ` +
         'status=$?; env -u MIGRASI_CONTENT_DIR -u MIGRASI_EXAMPLES npx astro sync >/dev/null; exit $status',
     ],
     // The pages prepared for the search index go with the cacheDir (prepared-pages.ts): a cold

@@ -40,7 +40,7 @@ function results(overrides: Partial<Results> = {}): Results {
     buildCpuSeconds: 14,
     peakRssMB: 1000,
     phases: {
-      contentCheck: { seconds: 1, peakRssMB: 100 },
+      contentCheck: { seconds: 1, waitedSeconds: 0 },
       astro: { seconds: 12, peakRssMB: 1000 },
       pagefind: { seconds: 2, peakRssMB: 200, inBuild: false },
     },

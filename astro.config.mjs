@@ -11,6 +11,7 @@ import cmsBundle from './cms/bundle.ts';
 import ogImages from './src/integrations/og-images.ts';
 import previousOutput from './src/integrations/previous-output.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import mdxCache from './src/integrations/mdx-cache.ts';
 import { siteAddress } from './src/platform/content/site-address.ts';
 import { relative } from 'node:path';
 import { contentDirectory, loadSettings } from './src/platform/content/settings-file.ts';
@@ -95,6 +96,9 @@ export default defineConfig({
     // (src/integrations/content-check.ts).
     contentCheck(),
     mdx(),
+    // After mdx(): keeps each MDX module's compiled form in the cacheDir between builds
+    // (src/integrations/mdx-cache.ts). The external-link plugin writes the site's address.
+    mdxCache([address.url]),
     cmsBundle(),
     // Before reach and pagefind: it fills the audio players into the finished pages.
     listenAudio(),

@@ -68,6 +68,11 @@ async function build(
   expect(passed, log).toBeGreaterThan(-1);
   expect(passed, log).toBeLessThan(lines.findIndex((l) => l.includes('[content] Synced content')));
   expect(contentCheckLine(lines).waitedSeconds).toBeGreaterThanOrEqual(0);
+  const mdx = lines
+    .map((l) => /mdx modules: (\d+) from the cache, (\d+) compiled/.exec(l))
+    .find((m) => m !== null);
+  expect(mdx, log).toBeTruthy();
+  mdxModules.set(name, { fromCache: Number(mdx![1]), compiled: Number(mdx![2]) });
   for (const line of lines) {
     const m = /├─ (\S+) \((restored|cached)\)/.exec(line);
     if (m?.[1]) reused.add(m[1]);
@@ -122,6 +127,8 @@ let afterDevIndex: Map<string, string>;
 let afterDevIndexCold: Map<string, string>;
 /** Pages a build copied from Astro's cacheDir instead of finding them in the previous output. */
 const copied: string[] = [];
+/** Per build: its MDX modules taken from the cacheDir and compiled (src/integrations/mdx-cache.ts). */
+const mdxModules = new Map<string, { fromCache: number; compiled: number }>();
 /** The slug of the generated news item deleted before the rebuild a day later. */
 let deleted: string;
 const NEW_TITLE = 'Judul baru untuk uji pembangunan bertahap';
@@ -233,6 +240,18 @@ const CALENDARS = /^pelatihan\/.+\.ics$/;
 const OFFER_STEPS = /^(?:en\/)?cek-tawaran\/[^/]+\/[^/]+\/[^/]+\/index\.html$/;
 
 describe('a rebuild the same day after one news item changed', () => {
+  it('compiles again only the MDX files that changed, the rest from the cacheDir', () => {
+    // A cold build compiles every MDX module; the same day, after a news item (Markdown) changed,
+    // none; the next day, after one service's file (MDX) changed, that one. Their output is the
+    // cold builds' byte for byte (the tests around this one).
+    const first = mdxModules.get('dist-1')!;
+    expect(first.fromCache).toBe(0);
+    expect(first.compiled).toBeGreaterThan(0);
+    expect(mdxModules.get('dist-cold-2')).toEqual({ fromCache: 0, compiled: first.compiled });
+    expect(mdxModules.get('dist-2')).toEqual({ fromCache: first.compiled, compiled: 0 });
+    expect(mdxModules.get('dist-3')).toEqual({ fromCache: first.compiled - 1, compiled: 1 });
+  });
+
   it('writes the same files, byte for byte, as a cold build of the changed content', () => {
     expectSameSite(sameDay, sameDayCold);
   });

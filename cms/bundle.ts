@@ -80,10 +80,14 @@ async function bundle(root: string, outDir: string): Promise<{ entry: string; fi
     [join(root, 'cms', 'bundle-child.ts'), root, outDir, resultFile],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
+  // A build that ends before the bundle is done (the content check failed) takes it along: the
+  // cache's meta.json is written only after a finished bundle, so nothing half-made is kept.
+  const stop = () => child.kill();
+  process.once('exit', stop);
   const code = await new Promise<number | null>((done, fail) => {
     child.on('error', fail);
     child.on('close', done);
-  });
+  }).finally(() => process.off('exit', stop));
   if (code !== 0) throw new Error(`cms-bundle: bundling ${ENTRY} failed (exit code ${code})`);
   return JSON.parse(await readFile(resultFile, 'utf8')) as { entry: string; files: string[] };
 }

@@ -37,12 +37,20 @@ function compiler() {
   return { calls, transform };
 }
 
+/** A store in a new folder around the counting compiler, with what one build would pass it. */
+async function store() {
+  const dir = join(await tempDir(), 'mdx-modules');
+  const { calls, transform } = compiler();
+  const used = new Set<string>();
+  const stats: MdxCacheStats = { fromCache: 0, compiled: 0 };
+  const wrap = (version: string) => cachedTransform(transform, dir, version, used, stats);
+  return { dir, calls, transform, used, stats, wrap };
+}
+
 describe('MDX module cache', () => {
   it('compiles a module once and gives the same result from the cache after', async () => {
-    const dir = join(await tempDir(), 'mdx-modules');
-    const { calls, transform } = compiler();
-    const stats: MdxCacheStats = { fromCache: 0, compiled: 0 };
-    const cached = cachedTransform(transform, dir, 'v1', new Set(), stats);
+    const { dir, calls, transform, stats, wrap } = await store();
+    const cached = wrap('v1');
     const text = '# Cek izin\n\nTanyakan *izin* perusahaan ke Disnaker.\n';
 
     const first = await cached(text, '/site/content/panduan/id/cek-izin.mdx');
@@ -58,12 +66,9 @@ describe('MDX module cache', () => {
   });
 
   it('compiles again when the text, the path or the version differs', async () => {
-    const dir = join(await tempDir(), 'mdx-modules');
-    const { calls, transform } = compiler();
-    const used = new Set<string>();
-    const stats: MdxCacheStats = { fromCache: 0, compiled: 0 };
-    const v1 = cachedTransform(transform, dir, 'v1', used, stats);
-    const v2 = cachedTransform(transform, dir, 'v2', used, stats);
+    const { calls, used, stats, wrap } = await store();
+    const v1 = wrap('v1');
+    const v2 = wrap('v2');
 
     const a = await v1('Teks lama.\n', '/a.mdx');
     const b = await v1('Teks baru.\n', '/a.mdx');
@@ -78,11 +83,8 @@ describe('MDX module cache', () => {
   });
 
   it('compiles again over an entry that cannot be read, and keeps what the compiler says', async () => {
-    const dir = join(await tempDir(), 'mdx-modules');
-    const { calls, transform } = compiler();
-    const used = new Set<string>();
-    const stats: MdxCacheStats = { fromCache: 0, compiled: 0 };
-    const cached = cachedTransform(transform, dir, 'v1', used, stats);
+    const { calls, used, wrap } = await store();
+    const cached = wrap('v1');
     const first = await cached('Isi.\n', '/a.mdx');
     // A build stopped while writing, or a damaged disk.
     writeFileSync([...used][0]!, '{"code": "export default');

@@ -11,7 +11,7 @@
  * code and Astro's metadata about the module) instead of compiling it again.
  *
  * The key of a module is its path, its text and the build's version: a hash of package-lock.json,
- * astro.config.mjs, every file under src/ and `params` (the site's address, which the external-link
+ * astro.config.mjs, the compiler's package.json files, every file under src/ and `params` (the site's address, which the external-link
  * plugin writes into links). Any change to the code or the packages compiles every module once.
  * Entries are written whole or not at all (a temporary file, then renamed); one that cannot be read
  * is compiled again. After a finished build, the entries it did not use are removed, so the folder
@@ -19,7 +19,7 @@
  * the benchmark's trees), and CI keeps it (.github/workflows/site.yml).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,18 @@ export const MDX_CACHE_FOLDER = 'mdx-modules';
 type Transform = (this: unknown, code: string, id: string, ...rest: unknown[]) => unknown;
 type PluginLike = { name?: string; transform?: Transform | { handler: Transform } };
 
+/**
+ * Files whose text every key includes, besides src/: the lock file and the config, and the
+ * package.json files of the compiler's packages, should the lock file be missing.
+ */
+const VERSION_FILES = [
+  'package-lock.json',
+  'astro.config.mjs',
+  ...['astro', '@astrojs/mdx', '@astrojs/markdown-satteri', 'satteri'].map(
+    (name) => `node_modules/${name}/package.json`,
+  ),
+];
+
 /** Counts of one build, for its log line. */
 export interface MdxCacheStats {
   fromCache: number;
@@ -46,9 +58,11 @@ export interface MdxCacheStats {
  */
 export async function buildVersion(root: string, params: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of ['package-lock.json', 'astro.config.mjs']) {
+  for (const file of VERSION_FILES) {
     hash.update(`${file}\0`);
-    hash.update(readFileSync(join(root, file)));
+    // A checkout without a lock file (a copy, a fork) still builds: the compiler's own
+    // package.json files stand in for it.
+    hash.update(existsSync(join(root, file)) ? readFileSync(join(root, file)) : '(none)');
   }
   for (const file of (await listTree(join(root, 'src'))).files) {
     hash.update(`${relative(root, file)}\0`);

@@ -4,7 +4,7 @@
  * with it and compares the output with cold builds byte for byte.
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { mdxToJs } from 'satteri';
@@ -131,7 +131,16 @@ describe('MDX module cache', () => {
     const withConfig = await buildVersion(copy, ['https://situs.example']);
     expect(withConfig).not.toBe(withFile);
     await writeFile(join(copy, 'package-lock.json'), '\n', { flag: 'a' });
-    expect(await buildVersion(copy, ['https://situs.example'])).not.toBe(withConfig);
+    const withLock = await buildVersion(copy, ['https://situs.example']);
+    expect(withLock).not.toBe(withConfig);
+    // A copy without a lock file builds too (the CMS test builds one): the compiler's version counts.
+    await rm(join(copy, 'package-lock.json'));
+    const withoutLock = await buildVersion(copy, ['https://situs.example']);
+    expect(withoutLock).not.toBe(withLock);
+    const satteri = join(copy, 'node_modules/satteri');
+    await mkdir(satteri, { recursive: true });
+    await writeFile(join(satteri, 'package.json'), '{"version":"0.0.1"}');
+    expect(await buildVersion(copy, ['https://situs.example'])).not.toBe(withoutLock);
   });
 
   it('finds the MDX plugin among nested plugin lists', () => {

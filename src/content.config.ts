@@ -1,5 +1,8 @@
 /** Wires each content folder to its loader and schema. The schemas live in src/schemas/. */
-import { defineCollection } from 'astro:content';
+// From astro/content/config, not the astro:content module: the same function, but the module pulls
+// Astro's page runtime (about 60 more modules) through Vite's module runner before every content
+// sync, 0.3-0.5 s of each build's start (README, "Scale").
+import { defineCollection } from 'astro/content/config';
 import type { CollectionConfig } from 'astro/content/config';
 import { glob, type Loader } from 'astro/loaders';
 import {

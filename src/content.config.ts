@@ -16,16 +16,19 @@ import { EXAMPLES_DIR, examplesIncluded } from '~/features/training/examples.ts'
 import { siteAddress } from '~/platform/content/site-address.ts';
 import { contentDirectory, loadSettings, settingsPath } from '~/platform/content/settings-file.ts';
 import { contentChecked } from '~/platform/content/check-gate.ts';
+import { reuseUnchangedEntries } from '~/platform/content/unchanged-entries.ts';
 
 /**
  * Every loader waits for the build's content check (src/integrations/content-check.ts), which runs
- * beside Astro's start: an entry the check refuses never reaches Astro's own validation.
+ * beside Astro's start: an entry the check refuses never reaches Astro's own validation. Files
+ * whose text the content layer already holds are not parsed again
+ * (src/platform/content/unchanged-entries.ts).
  */
 const afterCheck = <L extends Loader>(loader: L): L => ({
   ...loader,
   load: async (context) => {
     await contentChecked();
-    return loader.load(context);
+    return loader.load(reuseUnchangedEntries(context));
   },
 });
 

@@ -1,0 +1,74 @@
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { mirrorFolder } from '../../src/platform/output/mirror.ts';
+import { listTree } from '../../src/platform/output/tree.ts';
+import { scratchFolder } from '../../src/integrations/pagefind.ts';
+
+async function folder(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'mirror-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+  return dir;
+}
+
+/** Every file under `dir`, relative, with its text. */
+async function contents(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const file of (await listTree(dir)).files)
+    out[file.slice(dir.length + 1)] = await readFile(file, 'utf8');
+  return out;
+}
+
+describe('mirroring a folder into the build output', () => {
+  it('writes only what differs, removes what is gone, and ends equal to the source', async () => {
+    const from = await folder({
+      'entry.json': '{"v":2}',
+      'fragment/a.pf': 'same',
+      'fragment/new.pf': 'new',
+      'index/b.pf': 'same size 1',
+      'x/y': 'a file where a folder was',
+    });
+    const to = await folder({
+      'entry.json': '{"v":1}',
+      'fragment/a.pf': 'same',
+      'fragment/old.pf': 'old',
+      'index/b.pf': 'same size 2',
+      'stale/deep/c.pf': 'old',
+      'x/y/z': 'a folder where a file is now',
+    });
+    const kept = await stat(join(to, 'fragment/a.pf'));
+
+    const result = await mirrorFolder(from, to);
+
+    expect(await contents(to)).toEqual(await contents(from));
+    expect(result).toEqual({ written: 4, removed: 3, kept: 1 });
+    // The unchanged file was not written again, and emptied folders are gone.
+    const after = await stat(join(to, 'fragment/a.pf'));
+    expect([after.ino, after.mtimeMs]).toEqual([kept.ino, kept.mtimeMs]);
+    expect(existsSync(join(to, 'stale'))).toBe(false);
+  });
+
+  it('creates the target when it does not exist yet', async () => {
+    const from = await folder({ 'a.txt': 'a', 'b/c.txt': 'c' });
+    const parent = await folder({});
+    const to = join(parent, 'pagefind');
+    expect(await mirrorFolder(from, to)).toEqual({ written: 2, removed: 0, kept: 0 });
+    expect(await contents(to)).toEqual({ 'a.txt': 'a', 'b/c.txt': 'c' });
+  });
+
+  it("puts Pagefind's scratch output in memory, or beside the index where there is no such place", async () => {
+    const site = await folder({});
+    const memory = await folder({});
+    const inMemory = await scratchFolder(join(site, 'pagefind'), [join(memory, 'missing'), memory]);
+    expect(dirname(inMemory)).toBe(memory);
+    const beside = await scratchFolder(join(site, 'pagefind'), [join(memory, 'missing')]);
+    expect(dirname(beside)).toBe(site);
+    expect(beside.startsWith(join(site, 'pagefind.new-'))).toBe(true);
+  });
+});

@@ -14,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, statfs, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -154,10 +154,23 @@ async function runPagefind(siteDir: string, outputPath: string): Promise<void> {
 /** Where the system keeps files in memory (a tmpfs on Linux); absent elsewhere. */
 const MEMORY_FOLDERS = ['/dev/shm'];
 
-/** An empty folder for Pagefind's output: in memory where possible, else beside `outputPath`. */
-export async function scratchFolder(outputPath: string, bases = MEMORY_FOLDERS): Promise<string> {
+/**
+ * The free space a memory folder must have to take the index: far more than an index needs (about
+ * 20 MB at 10,000 entries, 60 MB at 30,000), and more than the 64 MB a Docker container gets by
+ * default, where a full folder would fail the build.
+ */
+const MEMORY_NEEDED = 512 * 1024 * 1024;
+
+/** An empty folder for Pagefind's output: in memory where there is room, else beside `outputPath`. */
+export async function scratchFolder(
+  outputPath: string,
+  bases = MEMORY_FOLDERS,
+  needed = MEMORY_NEEDED,
+): Promise<string> {
   for (const base of bases) {
     try {
+      const { bavail, bsize } = await statfs(base);
+      if (bavail * bsize < needed) continue;
       return await mkdtemp(join(base, 'migrasi-search-index-'));
     } catch {
       // Not there or not writable: try the next place.

@@ -62,7 +62,7 @@ describe('mirroring a folder into the build output', () => {
     expect(await contents(to)).toEqual({ 'a.txt': 'a', 'b/c.txt': 'c' });
   });
 
-  it("puts Pagefind's scratch output in memory, or beside the index where there is no such place", async () => {
+  it("puts Pagefind's scratch output in memory, or beside the index where there is no room there", async () => {
     const site = await folder({});
     const memory = await folder({});
     const inMemory = await scratchFolder(join(site, 'pagefind'), [join(memory, 'missing'), memory]);
@@ -70,5 +70,8 @@ describe('mirroring a folder into the build output', () => {
     const beside = await scratchFolder(join(site, 'pagefind'), [join(memory, 'missing')]);
     expect(dirname(beside)).toBe(site);
     expect(beside.startsWith(join(site, 'pagefind.new-'))).toBe(true);
+    // A memory folder without room for the index (a Docker container's 64 MB) is passed over.
+    const full = await scratchFolder(join(site, 'pagefind'), [memory], Number.MAX_SAFE_INTEGER);
+    expect(dirname(full)).toBe(site);
   });
 });

@@ -23,7 +23,7 @@ import type { AstroIntegration } from 'astro';
 import { INDEX_TAG_PLACEHOLDER } from '../platform/search/search.ts';
 import { preparePages } from '../platform/search/prepared-pages.ts';
 import { listTree } from '../platform/output/tree.ts';
-import { mirrorFolder } from '../platform/output/mirror.ts';
+import { mirrorFolder, type Mirrored } from '../platform/output/mirror.ts';
 
 /** The search pages, which carry the index version for Pagefind's metaCacheTag. */
 const SEARCH_PAGES = ['cari/index.html', 'en/cari/index.html'];
@@ -60,6 +60,8 @@ export interface PagefindResult {
   /** How many of the pages' copies for the index were made again (the rest were unchanged). */
   prepared: number;
   outputPath: string;
+  /** What changed in the index's folder: files written, removed, and kept as they were. */
+  files: Mirrored;
   /** Gzip bytes of each removed ready-made UI (JS + CSS). */
   unusedUiBytes: Record<string, number>;
 }
@@ -204,14 +206,15 @@ export async function buildSearchIndex(
     );
   }
   // Pagefind writes the whole index on every run; it goes to a scratch folder first (in memory
-  // where the system has one), and the index in the site then takes only the files that differ
+  // where there is room), and the index in the site then takes only the files that differ
   // (src/platform/output/mirror.ts). So a failed run leaves the old index as it was, no stale
   // chunk of the old one (or of a development index copied in from public/) stays, and a publish
   // writes a few dozen files instead of every file again. Writing the whole index beside the old
-  // one and deleting that took 0.3-0.6 s more of a 1,000-entry publish on the benchmark machine,
-  // whose ext4 has no journal and is slow to reuse the inodes just freed.
+  // one and deleting that took about 0.6 s more of a 1,000-entry publish's search index on the
+  // benchmark machine, whose ext4 has no journal and is slow to reuse the inodes just freed.
   const fresh = await scratchFolder(outputPath);
   let unusedUiBytes: Record<string, number>;
+  let files: Mirrored;
   try {
     await runPagefind(prepared.dir, fresh);
     const indexed = await indexedPages(fresh);
@@ -219,7 +222,7 @@ export async function buildSearchIndex(
       throw new Error(`Pagefind indexed ${indexed} of the ${pages} pages of ${siteDir}`);
     }
     unusedUiBytes = await removeUnusedUi(fresh);
-    await mirrorFolder(fresh, outputPath);
+    files = await mirrorFolder(fresh, outputPath);
   } finally {
     await rm(fresh, { recursive: true, force: true });
   }
@@ -227,6 +230,7 @@ export async function buildSearchIndex(
     pages,
     prepared: prepared.made,
     outputPath,
+    files,
     unusedUiBytes,
   };
 }
@@ -245,7 +249,7 @@ export async function indexSite(siteDir: string, log: (message: string) => void)
   if (!custom) await stampSearchPages(siteDir, outputPath);
   const ms = Math.round(performance.now() - started);
   log(
-    `indexed ${result.pages} pages (${result.prepared} prepared again) into ${result.outputPath} in ${ms} ms`,
+    `indexed ${result.pages} pages (${result.prepared} prepared again) into ${result.outputPath} in ${ms} ms: ${result.files.written} files written, ${result.files.removed} removed, ${result.files.kept} unchanged`,
   );
   const ui = Object.entries(result.unusedUiBytes).map(([k, v]) => `${k} ${v} B`);
   log(`not shipped (gzip): ${ui.join(', ')}`);

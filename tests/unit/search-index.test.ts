@@ -176,6 +176,39 @@ describe("Pagefind's program", () => {
     expect(readdirSync(site).filter((name) => name.startsWith('pagefind'))).toEqual(['pagefind']);
   });
 
+  it('writes only the files of the index that changed, and the index Pagefind wrote', async () => {
+    const site = builtSite();
+    const out = join(site, 'pagefind');
+    const first = await buildSearchIndex(site, out);
+    expect(first.files).toEqual({ written: filesOf(out).size, removed: 0, kept: 0 });
+    expect((await buildSearchIndex(site, out)).files).toEqual({
+      written: 0,
+      removed: 0,
+      kept: filesOf(out).size,
+    });
+    const paspor = join(site, 'panduan/paspor/index.html');
+    writeFileSync(
+      paspor,
+      page('id', 'Paspor', 'Cara membuat paspor elektronik di kantor imigrasi.'),
+    );
+    const third = await buildSearchIndex(site, out);
+    expect(third.files.written).toBeGreaterThan(0);
+    expect(third.files.kept).toBeGreaterThan(0);
+    // The same files as Pagefind's program writes over the same pages in an empty folder.
+    const fresh = mkdtempSync(join(tmpdir(), 'migrasi-search-fresh-'));
+    dirs.push(fresh);
+    spawnSync(pagefindProgram(), [
+      '--site',
+      join(preparedFolder(site), 'pages'),
+      '--output-path',
+      fresh,
+    ]);
+    for (const file of Object.values(UNUSED_UI_FILES).flat()) rmSync(join(fresh, file));
+    const [a, b] = [filesOf(out), filesOf(fresh)];
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [name, bytes] of a) expect(bytes.equals(b.get(name)!), name).toBe(true);
+  });
+
   it('fails with what the program said when it stops with an error, keeping the old index', async () => {
     const site = builtSite();
     await hook(site);

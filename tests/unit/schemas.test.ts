@@ -199,6 +199,20 @@ describe('content check (what npm run check and npm run build run first)', () =>
     ]);
   });
 
+  it('takes a related guide only from the same language and only when it is published', async () => {
+    const root = await site({
+      'content/panduan/id/cek-izin.mdx': mdx({ ...guide, related: ['kontrak', 'visa', 'biaya'] }),
+      'content/panduan/en/kontrak.mdx': mdx(guide),
+      'content/panduan/id/visa.mdx': mdx({ ...guide, draft: true }),
+      'content/panduan/id/biaya.mdx': mdx(guide),
+    });
+    const { problems } = await checkContent(root);
+    expect(problems.map(formatProblem)).toEqual([
+      'content/panduan/id/cek-izin.mdx: related.0: "kontrak" tidak ditemukan di panduan. Periksa ejaan nama berkasnya.',
+      'content/panduan/id/cek-izin.mdx: related.1: "visa" tidak ditemukan di panduan. Periksa ejaan nama berkasnya.',
+    ]);
+  });
+
   it('reports a broken settings file', async () => {
     const root = await site({});
     await writeFile(

@@ -236,16 +236,14 @@ export async function checkContent(
 /** References between entries must point at entries that exist in the same language. */
 export function checkReferences(entries: CheckedEntry[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
+  // Looked up in sets: scanning every entry for every reference took 0.8 s at 10,000 entries.
+  const published = entries.filter((e) => e.data['draft'] !== true);
+  const inLocale = new Set(published.map((e) => `${e.collection}/${e.locale}/${e.slug}`));
+  const inAnyLocale = new Set(published.map((e) => `${e.collection}/${e.slug}`));
   const exists = (collection: EntryCollectionName, locale: string, slug: string) =>
-    entries.some(
-      (e) =>
-        e.collection === collection &&
-        e.locale === locale &&
-        e.slug === slug &&
-        e.data['draft'] !== true,
-    );
+    inLocale.has(`${collection}/${locale}/${slug}`);
   const anyLocale = (collection: EntryCollectionName, slug: string) =>
-    entries.some((e) => e.collection === collection && e.slug === slug && e.data['draft'] !== true);
+    inAnyLocale.has(`${collection}/${slug}`);
 
   for (const e of entries) {
     if (e.data['draft'] === true) continue;

@@ -101,6 +101,8 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
     MIGRASI_OG_CACHE: join(cacheDir, 'og-images'),
     MIGRASI_CMS_CACHE: join(cacheDir, 'cms-admin'),
     MIGRASI_SEARCH_CACHE: join(cacheDir, 'search-index'),
+    // What the content check found in each file, kept for the publish (check-cache.ts).
+    MIGRASI_CHECK_CACHE: join(cacheDir, 'content-check'),
     // Node's compile cache, as the build scripts keep it (package.json): empty in a cold build.
     NODE_COMPILE_CACHE: join(cacheDir, 'node-compile'),
     // No spoken audio: the peers have none, and synthesising it cold (a few CPU seconds per guide,

@@ -137,6 +137,8 @@ const env = {
   ...(cmsCache ? {} : { MIGRASI_CMS_CACHE: join(cacheDir, 'cms-admin') }),
   // The pages prepared for the search index, kept for the publish (prepared-pages.ts).
   MIGRASI_SEARCH_CACHE: join(cacheDir, 'search-index'),
+  // What the content check found in each file, kept for the publish (check-cache.ts).
+  MIGRASI_CHECK_CACHE: join(cacheDir, 'content-check'),
   // Node's compile cache, as the build scripts keep it (package.json): empty in a cold build.
   NODE_COMPILE_CACHE: join(cacheDir, 'node-compile'),
   ASTRO_TELEMETRY_DISABLED: '1',

@@ -21,9 +21,17 @@ export async function buildContentCopy(
       `MIGRASI_SEARCH_INDEX=after node bench/astro-build.ts "${outDir}" "${cacheDir}" && node scripts/search-index.ts "${outDir}"; ` +
         'status=$?; env -u MIGRASI_CONTENT_DIR -u MIGRASI_EXAMPLES npx astro sync >/dev/null; exit $status',
     ],
-    // The pages prepared for the search index go with the cacheDir (prepared-pages.ts): a cold
-    // build with a new cacheDir prepares every page, a rebuild with the same one only the changed.
-    { env: { MIGRASI_SEARCH_CACHE: `${cacheDir}-search-index`, ...env }, stdio: 'pipe' },
+    // The pages prepared for the search index and the content check's results go with the
+    // cacheDir (prepared-pages.ts, check-cache.ts): a cold build with a new cacheDir prepares and
+    // checks every page and entry, a rebuild with the same one only the changed.
+    {
+      env: {
+        MIGRASI_SEARCH_CACHE: `${cacheDir}-search-index`,
+        MIGRASI_CHECK_CACHE: `${cacheDir}-content-check`,
+        ...env,
+      },
+      stdio: 'pipe',
+    },
   );
   let log = '';
   build.stdout?.on('data', (d) => (log += d));

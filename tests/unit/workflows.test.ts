@@ -78,6 +78,8 @@ describe('the site workflow', () => {
     expect(paths).toContain('node_modules/.cache/previous-output');
     // The pages prepared for the search index (src/platform/search/prepared-pages.ts).
     expect(paths).toContain('node_modules/.cache/search-index');
+    // What the content check found in each file (src/platform/content/check-cache.ts).
+    expect(paths).toContain('node_modules/.cache/content-check');
     for (const dir of ['node_modules/.astro', 'node_modules/.astro-examples']) {
       expect(paths).toContain(`${dir}/*`);
       expect(paths).toContain(`!${dir}/dist`);

@@ -16,6 +16,7 @@ import { readSettings } from './settings-file.ts';
 import { blankFrontmatter, guardTree, type GuardProblem } from './mdx-guard.ts';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { checkExampleCourses, examplesInContent } from '../../features/training/example-check.ts';
+import { entryKey, type CheckCache } from './check-cache.ts';
 
 export { formatProblem, issuesToProblems, type ContentProblem } from './problems.ts';
 
@@ -31,13 +32,18 @@ export interface CheckedEntry {
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 const FILE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(md|mdx)$/;
 
+/** The frontmatter's text and the body of a Markdown/MDX file, or null when it has no frontmatter. */
+function frontmatterParts(text: string): { raw: string; body: string } | null {
+  const match = FRONTMATTER.exec(text);
+  return match ? { raw: match[1] ?? '', body: text.slice(match[0].length) } : null;
+}
+
 /** Splits a Markdown/MDX file into frontmatter (parsed the way Astro parses it: js-yaml) and body. */
 export function splitFrontmatter(text: string): { data: unknown; body: string; raw: string } {
-  const match = FRONTMATTER.exec(text);
-  if (!match)
+  const parts = frontmatterParts(text);
+  if (!parts)
     throw new Error('Berkas tidak diawali bagian data (frontmatter) di antara dua baris "---".');
-  const raw = match[1] ?? '';
-  return { data: yaml.load(raw) ?? {}, body: text.slice(match[0].length), raw };
+  return { data: yaml.load(parts.raw) ?? {}, ...parts };
 }
 
 const SESSION_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/;
@@ -106,11 +112,16 @@ async function listDir(dir: string): Promise<string[]> {
   }
 }
 
-/** Validates one entry file; returns its parsed data or the problems found. */
+/**
+ * Validates one entry file; returns its parsed data or the problems found. With a `cache`
+ * (check-cache.ts), a file that passed before with the same text, path and code is not checked
+ * again, and one that passes now is kept for the next run.
+ */
 export async function checkEntryFile(
   root: string,
   collection: EntryCollectionName,
   path: string,
+  cache?: CheckCache,
 ): Promise<{ entry?: CheckedEntry; problems: ContentProblem[] }> {
   const file = relative(root, path).split('\\').join('/');
   let text: string;
@@ -123,6 +134,19 @@ export async function checkEntryFile(
       problems: [{ file, field: '', message: `Berkas tidak bisa dibaca: ${(e as Error).message}` }],
     };
   }
+  const [locale = '', name = ''] = file.split('/').slice(-2);
+  const checked = (data: Record<string, unknown>, body: string): CheckedEntry => ({
+    collection,
+    locale,
+    slug: name.replace(/\.mdx?$/, ''),
+    file,
+    data,
+    body,
+  });
+  const key = cache ? entryKey(collection, file, text) : '';
+  const kept = cache?.get(key);
+  const keptBody = kept && frontmatterParts(text)?.body;
+  if (kept && keptBody !== undefined) return { entry: checked(kept, keptBody), problems: [] };
   let parts: { data: unknown; body: string; raw: string };
   try {
     parts = splitFrontmatter(text);
@@ -146,18 +170,9 @@ export async function checkEntryFile(
       ],
     };
   if (bodyProblems.length > 0) return { problems: bodyProblems };
-  const [locale = '', name = ''] = file.split('/').slice(-2);
-  return {
-    entry: {
-      collection,
-      locale,
-      slug: name.replace(/\.mdx?$/, ''),
-      file,
-      data: result.data as Record<string, unknown>,
-      body: parts.body,
-    },
-    problems: [],
-  };
+  const data = result.data as Record<string, unknown>;
+  cache?.set(key, data);
+  return { entry: checked(data, parts.body), problems: [] };
 }
 
 /**
@@ -167,6 +182,7 @@ export async function checkEntryFile(
 export async function checkContent(
   root: string,
   contentDir: string = join(root, 'content'),
+  cache?: CheckCache,
 ): Promise<{ entries: CheckedEntry[]; problems: ContentProblem[] }> {
   const problems: ContentProblem[] = [];
   const entries: CheckedEntry[] = [];
@@ -219,7 +235,7 @@ export async function checkContent(
           });
           continue;
         }
-        const checked = await checkEntryFile(root, collection, join(base, child, name));
+        const checked = await checkEntryFile(root, collection, join(base, child, name), cache);
         problems.push(...checked.problems);
         if (checked.entry) entries.push(checked.entry);
       }
@@ -229,7 +245,11 @@ export async function checkContent(
   problems.push(...checkReferences(entries));
   problems.push(...(await checkMedia(root, entries)));
   problems.push(...examplesInContent(entries));
-  problems.push(...(await checkExampleCourses(root, entries, checkEntryFile)));
+  problems.push(
+    ...(await checkExampleCourses(root, entries, (at, collection, path) =>
+      checkEntryFile(at, collection, path, cache),
+    )),
+  );
   return { entries, problems };
 }
 

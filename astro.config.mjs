@@ -12,6 +12,7 @@ import ogImages from './src/integrations/og-images.ts';
 import previousOutput from './src/integrations/previous-output.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import mdxCache from './src/integrations/mdx-cache.ts';
+import dataStoreFile from './src/integrations/data-store-file.ts';
 import { siteAddress } from './src/platform/content/site-address.ts';
 import { relative } from 'node:path';
 import { contentDirectory, loadSettings } from './src/platform/content/settings-file.ts';
@@ -112,6 +113,9 @@ export default defineConfig({
     // After mdx(): keeps each MDX module's compiled form in the cacheDir between builds
     // (src/integrations/mdx-cache.ts). The external-link plugin writes the site's address.
     mdxCache([address.url]),
+    // The content layer's data store is read from its file when the pages are rendered, not
+    // bundled into them (src/integrations/data-store-file.ts).
+    dataStoreFile(),
     cmsBundle(),
     // Before reach and pagefind: it fills the audio players into the finished pages.
     listenAudio(),

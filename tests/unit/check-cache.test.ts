@@ -1,43 +1,10 @@
-import { cp, mkdir, mkdtemp, readdir, rename, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkContent, formatProblem } from '~/platform/content/content-check.ts';
 import { checkCacheFile, openCheckCache } from '~/platform/content/check-cache.ts';
-
-const guide = {
-  title: 'Cek izin perusahaan',
-  summary: 'Sebelum mendaftar, pastikan perusahaan penempatan punya izin resmi yang masih berlaku.',
-  stage: 'sebelum',
-  order: 2,
-  sources: [
-    {
-      title: 'Daftar P3MI',
-      publisher: 'KemenP2MI',
-      url: 'https://siskop2mi.bp2mi.go.id/',
-      accessed: '2026-11-01',
-    },
-  ],
-  checked: '2026-11-01',
-};
-
-const mdx = (data: object, body = 'Isi panduan.') => `---\n${yaml.dump(data)}---\n\n${body}\n`;
-
-async function site(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'migrasi-check-cache-'));
-  await mkdir(join(root, 'content/settings'), { recursive: true });
-  await cp('content/settings/site.yaml', join(root, 'content/settings/site.yaml'));
-  await write(root, files);
-  return root;
-}
-
-async function write(root: string, files: Record<string, string>): Promise<void> {
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(join(root, path, '..'), { recursive: true });
-    await writeFile(join(root, path), text);
-  }
-}
+import { guide, mdx, site, write } from './content-fixtures.ts';
 
 /** One run as scripts/check-content.ts makes it: open the cache, check, save. */
 async function check(root: string, contentDir = join(root, 'content')) {

@@ -1,44 +1,12 @@
-import { mkdtemp, mkdir, writeFile, cp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { checkContent, checkEntryFile, formatProblem } from '~/platform/content/content-check.ts';
 import { GuideSchema } from '~/schemas/panduan.ts';
 import { describeIssue } from '~/schemas/messages.ts';
 import { NewsSchema } from '~/schemas/berita.ts';
 import { ContactSchema, SourceSchema } from '~/schemas/shared.ts';
-
-const guide = {
-  title: 'Cek izin perusahaan',
-  summary: 'Sebelum mendaftar, pastikan perusahaan penempatan punya izin resmi yang masih berlaku.',
-  stage: 'sebelum',
-  order: 2,
-  sources: [
-    {
-      title: 'Daftar P3MI',
-      publisher: 'KemenP2MI',
-      url: 'https://siskop2mi.bp2mi.go.id/',
-      accessed: '2026-11-01',
-    },
-  ],
-  checked: '2026-11-01',
-};
-
-function mdx(data: object, body = 'Isi panduan.') {
-  return `---\n${yaml.dump(data)}---\n\n${body}\n`;
-}
-
-async function site(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'migrasi-aman-'));
-  await mkdir(join(root, 'content/settings'), { recursive: true });
-  await cp('content/settings/site.yaml', join(root, 'content/settings/site.yaml'));
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(join(root, path, '..'), { recursive: true });
-    await writeFile(join(root, path), text);
-  }
-  return root;
-}
+import { guide, mdx, site } from './content-fixtures.ts';
 
 describe('guide schema', () => {
   it('accepts a complete guide and fills in defaults', () => {

@@ -19,12 +19,11 @@
  * the benchmark's trees), and CI keeps it (.github/workflows/site.yml).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { listTree } from '../platform/output/tree.ts';
+import { codeVersion } from '../platform/output/code-version.ts';
 
 /** The name of @astrojs/mdx's Vite plugin, whose transform compiles `.mdx` files. */
 export const MDX_PLUGIN = '@mdx-js/rolldown';
@@ -52,24 +51,9 @@ export interface MdxCacheStats {
   compiled: number;
 }
 
-/**
- * The version every key includes: the packages, the config, the project's code and `params`.
- * Reads every file under src/ (about 3 MB): a few tens of milliseconds.
- */
-export async function buildVersion(root: string, params: readonly string[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const file of VERSION_FILES) {
-    hash.update(`${file}\0`);
-    // A checkout without a lock file (a copy, a fork) still builds: the compiler's own
-    // package.json files stand in for it.
-    hash.update(existsSync(join(root, file)) ? readFileSync(join(root, file)) : '(none)');
-  }
-  for (const file of (await listTree(join(root, 'src'))).files) {
-    hash.update(`${relative(root, file)}\0`);
-    hash.update(await readFile(file));
-  }
-  for (const param of params) hash.update(`${param}\0`);
-  return hash.digest('hex');
+/** The version every key includes: the packages, the config, the project's code and `params`. */
+export function buildVersion(root: string, params: readonly string[]): Promise<string> {
+  return codeVersion(root, VERSION_FILES, params);
 }
 
 /** The file of a module's compiled form. */

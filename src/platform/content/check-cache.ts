@@ -7,27 +7,24 @@
  *
  * A file's result is taken from here only when all of these are as they were when it passed:
  * - its text, its collection and its path (the key is a hash of the three);
- * - the code that checks it: every source file under src/, the check script and the installed
- *   packages (package-lock.json), and the Node version that wrote the cache.
+ * - the code that checks it: every file under src/, the check script and the installed packages
+ *   (package-lock.json), and the Node version that wrote the cache (codeVersion).
  * A file with a problem is never kept, so it is checked, and reported, on every run. Checks that
  * look across files (references, images, example courses) always run over every entry. The cache
  * keeps only the files of the last run, and is replaced whole (written beside, then renamed): a
  * run that stops midway leaves the old one, and an unreadable cache counts as none.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { listTree } from '../output/tree.ts';
+import { codeVersion } from '../output/code-version.ts';
 
 /** Where the cache files live unless MIGRASI_CHECK_CACHE says otherwise. */
 const DEFAULT_CACHE = 'node_modules/.cache/content-check';
 
-/** The sources the check's code comes from, relative to the project's root. */
-const CODE_FOLDER = 'src';
-const CODE_FILE = /\.(ts|mts|js|mjs|json)$/;
-const CODE_EXTRAS = ['scripts/check-content.ts', 'package-lock.json'];
+/** Besides the code under src/, what the check's result depends on (see codeVersion). */
+const CHECK_FILES = ['scripts/check-content.ts', 'package-lock.json'];
 
 /**
  * A cache file not written for this long goes when another is saved: each content tree has its
@@ -61,23 +58,9 @@ export function entryKey(collection: string, file: string, text: string): string
     .digest('base64url');
 }
 
-/** A hash of the code that checks content in the project at `root` (see the list above). */
-export async function codeVersion(root: string): Promise<string> {
-  const hash = createHash('sha256').update(process.version);
-  const { files } = await listTree(join(root, CODE_FOLDER));
-  const sources = [
-    ...files.filter((file) => CODE_FILE.test(file)),
-    ...CODE_EXTRAS.map((file) => join(root, file)),
-  ];
-  for (const file of sources) {
-    hash.update(`\0${file}\0`);
-    try {
-      hash.update(readFileSync(file));
-    } catch {
-      hash.update('(none)');
-    }
-  }
-  return hash.digest('hex');
+/** A hash of the code that checks content in the project at `root`, and of the Node version. */
+export function checkVersion(root: string): Promise<string> {
+  return codeVersion(root, CHECK_FILES, [process.version]);
 }
 
 /** The cache file of the content tree at `contentDir`. */
@@ -114,7 +97,7 @@ async function readStored(file: string): Promise<Stored | null> {
 /** Opens the cache of the tree at `contentDir`, checked by the code of the project at `root`. */
 export async function openCheckCache(root: string, contentDir: string): Promise<CheckCache> {
   const file = checkCacheFile(contentDir);
-  const [version, stored] = await Promise.all([codeVersion(root), readStored(file)]);
+  const [version, stored] = await Promise.all([checkVersion(root), readStored(file)]);
   const before = stored?.version === version ? stored.entries : new Map<string, CheckedData>();
   const now = new Map<string, CheckedData>();
   const counts = { reused: 0, checked: 0 };

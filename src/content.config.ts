@@ -1,106 +1,23 @@
-/** Wires each content folder to its loader and schema. The schemas live in src/schemas/. */
-// From astro/content/config, not the astro:content module: the same function, but the module pulls
-// Astro's page runtime (about 60 more modules) through Vite's module runner before every content
-// sync, 0.3-0.5 s of each build's start (README, "Scale").
-import { defineCollection } from 'astro/content/config';
-import type { CollectionConfig } from 'astro/content/config';
-import { glob, type Loader } from 'astro/loaders';
-import {
-  entryCollections,
-  SETTINGS_FILE,
-  SettingsSchema,
-  type EntryCollectionName,
-} from '~/schemas/index.ts';
-import { COLLECTION_NAMES, entryExtension, type CollectionName } from '~/model/collections.ts';
-import { EXAMPLES_DIR, examplesIncluded } from '~/features/training/examples.ts';
-import { siteAddress } from '~/platform/content/site-address.ts';
-import { contentDirectory, loadSettings, settingsPath } from '~/platform/content/settings-file.ts';
-import { contentChecked } from '~/platform/content/check-gate.ts';
-import { reuseUnchangedEntries } from '~/platform/content/unchanged-entries.ts';
-
 /**
- * Every loader waits for the build's content check (src/integrations/content-check.ts), which runs
- * beside Astro's start: an entry the check refuses never reaches Astro's own validation. Files
- * whose text the content layer already holds are not parsed again
- * (src/platform/content/unchanged-entries.ts).
+ * Astro reads the content collections from this file through Vite's module runner, which
+ * transforms every module the file imports: Astro's loaders and the site's schemas, about 80
+ * modules and most of a second of every build's start (README, "Scale"). So in a build the wiring
+ * (src/platform/content/content-collections.ts) is loaded by Node itself, which has most of it
+ * loaded already for astro.config.mjs. `astro dev` and `astro sync` keep the runner, which
+ * reloads an edited schema.
  */
-const afterCheck = <L extends Loader>(loader: L): L => ({
-  ...loader,
-  load: async (context) => {
-    await contentChecked();
-    return loader.load(reuseUnchangedEntries(context));
-  },
-});
+import { createRequire } from 'node:module';
+import { contentCheckRuns, markWiringLoadedByNode } from './platform/content/check-gate.ts';
 
-/** MIGRASI_CONTENT_DIR lets the benchmark and the tests build another content tree; the site uses content/. */
-const CONTENT_DIR = contentDirectory();
+type Wiring = typeof import('./platform/content/content-collections.ts');
 
-/**
- * Entries live in content/<name>/<locale>/<slug>.<extension> (.mdx, or .md for collections written
- * in plain Markdown, see src/model/collections.ts); the id becomes "<locale>/<slug>". A file with
- * the other extension is refused by the content check, which runs before every build.
- *
- * `retainBody: false`: no page reads an entry's raw text (Markdown entries are rendered while the
- * content layer syncs, MDX entries are modules), and Astro bundles its whole data store into the
- * build as one module. Without the raw text that module is 28 instead of 52 MB at 10,000 entries,
- * which every publish bundles and loads again (README, "Scale").
- */
-const entriesIn = (name: CollectionName) =>
-  afterCheck(
-    glob({
-      pattern: `*/*.${entryExtension(name)}`,
-      base: `${CONTENT_DIR}/${name}`,
-      retainBody: false,
-    }),
-  );
+const WIRING = './platform/content/content-collections.ts';
 
-/** One content collection per entry of the collections table, plus the settings file. */
-const entryCollectionConfigs = Object.fromEntries(
-  COLLECTION_NAMES.map((name) => [
-    name,
-    defineCollection({ loader: entriesIn(name), schema: entryCollections[name] }),
-  ]),
-) as unknown as {
-  [K in EntryCollectionName]: CollectionConfig<
-    (typeof entryCollections)[K],
-    ReturnType<typeof glob>
-  >;
-};
+async function loadWiring(): Promise<Wiring> {
+  if (!contentCheckRuns()) return import('./platform/content/content-collections.ts');
+  const wiring = createRequire(import.meta.url)(WIRING) as Wiring;
+  markWiringLoadedByNode();
+  return wiring;
+}
 
-/**
- * Example courses (fictional, in examples/pelatihan/<locale>/) join the catalogue only when the
- * build asks for them with MIGRASI_EXAMPLES=1; otherwise this collection stays empty.
- */
-const exampleCourses = afterCheck(
-  examplesIncluded()
-    ? glob({ pattern: '*/*.{md,mdx}', base: `./${EXAMPLES_DIR}/pelatihan`, retainBody: false })
-    : {
-        name: 'no-examples',
-        load: async ({ store }: { store: { clear(): void } }) => store.clear(),
-      },
-);
-
-export const collections = {
-  ...entryCollectionConfigs,
-  pelatihanContoh: defineCollection({
-    loader: exampleCourses,
-    schema: entryCollections.pelatihan,
-  }),
-  settings: defineCollection({
-    loader: afterCheck({
-      name: 'settings-file',
-      load: async ({ store, parseData, watcher }) => {
-        // Read and validated by the one settings reader (src/platform/content/settings-file.ts),
-        // as astro.config.mjs and the content check read them: a mistake reads the same everywhere.
-        const settings = { ...loadSettings() };
-        // The address the site is published at: SITE_URL from the deploy workflow, else the
-        // settings (src/platform/content/site-address.ts); astro.config.mjs makes the same choice.
-        settings.siteUrl = siteAddress(settings.siteUrl).url;
-        const data = await parseData({ id: 'site', data: settings, filePath: SETTINGS_FILE });
-        store.set({ id: 'site', data, filePath: SETTINGS_FILE });
-        watcher?.add(settingsPath());
-      },
-    }),
-    schema: SettingsSchema,
-  }),
-};
+export const collections = (await loadWiring()).collections;

@@ -13,7 +13,11 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { contentChecked, setContentCheck } from '../platform/content/check-gate.ts';
+import {
+  contentChecked,
+  setContentCheck,
+  wiringLoadedByNode,
+} from '../platform/content/check-gate.ts';
 
 type Outcome = {
   code: number | null;
@@ -74,7 +78,7 @@ export default function contentCheck(): AstroIntegration {
           report(outcome);
           // For the benchmark (bench/run.ts reads this line): what the check cost the build.
           logger.info(
-            `passed in ${outcome.ms} ms beside Astro's start; the content layer waited ${Math.round(performance.now() - asked)} ms`,
+            `passed in ${outcome.ms} ms beside Astro's start; the content layer waited ${Math.round(performance.now() - asked)} ms (content config loaded by ${wiringLoadedByNode() ? 'Node' : "Vite's module runner"})`,
           );
         };
         setContentCheck(() => (reported ??= wait()));

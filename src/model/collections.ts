@@ -1,10 +1,11 @@
 /**
  * The content collections, declared once: where each one's pages live, how the site search types
  * it, what the offline copy keeps, the kicker of its link-preview cards and its name in the CMS.
- * `src/content.config.ts`, the CMS config, the search index, the service worker and the
- * link-preview cards iterate this table. Its schema is src/schemas/<name>.ts, joined to the name
- * in src/schemas/index.ts, which the type checker holds to this table. A new collection is its
- * schema, one descriptor here, its route(s) under src/pages/[...lang]/ and its strings.
+ * The content layer's wiring (src/platform/content/content-collections.ts), the CMS config, the
+ * search index, the service worker and the link-preview cards iterate this table. Its schema is
+ * src/schemas/<name>.ts, joined to the name in src/schemas/index.ts, which the type checker holds
+ * to this table. A new collection is its schema, one descriptor here, its route(s) under
+ * src/pages/[...lang]/ and its strings.
  *
  * Plain data, no imports: the browser's search script reads it too, so it must not pull in zod.
  */

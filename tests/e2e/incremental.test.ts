@@ -68,6 +68,8 @@ async function build(
   expect(passed, log).toBeGreaterThan(-1);
   expect(passed, log).toBeLessThan(lines.findIndex((l) => l.includes('[content] Synced content')));
   expect(contentCheckLine(lines).waitedSeconds).toBeGreaterThanOrEqual(0);
+  // Node, not Vite's module runner, loaded the collections' wiring (src/content.config.ts).
+  expect(log, log).toMatch(/content-check\] passed .*\(content config loaded by Node\)/);
   // The data store is read from its file, not bundled (src/integrations/data-store-file.ts): the
   // byte-for-byte comparisons below then hold for the pages rendered from it.
   expect(log, log).toMatch(/data store: read from \S+data-store\.json when the pages are rendered/);

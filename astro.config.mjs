@@ -12,6 +12,7 @@ import previousOutput from './src/integrations/previous-output.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import mdxCache from './src/integrations/mdx-cache.ts';
 import dataStoreFile from './src/integrations/data-store-file.ts';
+import { cachedSitemap } from './src/integrations/sitemap-cache.ts';
 import { siteAddress } from './src/platform/content/site-address.ts';
 import { relative } from 'node:path';
 import { contentDirectory, loadSettings } from './src/platform/content/settings-file.ts';
@@ -123,16 +124,21 @@ export default /** @satisfies {import('astro').AstroUserConfig} */ ({
     securityHeaders(),
     // Each page's language alternates come from sitemapAlternates, by lookup: the integration's
     // own i18n option compares every address with every other (src/platform/i18n/sitemap-links.ts).
-    sitemap(
-      sitemapAlternates(
-        new URL('/', address.url).href,
-        // The job-offer check's step pages are noindex: one address per answer, not a page to find.
-        (page) =>
-          !page.includes('/admin/') &&
-          !page.includes('/offline/') &&
-          !/\/cek-tawaran\/[^/]+\/[^/]+\/[^/]+\/$/.test(page) &&
-          !isExamplePage(new URL(page).pathname, exampleSlugs),
+    // Its files are kept between builds while the pages' addresses stay the same
+    // (src/integrations/sitemap-cache.ts).
+    cachedSitemap(
+      sitemap(
+        sitemapAlternates(
+          new URL('/', address.url).href,
+          // The job-offer check's step pages are noindex: one address per answer, not a page to find.
+          (page) =>
+            !page.includes('/admin/') &&
+            !page.includes('/offline/') &&
+            !/\/cek-tawaran\/[^/]+\/[^/]+\/[^/]+\/$/.test(page) &&
+            !isExamplePage(new URL(page).pathname, exampleSlugs),
+        ),
       ),
+      [address.url, ...exampleSlugs],
     ),
     reach({ siteName: settings.siteName, regency: settings.regency }),
     // After the sitemap and the offline list, which need no cards: they run while the last cards

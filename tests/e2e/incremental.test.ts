@@ -78,6 +78,8 @@ async function build(
     .find((m) => m !== null);
   expect(mdx, log).toBeTruthy();
   mdxModules.set(name, { fromCache: Number(mdx![1]), compiled: Number(mdx![2]) });
+  // The sitemap's files copied from the cacheDir (src/integrations/sitemap-cache.ts), or written.
+  sitemapFromCache.set(name, /sitemap: the pages' addresses are those of the last build/.test(log));
   for (const line of lines) {
     const m = /├─ (\S+) \((restored|cached)\)/.exec(line);
     if (m?.[1]) reused.add(m[1]);
@@ -134,6 +136,7 @@ let afterDevIndexCold: Map<string, string>;
 const copied: string[] = [];
 /** Per build: its MDX modules taken from the cacheDir and compiled (src/integrations/mdx-cache.ts). */
 const mdxModules = new Map<string, { fromCache: number; compiled: number }>();
+const sitemapFromCache = new Map<string, boolean>();
 /** The slug of the generated news item deleted before the rebuild a day later. */
 let deleted: string;
 const NEW_TITLE = 'Judul baru untuk uji pembangunan bertahap';
@@ -259,6 +262,15 @@ describe('a rebuild the same day after one news item changed', () => {
 
   it('writes the same files, byte for byte, as a cold build of the changed content', () => {
     expectSameSite(sameDay, sameDayCold);
+  });
+
+  it("copies the sitemap from the cacheDir while the pages' addresses stay, and writes it again when one goes", () => {
+    // The byte-for-byte comparisons with cold builds include the sitemap's files.
+    expect(sitemapFromCache.get('dist-1')).toBe(false);
+    expect(sitemapFromCache.get('dist-cold-2')).toBe(false);
+    expect(sitemapFromCache.get('dist-2')).toBe(true);
+    // The next day a news item is deleted: its address leaves the sitemap.
+    expect(sitemapFromCache.get('dist-3')).toBe(false);
   });
 
   it('leaves the pages it reuses where the last build wrote them, copying none', () => {

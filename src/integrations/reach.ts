@@ -3,6 +3,7 @@
  * (service worker). Runs in the astro:build:done hook so it sees the final files and their hashes.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { writeServiceWorker } from '../platform/offline/service-worker.ts';
@@ -27,10 +28,17 @@ function names(locale: Locale, { siteName, regency }: Options): AppNames {
   };
 }
 
+/** Where the precached files' gzip sizes are kept between builds, in Astro's cacheDir. */
+export const GZIP_SIZES_FILE = 'offline-gzip-sizes.json';
+
 export default function reach(options: Options): AstroIntegration {
+  let cacheDir = '';
   return {
     name: 'migrasi-aman-reach',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const dist = fileURLToPath(dir).replace(/\/$/, '');
         const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,7 +50,7 @@ export default function reach(options: Options): AstroIntegration {
             AppNames
           >,
         );
-        const sw = await writeServiceWorker(dist);
+        const sw = await writeServiceWorker(dist, join(cacheDir, GZIP_SIZES_FILE));
         logger.info(
           `icons, manifests and sw.js written: ${sw.entries} files precached (${Math.round(sw.bytes / 1024)} KB before compression, ${Math.round(sw.compressed / 1024)} KB gzip; pages say "${sw.sizeLabel}")`,
         );

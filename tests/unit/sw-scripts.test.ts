@@ -113,6 +113,46 @@ describe('the precache list', () => {
     );
   });
 
+  it('keeps the gzip sizes for the next build, looked up only by the bytes they were measured from', async () => {
+    const note = `<p>Simpan untuk dibaca tanpa internet: ${OFFLINE_SIZE_SLOT}</p>`;
+    const site = {
+      'offline/index.html': '<p>Offline</p>',
+      'panduan/dokumen/index.html': note + 'x'.repeat(20_000),
+      'glosarium/index.html': '<p>Istilah</p>',
+    };
+    const fresh = await writeServiceWorker(await output(site));
+    const dir = await output(site);
+    const sizes = join(dir, '..', `${dir.split('/').at(-1)}-sizes.json`);
+    onTestFinished(() => rm(sizes, { force: true }));
+    // A build without kept sizes, then one with them: the same figure and files.
+    expect(await writeServiceWorker(dir, sizes)).toEqual(fresh);
+    const kept = JSON.parse(await readFile(sizes, 'utf8')) as {
+      version: string;
+      sizes: Record<string, number>;
+    };
+    expect(kept.version).toMatch(/^zlib /);
+    expect(Object.keys(kept.sizes)).toHaveLength(3);
+    expect(await writeServiceWorker(dir, sizes)).toEqual(fresh);
+    // The kept size is what the next build counts for the same bytes (here a planted one)…
+    const offline = createHash('md5').update('<p>Offline</p>').digest('hex');
+    expect(kept.sizes[offline]).toBeGreaterThan(0);
+    kept.sizes[offline] = 500 * 1024;
+    await writeFile(sizes, JSON.stringify(kept));
+    expect((await writeServiceWorker(dir, sizes)).sizeLabel).not.toBe(fresh.sizeLabel);
+    // …and never for other bytes: a changed page is compressed again.
+    await writeFile(sizes, JSON.stringify(kept));
+    await writeFile(join(dir, 'offline/index.html'), '<p>Luring</p>');
+    const changed = await writeServiceWorker(dir, sizes);
+    expect(changed.compressed).toBeLessThan(100 * 1024);
+    // Sizes from another zlib, or an unreadable file, are no sizes.
+    const luring = createHash('md5').update('<p>Luring</p>').digest('hex');
+    const planted = { ...kept.sizes, [luring]: 500 * 1024 };
+    await writeFile(sizes, JSON.stringify({ version: 'zlib 0', sizes: planted }));
+    expect(await writeServiceWorker(dir, sizes)).toEqual(changed);
+    await writeFile(sizes, '{');
+    expect(await writeServiceWorker(dir, sizes)).toEqual(changed);
+  });
+
   it('refuses a page kept offline that is too large to download on a first visit, naming it', async () => {
     const big = Buffer.alloc(600 * 1024, 'a');
     // A large news page is read online only: no problem.

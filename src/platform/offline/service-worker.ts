@@ -5,8 +5,8 @@
  * however many news pages the site grows; everything else is cached as it is read.
  */
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { LANGUAGES } from '../../model/languages.ts';
@@ -175,18 +175,58 @@ export const OFFLINE_SIZE_SLOT = '<span data-offline-size></span>';
  */
 const OFFLINE_SIZE = /<span data-offline-size>[^<]*<\/span>/g;
 
+/** Gzip sizes of the measured files, by the md5 of their bytes. */
+export type GzipSizes = Map<string, number>;
+
+/**
+ * What kept sizes are valid for: the compression library and its settings (Node's defaults). A
+ * size is only ever looked up by the hash of the very bytes it was measured from.
+ */
+const GZIP_SIZES_VERSION = `zlib ${process.versions.zlib} default level`;
+
+/**
+ * The gzip sizes the last build kept in `file` (Astro's cacheDir, which CI keeps): a publish then
+ * compresses only the precached files that changed, not all of them (~2,100 files at 10,000
+ * entries). A missing or unreadable file, or one from another zlib, is no sizes.
+ */
+export async function readGzipSizes(file: string): Promise<GzipSizes> {
+  try {
+    const kept = JSON.parse(await readFile(file, 'utf8')) as {
+      version?: string;
+      sizes?: Record<string, number>;
+    };
+    if (kept.version !== GZIP_SIZES_VERSION || !kept.sizes) return new Map();
+    return new Map(Object.entries(kept.sizes).filter(([, n]) => Number.isInteger(n) && n > 0));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Keeps `sizes` in `file` for the next build, whole or not at all. */
+export async function writeGzipSizes(file: string, sizes: GzipSizes): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  const body = { version: GZIP_SIZES_VERSION, sizes: Object.fromEntries(sizes) };
+  await writeFile(temporary, JSON.stringify(body));
+  await rename(temporary, file);
+}
+
 /**
  * What the first visit downloads for offline reading, as the reader pays for it: the precached
  * files gzip-compressed (hosts compress HTML, CSS and the manifest; PNG is already compressed),
- * rounded up to 10 KB so that writing the figure into a page does not change it.
+ * rounded up to 10 KB so that writing the figure into a page does not change it. `known`: sizes
+ * kept by the last build, by the md5 of the bytes measured; the returned `sizes` are this build's.
  */
 export async function offlineCost(
   distDir: string,
   entries: PrecacheEntry[],
   bodies = new Map<string, Buffer>(),
+  known: ReadonlyMap<string, number> = new Map(),
 ) {
   let raw = 0;
   let compressed = 0;
+  // The sizes of this build's files, to keep for the next one.
+  const measuredSizes: GzipSizes = new Map();
   const measured = entries.filter((e) => e.group === 'pages' || e.group === 'core');
   // Compressed in libuv's thread pool, a batch at a time: at 10,000 entries ~2,100 files.
   const sizes = await inBatches(measured, async (e) => {
@@ -198,17 +238,30 @@ export async function offlineCost(
     const body = text.includes('<span data-offline-size>')
       ? Buffer.from(text.replaceAll(OFFLINE_SIZE, OFFLINE_SIZE_SLOT), 'latin1')
       : read;
-    return [body.length, (await gzipAsync(body)).length];
+    const hash = md5(body);
+    const size = known.get(hash) ?? (await gzipAsync(body)).length;
+    measuredSizes.set(hash, size);
+    return [body.length, size];
   });
   for (const [bytes, gzipped] of sizes) {
     raw += bytes!;
     compressed += gzipped!;
   }
-  return { raw, compressed, roundedKB: Math.ceil(compressed / 1024 / 10) * 10 };
+  return {
+    raw,
+    compressed,
+    roundedKB: Math.ceil(compressed / 1024 / 10) * 10,
+    sizes: measuredSizes,
+  };
 }
 
+/**
+ * Writes sw.js into `distDir` with the precache list, and the offline size into the pages that
+ * show it. `sizesFile`: where the measured files' gzip sizes are kept between builds.
+ */
 export async function writeServiceWorker(
   distDir: string,
+  sizesFile?: string,
 ): Promise<{ entries: number; bytes: number; compressed: number; sizeLabel: string }> {
   const { entries, bodies } = await readPrecache(distDir);
   if (!entries.some((e) => e.url === '/offline/')) {
@@ -218,7 +271,11 @@ export async function writeServiceWorker(
   }
   // Tell readers what offline reading costs before it happens: the figure goes into the pages
   // that carry OfflineNote.astro, whose revisions are then those of the final files.
-  const cost = await offlineCost(distDir, entries, bodies);
+  const kept = sizesFile ? await readGzipSizes(sizesFile) : undefined;
+  const cost = await offlineCost(distDir, entries, bodies, kept);
+  // Only this build's files' sizes are kept, so the file does not grow with every edit; one that
+  // cannot be written costs the next build the compression.
+  if (sizesFile) await writeGzipSizes(sizesFile, cost.sizes).catch(() => undefined);
   const sizeLabel = `${cost.roundedKB} KB`;
   const changed: [string, Buffer][] = [];
   for (const e of entries) {

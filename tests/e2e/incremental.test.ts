@@ -69,7 +69,9 @@ async function build(
   expect(passed, log).toBeLessThan(lines.findIndex((l) => l.includes('[content] Synced content')));
   expect(contentCheckLine(lines).waitedSeconds).toBeGreaterThanOrEqual(0);
   // Node, not Vite's module runner, loaded the collections' wiring (src/content.config.ts).
-  expect(log, log).toMatch(/content-check\] passed .*\(content config loaded by Node\)/);
+  expect(lines.join('\n'), log).toMatch(
+    /content-check\] passed .*\(content config loaded by Node\)/,
+  );
   // The data store is read from its file, not bundled (src/integrations/data-store-file.ts): the
   // byte-for-byte comparisons below then hold for the pages rendered from it.
   expect(log, log).toMatch(/data store: read from \S+data-store\.json when the pages are rendered/);
@@ -79,7 +81,10 @@ async function build(
   expect(mdx, log).toBeTruthy();
   mdxModules.set(name, { fromCache: Number(mdx![1]), compiled: Number(mdx![2]) });
   // The sitemap's files copied from the cacheDir (src/integrations/sitemap-cache.ts), or written.
-  sitemapFromCache.set(name, /sitemap: the pages' addresses are those of the last build/.test(log));
+  sitemapFromCache.set(
+    name,
+    lines.some((l) => l.includes("sitemap: the pages' addresses are those of the last build")),
+  );
   for (const line of lines) {
     const m = /├─ (\S+) \((restored|cached)\)/.exec(line);
     if (m?.[1]) reused.add(m[1]);

@@ -12,6 +12,7 @@ import previousOutput from './src/integrations/previous-output.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import mdxCache from './src/integrations/mdx-cache.ts';
 import dataStoreFile from './src/integrations/data-store-file.ts';
+import bundleReuse from './src/integrations/bundle-reuse.ts';
 import { cachedSitemap } from './src/integrations/sitemap-cache.ts';
 import { siteAddress } from './src/platform/content/site-address.ts';
 import { relative } from 'node:path';
@@ -118,6 +119,9 @@ export default /** @satisfies {import('astro').AstroUserConfig} */ ({
     // The content layer's data store is read from its file when the pages are rendered, not
     // bundled into them (src/integrations/data-store-file.ts).
     dataStoreFile(),
+    // The bundle the pages are rendered from is reused from the last build when nothing it is made
+    // of changed, as in a publish of news (src/integrations/bundle-reuse.ts).
+    bundleReuse(),
     cmsBundle(),
     // Before reach and pagefind: it fills the audio players into the finished pages.
     listenAudio(),

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 /** Astro's id of the bundled store (astro/dist/content/consts.js, RESOLVED_DATA_STORE_VIRTUAL_ID). */
-const DATA_STORE_MODULE = '\0astro:data-layer-content';
+export const DATA_STORE_MODULE = '\0astro:data-layer-content';
 /** How Astro's module starts when it holds the whole store as one JSON text. */
 const WHOLE_STORE = 'export default JSON.parse(';
 /** Astro's store file in its cacheDir (astro/dist/content/utils.js, getDataStoreFile). */
@@ -38,6 +38,12 @@ export function storeReader(file: string): string {
     `}`,
     `export default JSON.parse(text);`,
   ].join('\n');
+}
+
+/** Whether the store's module, as bundled, reads the file rather than holding the store. */
+export function readsStoreFile(code: string): boolean {
+  // Astro's module parses a string literal; the reader parses the text it read.
+  return code.includes('readFileSync(') && !/JSON\.parse\(\s*["'`]/.test(code);
 }
 
 export default function dataStoreFile(): AstroIntegration {

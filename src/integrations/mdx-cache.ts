@@ -14,8 +14,8 @@
  * astro.config.mjs, the compiler's package.json files, every file under src/ and `params` (the site's address, which the external-link
  * plugin writes into links). Any change to the code or the packages compiles every module once.
  * Entries are written whole or not at all (a temporary file, then renamed); one that cannot be read
- * is compiled again. After a finished build, the entries it did not use are removed, so the folder
- * holds one build's modules. Astro's cacheDir differs per build (the site, the example courses,
+ * is compiled again. After a finished build that bundled, the entries it did not use are removed,
+ * so the folder holds one bundle's modules (a build that reused the last bundle removes none). Astro's cacheDir differs per build (the site, the example courses,
  * the benchmark's trees), and CI keeps it (.github/workflows/site.yml).
  */
 import { createHash } from 'node:crypto';
@@ -119,12 +119,28 @@ export default function mdxCache(params: readonly string[]): AstroIntegration {
   const stats: MdxCacheStats = { fromCache: 0, compiled: 0 };
   let dir = '';
   let building = false;
+  /** Whether Rolldown bundled in this build (not when the last bundle was reused: bundle-reuse.ts). */
+  let bundled = false;
   return {
     name: 'migrasi-aman:mdx-cache',
     hooks: {
       // Builds only: the dev server compiles a module when it is asked for.
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': ({ command, updateConfig }) => {
         building = command === 'build';
+        if (!building) return;
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'migrasi-aman:mdx-cache-bundled',
+                apply: 'build',
+                buildStart() {
+                  bundled = true;
+                },
+              },
+            ],
+          },
+        });
       },
       'astro:config:done': async ({ config, logger }) => {
         if (!building) return;
@@ -144,6 +160,11 @@ export default function mdxCache(params: readonly string[]): AstroIntegration {
       },
       'astro:build:done': async ({ logger }) => {
         if (!dir) return;
+        if (!bundled) {
+          // A reused bundle asked for no module: the kept ones stay for the next bundle.
+          logger.info('mdx modules: none needed, the bundle of the last build was reused');
+          return;
+        }
         const removed = await pruneUnused(dir, used);
         logger.info(
           `mdx modules: ${stats.fromCache} from the cache, ${stats.compiled} compiled, ${removed} old removed`,

@@ -285,7 +285,7 @@ export default function bundleReuse(params: readonly string[] = []): AstroIntegr
   let root = '';
   let cacheDir = '';
   let configParams: string[] = [];
-  /** Real files of the module graph seen by this build's bundle, per environment. */
+  /** Real files of the module graph of every environment this build bundled. */
   const graph = new Set<string>();
   let storeBundled = false;
   return {

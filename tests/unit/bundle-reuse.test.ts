@@ -5,12 +5,14 @@
  * compares with cold builds byte for byte.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import {
+import bundleReuse, {
+  INTERNALS,
   bundleKey,
   changedGraphFile,
   decodeInternals,
@@ -196,5 +198,210 @@ describe('what makes a bundle not reusable', () => {
     };
     const patches = readFileSync(join(root, `patches/astro+${pkg.version}.patch`), 'utf8');
     expect(patches).toContain('astro.build.internals');
+  });
+});
+
+describe('builds with the integration, around a stand-in for Astro and Vite', () => {
+  type Env = {
+    name: string;
+    isBuilt: boolean;
+    config: {
+      build: { outDir: string; copyPublicDir: boolean };
+      publicDir: string | false;
+      plugins: { name: string; buildStart?: () => void }[];
+    };
+  };
+
+  /** A project folder, the integration's hooks run as Astro runs them, and one build at a time. */
+  async function project() {
+    const dir = await mkdtemp(join(tmpdir(), 'bundle-reuse-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    for (const folder of ['src', 'public']) mkdirSync(join(dir, folder));
+    writeFileSync(join(dir, 'src/page.ts'), 'export const page = 1;');
+    writeFileSync(join(dir, 'public/robots.txt'), 'User-agent: *');
+    writeFileSync(join(dir, 'astro.config.mjs'), 'export default {};');
+    // An entry of the content, outside the code the key hashes: only the module graph names it.
+    mkdirSync(join(dir, 'content'));
+    writeFileSync(join(dir, 'content/guide.mdx'), '# Panduan');
+    const saved = (globalThis as { astroAsset?: unknown }).astroAsset;
+    onTestFinished(() => void ((globalThis as { astroAsset?: unknown }).astroAsset = saved));
+    const integration = bundleReuse();
+    const hooks = integration.hooks as Record<string, (options: unknown) => unknown>;
+    const plugins: {
+      generateBundle: (this: unknown) => void;
+    }[] = [];
+    await hooks['astro:config:setup']!({
+      command: 'build',
+      updateConfig: (c: { vite: { plugins: typeof plugins } }) => plugins.push(...c.vite.plugins),
+    });
+    const url = (path: string) => pathToFileURL(join(dir, path) + '/');
+    await hooks['astro:config:done']!({
+      config: {
+        root: url(''),
+        cacheDir: url('cache'),
+        outDir: url('dist'),
+        publicDir: url('public'),
+        site: 'https://contoh.example/',
+        base: '/',
+        trailingSlash: 'always',
+        build: { format: 'directory', assets: '_astro' },
+      },
+    });
+    let bundles = 0;
+    /** What the stand-in's data store module holds: the reader, or the store itself. */
+    let storeCode = storeReader(join(dir, 'cache/data-store.json'));
+
+    /** One build: Astro's internals, its buildApp (a bundle), wrapped by the integration. */
+    async function build(patched = true) {
+      const { internals, pages } = fresh();
+      const logs: string[] = [];
+      const logger = {
+        info: (m: string) => logs.push(m),
+        warn: (m: string) => logs.push(`warn: ${m}`),
+      };
+      let assetsStarted = 0;
+      (globalThis as { astroAsset?: unknown }).astroAsset = { referencedImages: new Set() };
+      const env = (name: string, outDir: string, copyPublicDir: boolean): Env => ({
+        name,
+        isBuilt: false,
+        config: {
+          build: { outDir: join(dir, outDir), copyPublicDir },
+          publicDir: join(dir, 'public'),
+          plugins: [{ name: 'astro:assets', buildStart: () => void assetsStarted++ }],
+        },
+      });
+      const environments = {
+        prerender: env('prerender', 'dist/.prerender', false),
+        client: env('client', 'dist', true),
+      };
+      const builder = {
+        environments,
+        async build(e: Env) {
+          e.config.plugins[0]!.buildStart!();
+          const code = readFileSync(join(dir, 'src/page.ts'), 'utf8');
+          const file = e.name === 'prerender' ? 'entry.mjs' : '_astro/page.js';
+          mkdirSync(dirname(join(e.config.build.outDir, file)), { recursive: true });
+          writeFileSync(join(e.config.build.outDir, file), `// ${e.name}\n${code}`);
+          if (e.name === 'client')
+            cpSync(join(dir, 'public'), e.config.build.outDir, { recursive: true });
+          plugins[0]!.generateBundle.call({
+            getModuleIds: () => [
+              join(dir, 'src/page.ts'),
+              `${join(dir, 'content/guide.mdx')}?astroPropagatedAssets`,
+              '\0astro:data-layer-content',
+            ],
+            getModuleInfo: (id: string) =>
+              id === '\0astro:data-layer-content' ? { code: storeCode } : null,
+          });
+          e.isBuilt = true;
+          return { output: [{ fileName: file }] };
+        },
+      };
+      const original = async (b: typeof builder) => {
+        bundles++;
+        await b.build(b.environments.prerender);
+        await b.build(b.environments.client);
+        internals['discoveredScripts'] = new Set(['script-1']);
+        internals['prerenderEntryFileName'] = 'entry.mjs';
+        pages[0]!.styles.push({ sheet: 'a.css' });
+        (
+          globalThis as { astroAsset: { referencedImages: Set<string> } }
+        ).astroAsset.referencedImages.add(join(dir, 'src/kept.png'));
+      };
+      const builderOptions: Record<string | symbol, unknown> = { buildApp: original };
+      if (patched) builderOptions[INTERNALS] = internals;
+      await hooks['astro:build:setup']!({
+        vite: { builder: builderOptions },
+        pages: internals.pagesByKeys,
+        target: 'server',
+        logger,
+      });
+      await (builderOptions['buildApp'] as typeof original)(builder);
+      return { internals, pages, logs, environments, assetsStarted };
+    }
+    return {
+      dir,
+      build,
+      bundles: () => bundles,
+      bundleStore: () => (storeCode = 'export default JSON.parse("{}")'),
+    };
+  }
+
+  it('keeps a bundle, then restores it in the next build without bundling', async () => {
+    const p = await project();
+    const first = await p.build();
+    expect(p.bundles()).toBe(1);
+    expect(first.logs).toEqual(['bundle: made (no bundle kept); kept for the next build']);
+    const written = readFileSync(join(p.dir, 'dist/.prerender/entry.mjs'), 'utf8');
+    rmSync(join(p.dir, 'dist'), { recursive: true });
+    const next = await p.build();
+    expect(p.bundles()).toBe(1);
+    expect(next.logs).toEqual([expect.stringMatching(/^bundle: reused from the last build/)]);
+    // The files every environment wrote, public/ as Vite copies it, the internals with this
+    // build's pages, the image plugin set up, and no environment left for Vite to build.
+    expect(readFileSync(join(p.dir, 'dist/.prerender/entry.mjs'), 'utf8')).toBe(written);
+    expect(readFileSync(join(p.dir, 'dist/_astro/page.js'), 'utf8')).toContain('// client');
+    expect(readFileSync(join(p.dir, 'dist/robots.txt'), 'utf8')).toBe('User-agent: *');
+    expect(next.internals['discoveredScripts']).toEqual(new Set(['script-1']));
+    expect(next.internals['prerenderEntryFileName']).toBe('entry.mjs');
+    expect(next.pages[0]!.styles).toEqual([{ sheet: 'a.css' }]);
+    expect(next.assetsStarted).toBe(1);
+    const asset = (globalThis as { astroAsset: { referencedImages: Set<string> } }).astroAsset;
+    expect([...asset.referencedImages]).toEqual([join(p.dir, 'src/kept.png')]);
+    expect(next.environments.prerender.isBuilt).toBe(true);
+    expect(next.environments.client.isBuilt).toBe(true);
+  });
+
+  it('bundles again when a file of the module graph changed, and keeps that bundle', async () => {
+    const p = await project();
+    await p.build();
+    writeFileSync(join(p.dir, 'src/page.ts'), 'export const page = 2;');
+    const changed = await p.build();
+    expect(p.bundles()).toBe(2);
+    expect(changed.logs[0]).toMatch(/^bundle: made \(.*changed\); kept for the next build$/);
+    expect(readFileSync(join(p.dir, 'dist/.prerender/entry.mjs'), 'utf8')).toContain('page = 2');
+    await p.build();
+    expect(p.bundles()).toBe(2);
+  });
+
+  it('bundles again when an entry the bundle holds changed, which only its module graph names', async () => {
+    const p = await project();
+    await p.build();
+    writeFileSync(join(p.dir, 'content/guide.mdx'), '# Panduan baru');
+    const changed = await p.build();
+    expect(p.bundles()).toBe(2);
+    expect(changed.logs[0]).toBe(
+      'bundle: made (content/guide.mdx changed); kept for the next build',
+    );
+  });
+
+  it('bundles, changing nothing first, when a kept file is missing', async () => {
+    const p = await project();
+    await p.build();
+    rmSync(join(p.dir, 'cache/bundle/client/_astro/page.js'));
+    const again = await p.build();
+    expect(p.bundles()).toBe(2);
+    expect(again.logs[0]).toMatch(/the kept bundle could not be used .*ENOENT/);
+    // Filled by this build's own bundle once, not by the kept one and then again.
+    expect(again.pages[0]!.styles).toEqual([{ sheet: 'a.css' }]);
+  });
+
+  it('keeps no bundle that holds the data store itself', async () => {
+    const p = await project();
+    p.bundleStore();
+    const first = await p.build();
+    expect(first.logs[0]).toMatch(/not kept for the next build: the data store is bundled/);
+    await p.build();
+    expect(p.bundles()).toBe(2);
+  });
+
+  it('leaves Astro as it is, saying so, when Astro is not patched', async () => {
+    const p = await project();
+    const unpatched = await p.build(false);
+    expect(unpatched.logs).toEqual([
+      expect.stringMatching(/^warn: bundle: made as Astro makes it/),
+    ]);
+    await p.build(false);
+    expect(p.bundles()).toBe(2);
   });
 });

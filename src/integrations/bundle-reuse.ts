@@ -17,14 +17,18 @@
  * packages bundled, the MDX entries, the lists of content modules and assets Astro generates from
  * the content layer, so an MDX entry added or removed counts); the code that makes the bundle
  * without being in it (src/, cms/, patches/, the config, tsconfig.json, package.json,
- * package-lock.json);
- * Node's version, the routes, the config's addresses and folders, and the environment variables
- * the config and the bundle read (MIGRASI_*, SITE_URL, PUBLIC_*, VITE_*, ASTRO_*, NODE_ENV).
+ * package-lock.json, .env files, a PostCSS config); Node's version, the routes, the config's
+ * addresses and folders, and the environment variables the config and the bundle read
+ * (MIGRASI_*, SITE_URL, PUBLIC_*, VITE_*, ASTRO_*, NODE_ENV).
+ *
+ * The graph's files are hashed as the bundle loads them: one saved while Rolldown runs leaves no
+ * bundle kept. `astro build --force` bundles again.
  *
  * Astro keeps its internals out of reach; patches/astro+7.3.5.patch (applied by `npm install`)
  * hands them to the `astro:build:setup` hook. Without it (another Astro version), when the data
- * store was bundled after all, or when a value cannot be kept, the build bundles as Astro does and
- * says why. The record is written last: a build stopped halfway leaves no record to trust.
+ * store was bundled after all, with Astro's fonts, or when a value cannot be kept, the build
+ * bundles as Astro does and says why. The record is written last: a build stopped halfway leaves
+ * no record to trust.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -44,8 +48,27 @@ export const INTERNALS = Symbol.for('astro.build.internals');
 const FORMAT = 2;
 const RECORD = 'record.json';
 const STATE = 'internals.bin';
-/** The code that makes the bundle without being in its module graph, besides src/. */
-const CODE_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+/**
+ * The code and settings that make the bundle without being in its module graph, besides src/:
+ * the config, the lock file, and files Vite reads when they exist (variables baked into the
+ * code from .env files, a PostCSS config).
+ */
+const CODE_FILES = [
+  'astro.config.mjs',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+  '.env',
+  '.env.local',
+  '.env.production',
+  '.env.production.local',
+  'postcss.config.js',
+  'postcss.config.cjs',
+  'postcss.config.mjs',
+  'postcss.config.ts',
+  '.postcssrc',
+  '.postcssrc.json',
+];
 const CODE_FOLDERS = ['cms', 'patches'];
 /** Environment variables that can change what is bundled. */
 const ENV = /^(?:MIGRASI_|PUBLIC_|VITE_|ASTRO_|SITE_URL$|NODE_ENV$)/;
@@ -287,7 +310,11 @@ export default function bundleReuse(params: readonly string[] = []): AstroIntegr
   let configParams: string[] = [];
   /** Real files of the module graph of every environment this build bundled. */
   const graph = new Set<string>();
+  /** Their hashes when the bundle loaded them (for the files Vite or Rolldown loads itself). */
+  const loaded = new Map<string, Promise<string>>();
   let storeBundled = false;
+  /** Astro's fonts set up files and settings while bundling that a reuse would not. */
+  let fonts = false;
   return {
     name: 'migrasi-aman:bundle-reuse',
     hooks: {
@@ -299,6 +326,19 @@ export default function bundleReuse(params: readonly string[] = []): AstroIntegr
               {
                 name: 'migrasi-aman:bundle-reuse',
                 apply: 'build',
+                enforce: 'pre',
+                async load(id) {
+                  const file = realFile(id);
+                  if (file && !loaded.has(file)) {
+                    loaded.set(
+                      file,
+                      readFile(file).then(sha256, () => ''),
+                    );
+                  }
+                  // Read before the module's loader reads it, so the hash is of the text bundled.
+                  if (file) await loaded.get(file);
+                  return null;
+                },
                 generateBundle() {
                   for (const id of this.getModuleIds()) {
                     const file = realFile(id);
@@ -314,6 +354,7 @@ export default function bundleReuse(params: readonly string[] = []): AstroIntegr
       },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
+        fonts = ((config as { fonts?: unknown[] }).fonts?.length ?? 0) > 0;
         cacheDir = join(fileURLToPath(config.cacheDir), 'bundle');
         configParams = [
           `site ${config.site ?? ''}`,
@@ -361,13 +402,18 @@ export default function bundleReuse(params: readonly string[] = []): AstroIntegr
     logger: AstroIntegrationLogger,
   ): Promise<void> {
     const started = performance.now();
+    // One process may build more than once (the tests): what a bundle notes starts empty.
+    graph.clear();
+    loaded.clear();
+    storeBundled = false;
     const key = await bundleKey(options);
     const recordFile = join(options.cacheDir, RECORD);
     const record = await readFile(recordFile, 'utf8')
       .then((text) => JSON.parse(text) as KeptRecord)
       .catch(() => null);
     let why = 'no bundle kept';
-    if (record?.format === FORMAT && record.key === key) {
+    if (process.argv.includes('--force')) why = '`astro build --force`';
+    else if (record?.format === FORMAT && record.key === key && Array.isArray(record.graph)) {
       const changed = await changedGraphFile(options.root, record.graph);
       why = changed ? `${changed} changed` : '';
       if (!changed) {
@@ -424,6 +470,7 @@ export default function bundleReuse(params: readonly string[] = []): AstroIntegr
   /** Why this build's bundle cannot be reused, or null. */
   function keepable(builder: Builder): string | null {
     if (storeBundled) return 'the data store is bundled, not read from its file';
+    if (fonts) return "Astro's fonts are set up while bundling";
     // Astro's image handling keeps state for the pages in a global; what the bundle put there is
     // known (see restore), anything else is not.
     const unknown = Object.keys(astroAsset() ?? {}).filter((name) => !ASSET_GLOBALS.has(name));
@@ -445,6 +492,18 @@ export default function bundleReuse(params: readonly string[] = []): AstroIntegr
     outputs: Output[],
   ): Promise<void> {
     const state = encodeInternals(internals);
+    const files = [...graph].sort();
+    const hashed = await Promise.all(
+      files.map(async (f) => {
+        // A file saved while Rolldown ran must not be kept with the output of its old text.
+        const now = sha256(await readFile(f));
+        const bundled = await loaded.get(f);
+        if (bundled !== undefined && bundled !== now) {
+          throw new Error(`${f} changed during the bundle`);
+        }
+        return [graphPath(options.root, f), bundled ?? now] as [string, string];
+      }),
+    );
     const images = [...(astroAsset()?.referencedImages ?? [])].sort();
     await rm(options.cacheDir, { recursive: true, force: true });
     for (const output of outputs) {
@@ -455,12 +514,6 @@ export default function bundleReuse(params: readonly string[] = []): AstroIntegr
       }
     }
     await writeFile(join(options.cacheDir, STATE), state);
-    const files = [...graph].sort();
-    const hashed = await Promise.all(
-      files.map(
-        async (f) => [graphPath(options.root, f), sha256(await readFile(f))] as [string, string],
-      ),
-    );
     const record: KeptRecord = { format: FORMAT, key, graph: [...hashed], outputs, images };
     await writeFile(join(options.cacheDir, RECORD), JSON.stringify(record));
   }

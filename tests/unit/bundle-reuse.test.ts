@@ -133,7 +133,7 @@ describe('the key of what the bundle is made of', () => {
     return dir;
   }
 
-  it('changes with the code, the config, cms/, the params and the variables the build reads', async () => {
+  it('changes with the code, the config, cms/, .env, the params and the variables the build reads', async () => {
     const dir = await project();
     const options = {
       root: dir,
@@ -153,6 +153,10 @@ describe('the key of what the bundle is made of', () => {
     const withExamples = await bundleKey(options);
     expect(withExamples).not.toBe(key);
     delete process.env['MIGRASI_EXAMPLES'];
+    // Variables from a .env file are baked into the code as Vite reads them.
+    writeFileSync(join(dir, '.env'), 'PUBLIC_X=1');
+    expect(await bundleKey(options)).not.toBe(key);
+    await rm(join(dir, '.env'));
     for (const file of ['src/page.ts', 'cms/config.ts', 'astro.config.mjs']) {
       const text = readFileSync(join(dir, file), 'utf8');
       writeFileSync(join(dir, file), `${text}\n// changed`);
@@ -228,6 +232,7 @@ describe('builds with the integration, around a stand-in for Astro and Vite', ()
     const integration = bundleReuse();
     const hooks = integration.hooks as Record<string, (options: unknown) => unknown>;
     const plugins: {
+      load: (this: unknown, id: string) => Promise<null> | null;
       generateBundle: (this: unknown) => void;
     }[] = [];
     await hooks['astro:config:setup']!({
@@ -252,7 +257,7 @@ describe('builds with the integration, around a stand-in for Astro and Vite', ()
     let storeCode = storeReader(join(dir, 'cache/data-store.json'));
 
     /** One build: Astro's internals, its buildApp (a bundle), wrapped by the integration. */
-    async function build(patched = true) {
+    async function build(patched = true, duringBundle = () => {}) {
       const { internals, pages } = fresh();
       const logs: string[] = [];
       const logger = {
@@ -284,6 +289,12 @@ describe('builds with the integration, around a stand-in for Astro and Vite', ()
           writeFileSync(join(e.config.build.outDir, file), `// ${e.name}\n${code}`);
           if (e.name === 'client')
             cpSync(join(dir, 'public'), e.config.build.outDir, { recursive: true });
+          const ids = [
+            join(dir, 'src/page.ts'),
+            `${join(dir, 'content/guide.mdx')}?astroPropagatedAssets`,
+            '\0astro:data-layer-content',
+          ];
+          for (const id of ids) await plugins[0]!.load.call({}, id);
           plugins[0]!.generateBundle.call({
             getModuleIds: () => [
               join(dir, 'src/page.ts'),
@@ -300,6 +311,7 @@ describe('builds with the integration, around a stand-in for Astro and Vite', ()
       const original = async (b: typeof builder) => {
         bundles++;
         await b.build(b.environments.prerender);
+        duringBundle();
         await b.build(b.environments.client);
         internals['discoveredScripts'] = new Set(['script-1']);
         internals['prerenderEntryFileName'] = 'entry.mjs';
@@ -384,6 +396,28 @@ describe('builds with the integration, around a stand-in for Astro and Vite', ()
     expect(again.logs[0]).toMatch(/the kept bundle could not be used .*ENOENT/);
     // Filled by this build's own bundle once, not by the kept one and then again.
     expect(again.pages[0]!.styles).toEqual([{ sheet: 'a.css' }]);
+  });
+
+  it('keeps no bundle when an entry it holds was saved while it was made', async () => {
+    const p = await project();
+    const saved = await p.build(true, () =>
+      writeFileSync(join(p.dir, 'content/guide.mdx'), '# Disimpan saat bundel dibuat'),
+    );
+    expect(saved.logs[0]).toMatch(
+      /not kept for the next build: .*guide\.mdx changed during the bundle/,
+    );
+    await p.build();
+    expect(p.bundles()).toBe(2);
+  });
+
+  it('bundles again with `astro build --force`', async () => {
+    const p = await project();
+    await p.build();
+    process.argv.push('--force');
+    onTestFinished(() => void process.argv.splice(process.argv.indexOf('--force'), 1));
+    const forced = await p.build();
+    expect(p.bundles()).toBe(2);
+    expect(forced.logs[0]).toBe('bundle: made (`astro build --force`); kept for the next build');
   });
 
   it('keeps no bundle that holds the data store itself', async () => {

@@ -30,45 +30,34 @@ const page = (key: string) => ({
   styles: [] as unknown[],
 });
 
-/** Internals as a bundle leaves them: maps and sets of names, of page objects, of plain values. */
-function bundled() {
-  const a = page('a');
-  const b = page('b');
-  a.styles.push({ depth: 0, order: 1, sheet: { type: 'external', src: '/_astro/a.css' } });
-  return {
-    pages: [a, b],
-    internals: {
-      pagesByKeys: new Map([
-        ['a', a],
-        ['b', b],
-      ]),
-      pagesByViteID: new Map([['/src/pages/a.astro', a]]),
-      pagesByScriptId: new Map([['script-1', new Set([a, b])]]),
-      discoveredScripts: new Set(['script-1']),
-      prerenderEntryFileName: 'prerender-entry.x1.mjs',
-      pageDependencyHashes: new Map([['src/pages/a.astro', 'hash-a']]),
-      extractedChunks: [{ fileName: 'chunks/x.mjs', code: 'export {}', moduleIds: ['m'] }],
-      middlewareEntryPoint: undefined,
-    } as Record<string, unknown> & { pagesByKeys: Map<string, ReturnType<typeof page>> },
+type Internals = Record<string, unknown> & { pagesByKeys: Map<string, ReturnType<typeof page>> };
+
+/** A new build's internals before its bundle: two pages, new objects, nothing filled. */
+function fresh() {
+  const pages = [page('a'), page('b')];
+  const internals: Internals = {
+    pagesByKeys: new Map(pages.map((p) => [p.key, p])),
+    pagesByViteID: new Map([['/src/pages/a.astro', pages[0]]]),
+    pagesByScriptId: new Map(),
+    discoveredScripts: new Set(),
   };
+  return { pages, internals };
 }
 
-/** A new build's internals before its bundle: the same pages, new objects, nothing filled. */
-function fresh() {
-  const a = page('a');
-  const b = page('b');
-  return {
-    pages: [a, b],
-    internals: {
-      pagesByKeys: new Map([
-        ['a', a],
-        ['b', b],
-      ]),
-      pagesByViteID: new Map([['/src/pages/a.astro', a]]),
-      pagesByScriptId: new Map(),
-      discoveredScripts: new Set(),
-    } as Record<string, unknown> & { pagesByKeys: Map<string, ReturnType<typeof page>> },
-  };
+/** Internals as a bundle leaves them: maps and sets of names, of page objects, of plain values. */
+function bundled() {
+  const { pages, internals } = fresh();
+  const [a, b] = pages;
+  a!.styles.push({ depth: 0, order: 1, sheet: { type: 'external', src: '/_astro/a.css' } });
+  Object.assign(internals, {
+    pagesByScriptId: new Map([['script-1', new Set([a, b])]]),
+    discoveredScripts: new Set(['script-1']),
+    prerenderEntryFileName: 'prerender-entry.x1.mjs',
+    pageDependencyHashes: new Map([['src/pages/a.astro', 'hash-a']]),
+    extractedChunks: [{ fileName: 'chunks/x.mjs', code: 'export {}', moduleIds: ['m'] }],
+    middlewareEntryPoint: undefined,
+  });
+  return { pages, internals };
 }
 
 describe("Astro's build internals kept and restored", () => {

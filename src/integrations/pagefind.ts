@@ -14,14 +14,19 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, statfs, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { INDEX_TAG_PLACEHOLDER } from '../platform/search/search.ts';
-import { preparePages } from '../platform/search/prepared-pages.ts';
+import {
+  preparedFolder,
+  preparePages,
+  type PreparedGroup,
+} from '../platform/search/prepared-pages.ts';
+import { inBatches } from '../platform/output/batches.ts';
 import { listTree } from '../platform/output/tree.ts';
 import { mirrorFolder, type Mirrored } from '../platform/output/mirror.ts';
 
@@ -59,25 +64,14 @@ export interface PagefindResult {
   pages: number;
   /** How many of the pages' copies for the index were made again (the rest were unchanged). */
   prepared: number;
+  /** How many languages' indexes Pagefind made again, of how many (the rest were kept). */
+  indexed: number;
+  languages: number;
   outputPath: string;
   /** What changed in the index's folder: files written, removed, and kept as they were. */
   files: Mirrored;
   /** Gzip bytes of each removed ready-made UI (JS + CSS). */
   unusedUiBytes: Record<string, number>;
-}
-
-async function removeUnusedUi(outputPath: string): Promise<Record<string, number>> {
-  const sizes: Record<string, number> = {};
-  for (const [name, files] of Object.entries(UNUSED_UI_FILES)) {
-    sizes[name] = 0;
-    for (const file of files) {
-      const path = join(outputPath, file);
-      const body = await readFile(path).catch(() => null);
-      if (body) sizes[name] += gzipSync(body, { level: 9 }).length;
-      await rm(path, { force: true });
-    }
-  }
-  return sizes;
 }
 
 /** Every .html file under `dir`, except the CMS and an index written inside the site. */
@@ -181,12 +175,139 @@ export async function scratchFolder(
   return mkdtemp(`${outputPath}.new-`);
 }
 
-/** How many pages the index at `outputPath` holds, from its pagefind-entry.json. */
-async function indexedPages(outputPath: string): Promise<number> {
-  const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
-    languages?: Record<string, { page_count?: number }>;
-  };
-  return Object.values(entry.languages ?? {}).reduce((sum, l) => sum + (l.page_count ?? 0), 0);
+/** What Pagefind writes into pagefind-entry.json, the file the browser reads first. */
+interface IndexEntry {
+  languages: Record<string, { page_count?: number }>;
+  [key: string]: unknown;
+}
+
+const ENTRY = 'pagefind-entry.json';
+
+async function readEntry(outputPath: string): Promise<IndexEntry> {
+  const entry = JSON.parse(await readFile(join(outputPath, ENTRY), 'utf8')) as IndexEntry;
+  if (!entry || typeof entry.languages !== 'object' || entry.languages === null) {
+    throw new Error(`${join(outputPath, ENTRY)} names no language`);
+  }
+  return entry;
+}
+
+/** How many pages an index holds, from its pagefind-entry.json. */
+function pageCount(entry: IndexEntry): number {
+  return Object.values(entry.languages).reduce((sum, l) => sum + (l.page_count ?? 0), 0);
+}
+
+/** The gzip bytes of each of Pagefind's ready-made UIs in an index folder. */
+async function unusedUiSizes(outputPath: string): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  for (const [name, files] of Object.entries(UNUSED_UI_FILES)) {
+    sizes[name] = 0;
+    for (const file of files) {
+      const body = await readFile(join(outputPath, file)).catch(() => null);
+      if (body) sizes[name] += gzipSync(body, { level: 9 }).length;
+    }
+  }
+  return sizes;
+}
+
+const UNUSED_UI = new Set(Object.values(UNUSED_UI_FILES).flat());
+
+/** Where each group's index is kept between builds, beside the group's prepared copies. */
+const KEPT_INDEXES = 'index';
+
+/** What decides an index besides its pages: Pagefind's program (runPagefind's arguments are fixed). */
+async function programKey(): Promise<string> {
+  const program = pagefindProgram();
+  const { size, mtimeMs } = await stat(program);
+  return JSON.stringify([program, size, mtimeMs]);
+}
+
+interface GroupIndex {
+  dir: string;
+  entry: IndexEntry;
+  /** Whether Pagefind ran for it in this build (else it was kept from an earlier one). */
+  made: boolean;
+}
+
+/**
+ * The index of one group of prepared pages (one `<html lang>`): kept from an earlier build while
+ * the group's fingerprint and Pagefind's program are the same, else made again. The kept index is
+ * brought up to date only after Pagefind succeeded, and its key file (with the names and sizes of
+ * its files) is written last: a run that stops midway, or a kept file lost or cut short, makes the
+ * index again.
+ */
+async function groupIndex(
+  folder: string,
+  group: PreparedGroup,
+  program: string,
+): Promise<GroupIndex> {
+  const dir = join(folder, KEPT_INDEXES, group.name);
+  const keyFile = `${dir}.key`;
+  const key = `${program}\n${group.fingerprint}\n`;
+  const kept = await readFile(keyFile, 'utf8').catch(() => null);
+  if (kept?.startsWith(key) && kept.slice(key.length) === (await filesOf(dir))) {
+    const entry = await readEntry(dir).catch(() => null);
+    if (entry && pageCount(entry) === group.pages) return { dir, entry, made: false };
+  }
+  await rm(keyFile, { force: true });
+  const fresh = await scratchFolder(dir);
+  try {
+    await runPagefind(group.dir, fresh);
+    const entry = await readEntry(fresh);
+    if (pageCount(entry) !== group.pages) {
+      throw new Error(
+        `Pagefind indexed ${pageCount(entry)} of the ${group.pages} pages with lang "${group.name}"`,
+      );
+    }
+    await mirrorFolder(fresh, dir);
+    await writeFile(keyFile, key + (await filesOf(dir)));
+    return { dir, entry, made: true };
+  } finally {
+    await rm(fresh, { recursive: true, force: true });
+  }
+}
+
+/** The files of a kept index, with their sizes: a file lost or cut short makes it again. */
+async function filesOf(dir: string): Promise<string> {
+  const { files } = await listTree(dir);
+  const sizes = await inBatches(files.sort(), async (file) => {
+    const { size } = await stat(file);
+    return `${relative(dir, file)} ${size}`;
+  });
+  return sizes.join('\n');
+}
+
+/**
+ * One entry file for the indexes of all groups: their languages, in code-point order (Pagefind's
+ * own order comes from a hash table), and the rest as every group's index has it.
+ */
+function mergeEntries(indexes: readonly GroupIndex[]): IndexEntry {
+  const languages: IndexEntry['languages'] = {};
+  const from: Record<string, string> = {};
+  for (const { dir, entry } of indexes) {
+    for (const [language, data] of Object.entries(entry.languages)) {
+      if (from[language]) {
+        throw new Error(
+          `Pagefind put pages of ${from[language]} and of ${dir} into the same language "${language}": check the lang of their <html>`,
+        );
+      }
+      from[language] = dir;
+      languages[language] = data;
+    }
+  }
+  const [first, ...others] = indexes.map(({ entry }) =>
+    JSON.stringify({ ...entry, languages: {} }),
+  );
+  if (others.some((other) => other !== first)) {
+    throw new Error(
+      `the indexes of ${indexes.map(({ dir }) => dir).join(', ')} differ in ${ENTRY}`,
+    );
+  }
+  const sorted = Object.fromEntries(
+    Object.keys(languages)
+      .sort()
+      .map((language) => [language, languages[language]!]),
+  );
+  return { ...indexes[0]!.entry, languages: sorted };
 }
 
 /** Indexes the HTML files in `siteDir` and writes the bundle to `outputPath` (replacing it). */
@@ -205,33 +326,54 @@ export async function buildSearchIndex(
       `Pagefind found no page to index in ${siteDir}: is data-pagefind-body still on <main> in BaseLayout?`,
     );
   }
-  // Pagefind writes the whole index on every run; it goes to a scratch folder first (in memory
-  // where there is room), and the index in the site then takes only the files that differ
-  // (src/platform/output/mirror.ts). So a failed run leaves the old index as it was, no stale
-  // chunk of the old one (or of a development index copied in from public/) stays, and a publish
-  // writes a few dozen files instead of every file again. Writing the whole index beside the old
-  // one and deleting that took about 0.6 s more of a 1,000-entry publish's search index on the
-  // benchmark machine, whose ext4 has no journal and is slow to reuse the inodes just freed.
-  const fresh = await scratchFolder(outputPath);
-  let unusedUiBytes: Record<string, number>;
+  // Pagefind keeps one index per language, and a language's index depends only on its own pages:
+  // run over each language's pages by themselves, it writes the same files as over all pages,
+  // except pagefind-entry.json, which lists the languages. So each language is indexed on its
+  // own, all at once (the cores share the work), and kept between builds: a publish that changed
+  // only Indonesian pages does not index the English ones again. Each group's index is written
+  // in a scratch folder first (in memory where there is room); the index in the site then takes
+  // only the files that differ (src/platform/output/mirror.ts). So a failed run leaves the old
+  // index as it was, no stale chunk of the old one (or of a development index copied in from
+  // public/) stays, and a publish writes a few dozen files instead of every file again.
+  const cache = preparedFolder(siteDir);
+  const program = await programKey();
+  // Indexes of languages the site no longer has go.
+  const names = new Set(prepared.groups.flatMap(({ name }) => [name, `${name}.key`]));
+  const keptNames = await readdir(join(cache, KEPT_INDEXES)).catch(() => []);
+  await Promise.all(
+    keptNames
+      .filter((name) => !names.has(name))
+      .map((name) => rm(join(cache, KEPT_INDEXES, name), { recursive: true, force: true })),
+  );
+  const indexes = await Promise.all(
+    prepared.groups.map((group) => groupIndex(cache, group, program)),
+  );
+  const entry = mergeEntries(indexes);
+  const indexed = pageCount(entry);
+  if (indexed !== pages) {
+    throw new Error(`Pagefind indexed ${indexed} of the ${pages} pages of ${siteDir}`);
+  }
+  const together = await scratchFolder(outputPath);
   let files: Mirrored;
   try {
-    await runPagefind(prepared.dir, fresh);
-    const indexed = await indexedPages(fresh);
-    if (indexed !== pages) {
-      throw new Error(`Pagefind indexed ${indexed} of the ${pages} pages of ${siteDir}`);
-    }
-    unusedUiBytes = await removeUnusedUi(fresh);
-    files = await mirrorFolder(fresh, outputPath);
+    await writeFile(join(together, ENTRY), JSON.stringify(entry));
+    files = await mirrorFolder(
+      [together, ...indexes.map(({ dir }) => dir)],
+      outputPath,
+      // The entry is the merged one; Pagefind's ready-made UIs are not shipped.
+      { skip: (name, source) => (name === ENTRY && source !== together) || UNUSED_UI.has(name) },
+    );
   } finally {
-    await rm(fresh, { recursive: true, force: true });
+    await rm(together, { recursive: true, force: true });
   }
   return {
     pages,
     prepared: prepared.made,
+    indexed: indexes.filter(({ made }) => made).length,
+    languages: indexes.length,
     outputPath,
     files,
-    unusedUiBytes,
+    unusedUiBytes: await unusedUiSizes(indexes[0]!.dir),
   };
 }
 
@@ -249,7 +391,7 @@ export async function indexSite(siteDir: string, log: (message: string) => void)
   if (!custom) await stampSearchPages(siteDir, outputPath);
   const ms = Math.round(performance.now() - started);
   log(
-    `indexed ${result.pages} pages (${result.prepared} prepared again) into ${result.outputPath} in ${ms} ms: ${result.files.written} files written, ${result.files.removed} removed, ${result.files.kept} unchanged`,
+    `indexed ${result.pages} pages (${result.prepared} prepared again; ${result.indexed} of ${result.languages} languages indexed again) into ${result.outputPath} in ${ms} ms: ${result.files.written} files written, ${result.files.removed} removed, ${result.files.kept} unchanged`,
   );
   const ui = Object.entries(result.unusedUiBytes).map(([k, v]) => `${k} ${v} B`);
   log(`not shipped (gzip): ${ui.join(', ')}`);

@@ -62,6 +62,31 @@ describe('mirroring a folder into the build output', () => {
     expect(await contents(to)).toEqual({ 'a.txt': 'a', 'b/c.txt': 'c' });
   });
 
+  it('mirrors the union of several folders, leaving out what is skipped', async () => {
+    const en = await folder({ 'entry.json': '{"en":1}', 'shared.js': 'js', 'fragment/en_1': 'a' });
+    const id = await folder({ 'entry.json': '{"id":1}', 'shared.js': 'js', 'fragment/id_1': 'b' });
+    const merged = await folder({ 'entry.json': '{"en":1,"id":1}' });
+    const to = await folder({ 'fragment/id_0': 'old', 'shared.js': 'js' });
+    const result = await mirrorFolder([merged, en, id], to, {
+      skip: (name, source) => name === 'entry.json' && source !== merged,
+    });
+    expect(await contents(to)).toEqual({
+      'entry.json': '{"en":1,"id":1}',
+      'fragment/en_1': 'a',
+      'fragment/id_1': 'b',
+      'shared.js': 'js',
+    });
+    expect(result).toEqual({ written: 3, removed: 1, kept: 1 });
+
+    // Two folders that disagree on a file they both have: nothing is chosen, nothing changes.
+    const other = await folder({ 'shared.js': 'another js' });
+    const before = await contents(to);
+    await expect(
+      mirrorFolder([en, other], to, { skip: (name) => name === 'entry.json' }),
+    ).rejects.toThrow(/shared\.js .*differ/);
+    expect(await contents(to)).toEqual(before);
+  });
+
   it("puts Pagefind's scratch output in memory, or beside the index where there is no room there", async () => {
     const site = await folder({});
     const memory = await folder({});

@@ -16,7 +16,7 @@ import { dirname, join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listTree } from '../../src/platform/output/tree.ts';
 import { prepareForIndex } from '../../src/platform/search/index-html.ts';
-import { preparePages, preparedFolder } from '../../src/platform/search/prepared-pages.ts';
+import { groupOf, preparePages, preparedFolder } from '../../src/platform/search/prepared-pages.ts';
 
 const dirs: string[] = [];
 const temp = (prefix: string) => {
@@ -56,7 +56,7 @@ async function prepare(dir: string) {
   return preparePages(dir, files);
 }
 
-/** The prepared copies, by page: what Pagefind will index. */
+/** The prepared copies, by group and page (`id/index.html`): what Pagefind will index. */
 async function copies(dir: string): Promise<Record<string, string>> {
   const { files } = await listTree(join(preparedFolder(dir), 'pages'));
   const root = join(preparedFolder(dir), 'pages');
@@ -68,7 +68,8 @@ async function expectCopiesOfSiteAsItIs(dir: string) {
   const expected: Record<string, string> = {};
   for (const file of (await listTree(dir)).files) {
     const html = readFileSync(file, 'utf8');
-    if (html.includes('data-pagefind-body')) expected[relative(dir, file)] = prepareForIndex(html);
+    if (html.includes('data-pagefind-body'))
+      expected[join(groupOf(html), relative(dir, file))] = prepareForIndex(html);
   }
   expect(await copies(dir)).toEqual(expected);
 }
@@ -80,7 +81,7 @@ describe('the pages prepared for the search index', () => {
     expect(first).toMatchObject({ pages: 3, made: 3 });
     await expectCopiesOfSiteAsItIs(dir);
     // The synonyms are added to the copy, never to the page that is served.
-    expect((await copies(dir))['index.html']).toContain('TKI');
+    expect((await copies(dir))['id/index.html']).toContain('TKI');
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).not.toContain('TKI');
   });
 
@@ -133,7 +134,7 @@ describe('the pages prepared for the search index', () => {
   it('makes a copy again when it went missing, and ignores a record of another site or code', async () => {
     const dir = site();
     await prepare(dir);
-    rmSync(join(preparedFolder(dir), 'pages', 'index.html'));
+    rmSync(join(preparedFolder(dir), 'pages', 'id', 'index.html'));
     expect(await prepare(dir)).toMatchObject({ pages: 3, made: 1 });
     await expectCopiesOfSiteAsItIs(dir);
 
@@ -146,5 +147,54 @@ describe('the pages prepared for the search index', () => {
     expect(mine.version).toMatch(/^[0-9a-f]{64}$/);
     writeFileSync(record, JSON.stringify({ ...mine, version: 'f'.repeat(64) }));
     expect(await prepare(dir)).toMatchObject({ made: 3 });
+  });
+
+  it('keeps the copies by the lang of their page, each language with a fingerprint of its own', async () => {
+    const dir = site();
+    const english = (title: string, text: string) =>
+      searchable(title, text).replace('lang="id"', 'lang="en"');
+    write(dir, 'en/index.html', english('Home', 'Safe migration.'));
+    const first = await prepare(dir);
+    expect(first.groups.map(({ name, pages }) => [name, pages])).toEqual([
+      ['en', 1],
+      ['id', 3],
+    ]);
+    expect(first.groups[0]!.dir).toBe(join(preparedFolder(dir), 'pages', 'en'));
+    await expectCopiesOfSiteAsItIs(dir);
+    const print = async () =>
+      Object.fromEntries((await prepare(dir)).groups.map((g) => [g.name, g.fingerprint]));
+    const before = await print();
+    expect(await print()).toEqual(before);
+
+    // A changed Indonesian page changes the Indonesian fingerprint only.
+    write(dir, 'berita/a/index.html', searchable('Berita A', 'Kabar baru.'));
+    const changed = await print();
+    expect(changed['en']).toBe(before['en']);
+    expect(changed['id']).not.toBe(before['id']);
+
+    // A page that turns English moves to the English copies; so does its fingerprint.
+    write(dir, 'berita/a/index.html', english('News A', 'News from the village.'));
+    const moved = await prepare(dir);
+    expect(moved.groups.map(({ name, pages }) => [name, pages])).toEqual([
+      ['en', 2],
+      ['id', 2],
+    ]);
+    expect(moved.groups[0]!.fingerprint).not.toBe(changed['en']);
+    await expectCopiesOfSiteAsItIs(dir);
+
+    // The same pages restored with new times keep their fingerprints.
+    const again = await print();
+    const later = new Date(Date.now() + 60_000);
+    for (const file of (await listTree(dir)).files) utimesSync(file, later, later);
+    expect(await print()).toEqual(again);
+  });
+
+  it('reads the lang of <html> as the index does, in lower case and safe as a folder name', () => {
+    expect(groupOf('<!doctype html><html lang="id"><body>')).toBe('id');
+    expect(groupOf("<HTML class='a' LANG='EN-us'>")).toBe('en-us');
+    expect(groupOf('<html lang=pt_BR>')).toBe('pt_br');
+    expect(groupOf('<html lang="../../x y">')).toBe('______x_y');
+    expect(groupOf('<html data-lang="fr"><body lang="de">')).toBe('_');
+    expect(groupOf('<html lang="">')).toBe('_');
   });
 });

@@ -8,6 +8,7 @@ import {
   accessSync,
   chmodSync,
   constants,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -81,6 +82,30 @@ function builtSite(): string {
   return dir;
 }
 
+/** One folder with the prepared copies of every language (kept one folder per language). */
+function allPrepared(site: string): string {
+  const all = mkdtempSync(join(tmpdir(), 'migrasi-search-all-'));
+  dirs.push(all);
+  const pages = join(preparedFolder(site), 'pages');
+  for (const lang of readdirSync(pages)) cpSync(join(pages, lang), all, { recursive: true });
+  return all;
+}
+
+/** Pagefind's program run once over every prepared page, as the build did before. */
+function indexAllAtOnce(site: string): Map<string, Buffer> {
+  const out = mkdtempSync(join(tmpdir(), 'migrasi-search-once-'));
+  dirs.push(out);
+  const run = spawnSync(pagefindProgram(), ['--site', allPrepared(site), '--output-path', out]);
+  expect(run.status).toBe(0);
+  for (const file of Object.values(UNUSED_UI_FILES).flat()) rmSync(join(out, file));
+  return filesOf(out);
+}
+
+function expectSameFiles(a: Map<string, Buffer>, b: Map<string, Buffer>) {
+  expect([...a.keys()]).toEqual([...b.keys()]);
+  for (const [name, bytes] of a) expect(bytes.equals(b.get(name)!), name).toBe(true);
+}
+
 function script(...args: string[]) {
   return spawnSync(process.execPath, ['scripts/search-index.ts', ...args], { encoding: 'utf8' });
 }
@@ -141,8 +166,8 @@ describe("Pagefind's program", () => {
     const site = builtSite();
     const ours = join(site, 'pagefind');
     await buildSearchIndex(site, ours);
-    // The API, as the build used it before: one addDirectory over the prepared copies.
-    const prepared = join(preparedFolder(site), 'pages');
+    // The API, as the build used it before: one index over all the prepared copies.
+    const prepared = allPrepared(site);
     const theirs = mkdtempSync(join(tmpdir(), 'migrasi-search-api-'));
     dirs.push(theirs);
     const { index } = await pagefind.createIndex({});
@@ -197,12 +222,7 @@ describe("Pagefind's program", () => {
     // The same files as Pagefind's program writes over the same pages in an empty folder.
     const fresh = mkdtempSync(join(tmpdir(), 'migrasi-search-fresh-'));
     dirs.push(fresh);
-    spawnSync(pagefindProgram(), [
-      '--site',
-      join(preparedFolder(site), 'pages'),
-      '--output-path',
-      fresh,
-    ]);
+    spawnSync(pagefindProgram(), ['--site', allPrepared(site), '--output-path', fresh]);
     for (const file of Object.values(UNUSED_UI_FILES).flat()) rmSync(join(fresh, file));
     const [a, b] = [filesOf(out), filesOf(fresh)];
     expect([...a.keys()]).toEqual([...b.keys()]);
@@ -226,5 +246,82 @@ describe("Pagefind's program", () => {
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [name, bytes] of after) expect(bytes.equals(before.get(name)!), name).toBe(true);
     expect(readdirSync(site).filter((name) => name.startsWith('pagefind'))).toEqual(['pagefind']);
+  });
+
+  it('indexes each language by itself, and again only the languages whose pages changed', async () => {
+    const site = builtSite();
+    const out = join(site, 'pagefind');
+    const first = await buildSearchIndex(site, out);
+    expect([first.indexed, first.languages]).toEqual([2, 2]);
+    // The same files as one run over every page, apart from nothing.
+    expectSameFiles(filesOf(out), indexAllAtOnce(site));
+    const entry = JSON.parse(readFileSync(join(out, 'pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages)).toEqual(['en', 'id']);
+
+    const again = await buildSearchIndex(site, out);
+    expect([again.indexed, again.files.written]).toEqual([0, 0]);
+
+    writeFileSync(
+      join(site, 'en/panduan/paspor/index.html'),
+      page('en', 'Passport', 'How to get an electronic passport.'),
+    );
+    const english = await buildSearchIndex(site, out);
+    expect(english.indexed).toBe(1);
+    expect(english.files.written).toBeGreaterThan(0);
+    expectSameFiles(filesOf(out), indexAllAtOnce(site));
+
+    // A new Indonesian page: only the Indonesian index is made again, and it finds the page.
+    mkdirSync(join(site, 'berita/baru'), { recursive: true });
+    writeFileSync(join(site, 'berita/baru/index.html'), page('id', 'Baru', 'Lowongan resmi.'));
+    const indonesian = await buildSearchIndex(site, out);
+    expect([indonesian.indexed, indonesian.pages]).toEqual([1, 5]);
+    expectSameFiles(filesOf(out), indexAllAtOnce(site));
+  });
+
+  it('makes a kept index again when one of its files was lost or cut short', async () => {
+    const site = builtSite();
+    const out = join(site, 'pagefind');
+    await buildSearchIndex(site, out);
+    const kept = join(preparedFolder(site), 'index', 'en');
+    const fragment = readdirSync(join(kept, 'fragment'))[0]!;
+    rmSync(join(kept, 'fragment', fragment));
+    expect((await buildSearchIndex(site, out)).indexed).toBe(1);
+    expect(existsSync(join(out, 'fragment', fragment))).toBe(true);
+    const meta = readdirSync(kept).find((name) => name.endsWith('.pf_meta'))!;
+    writeFileSync(join(kept, meta), readFileSync(join(kept, meta)).subarray(0, 3));
+    expect((await buildSearchIndex(site, out)).indexed).toBe(1);
+    expectSameFiles(filesOf(out), indexAllAtOnce(site));
+  });
+
+  it('drops the index of a language the site no longer has', async () => {
+    const site = builtSite();
+    const out = join(site, 'pagefind');
+    await buildSearchIndex(site, out);
+    rmSync(join(site, 'en'), { recursive: true });
+    const result = await buildSearchIndex(site, out);
+    expect([result.indexed, result.languages]).toEqual([0, 1]);
+    const entry = JSON.parse(readFileSync(join(out, 'pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages)).toEqual(['id']);
+    expect(readdirSync(join(out, 'fragment')).every((name) => name.startsWith('id_'))).toBe(true);
+    expect(readdirSync(join(preparedFolder(site), 'index')).sort()).toEqual(['id', 'id.key']);
+    expectSameFiles(filesOf(out), indexAllAtOnce(site));
+  });
+
+  it('refuses to merge two indexes that Pagefind gave the same language, keeping the old index', async () => {
+    const site = builtSite();
+    await hook(site);
+    const before = filesOf(join(site, 'pagefind'));
+    // Read by Pagefind as lang="fr", though not by a quick look at <html> (a ">" in a value).
+    mkdirSync(join(site, 'fr/a'), { recursive: true });
+    mkdirSync(join(site, 'fr/b'), { recursive: true });
+    const french = page('fr', 'Passeport', 'Comment obtenir un passeport.');
+    writeFileSync(join(site, 'fr/a/index.html'), french);
+    writeFileSync(
+      join(site, 'fr/b/index.html'),
+      french.replace('<html lang="fr">', '<html title="a>b" lang="fr">'),
+    );
+    await expect(hook(site)).rejects.toThrow(/same language "fr"/);
+    const after = filesOf(join(site, 'pagefind'));
+    expectSameFiles(after, before);
   });
 });

@@ -27,23 +27,48 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
   return ba.equals(bb);
 }
 
+export interface MirrorOptions {
+  /** Files left out, as if their source did not have them: by name (relative) and source. */
+  skip?: (name: string, source: string) => boolean;
+}
+
 /**
- * Makes `to` a copy of `from` (created if missing). A file in `to` whose bytes equal the one in
- * `from` is not touched; its times stay those of the build that wrote it.
+ * Makes `to` a copy of `from` (created if missing): of one folder, or of the union of several,
+ * which must agree on the bytes of any file two of them have. A file in `to` whose bytes equal
+ * the one wanted is not touched; its times stay those of the build that wrote it.
  */
-export async function mirrorFolder(from: string, to: string): Promise<Mirrored> {
-  const [source, target] = await Promise.all([listTree(from), listTree(to)]);
-  const wanted = new Set(source.files.map((file) => relative(from, file)));
-  const stale = target.files.filter((file) => !wanted.has(relative(to, file)));
+export async function mirrorFolder(
+  from: string | readonly string[],
+  to: string,
+  { skip = () => false }: MirrorOptions = {},
+): Promise<Mirrored> {
+  const sources = typeof from === 'string' ? [from] : from;
+  const [target, ...listed] = await Promise.all([to, ...sources].map((dir) => listTree(dir)));
+  // Each wanted name, with the file it is copied from.
+  const wanted = new Map<string, string>();
+  const shared: [string, string][] = [];
+  listed.forEach(({ files }, i) => {
+    for (const file of files) {
+      const name = relative(sources[i]!, file);
+      if (skip(name, sources[i]!)) continue;
+      const first = wanted.get(name);
+      if (first) shared.push([first, file]);
+      else wanted.set(name, file);
+    }
+  });
+  for (const [a, b] of shared) {
+    if (!(await sameBytes(a, b))) throw new Error(`${a} and ${b} differ: which one is wanted?`);
+  }
+  const stale = target!.files.filter((file) => !wanted.has(relative(to, file)));
   // Stale files go first, so a file that takes the place of a folder (or the reverse) has room.
-  await removeFiles(to, target.files, stale);
-  const results = await inBatches(source.files, async (file) => {
-    const there = join(to, relative(from, file));
+  await removeFiles(to, target!.files, stale);
+  const results = await inBatches([...wanted], async ([name, file]) => {
+    const there = join(to, name);
     if (await sameBytes(file, there)) return false;
     await mkdir(dirname(there), { recursive: true });
     await copyFile(file, there);
     return true;
   });
   const written = results.filter(Boolean).length;
-  return { written, removed: stale.length, kept: source.files.length - written };
+  return { written, removed: stale.length, kept: wanted.size - written };
 }

@@ -12,6 +12,11 @@
  *   searchable;
  * - the record is taken at the start and written at the end: a run that stops midway leaves
  *   none, and the next run prepares every page again; so does a change to the preparation's code.
+ *
+ * The copies are kept in one folder per `<html lang>` of their page (pages/<group>/<path>), so
+ * that the index can be made one language at a time and a language whose pages did not change
+ * is not indexed again (src/integrations/pagefind.ts). Each group has a fingerprint of its pages'
+ * contents and of the preparation's code.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -44,8 +49,8 @@ function preparationVersion(): string {
   return hash.digest('hex');
 }
 
-/** Per page (its path in the site): [file signature, content hash, searchable]. */
-type PageRecord = [signature: string, hash: string, searchable: boolean];
+/** Per page (its path in the site): [file signature, content hash, searchable, group]. */
+type PageRecord = [signature: string, hash: string, searchable: boolean, group: string];
 
 interface PreparedRecord {
   version: string;
@@ -53,13 +58,32 @@ interface PreparedRecord {
   pages: { [page: string]: PageRecord };
 }
 
-export interface PreparedPages {
-  /** The folder to index: one prepared copy per searchable page, at the page's path. */
+/** The prepared copies of the pages of one `<html lang>`. */
+export interface PreparedGroup {
+  /** The folder name: the page's `lang`, in lower case, `_` for anything else than a-z, 0-9, -. */
+  name: string;
+  /** The folder to index: one prepared copy per page of the group, at the page's path. */
   dir: string;
+  /** How many pages. */
+  pages: number;
+  /** Changes when a page of the group is added, removed or changed, or the preparation's code. */
+  fingerprint: string;
+}
+
+export interface PreparedPages {
+  /** The groups, by name in code-point order. */
+  groups: PreparedGroup[];
   /** How many searchable pages. */
   pages: number;
   /** How many of them were prepared in this run (the others were kept). */
   made: number;
+}
+
+/** The group of a page: the `lang` of its <html> element (`_` when it has none). */
+export function groupOf(html: string): string {
+  const m = /<html\b[^>]*?\slang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(html);
+  const lang = m?.[1] ?? m?.[2] ?? m?.[3] ?? '';
+  return lang.toLowerCase().replace(/[^a-z0-9-]/g, '_') || '_';
 }
 
 /** The cache folder of `siteDir`. */
@@ -111,22 +135,24 @@ export async function preparePages(siteDir: string, files: string[]): Promise<Pr
     const info = await stat(file, { bigint: true });
     const signature = `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`;
     const old = before?.pages[page];
-    const copyThere = (searchable: boolean) => !searchable || existing.has(page);
-    if (old && old[0] === signature && copyThere(old[2])) {
+    const copyThere = (searchable: boolean, group: string) =>
+      !searchable || existing.has(join(group, page));
+    if (old && old[0] === signature && copyThere(old[2], old[3])) {
       pages[page] = old;
       return;
     }
     const content = await readFile(file);
     const hash = createHash('sha256').update(content).digest('base64url');
-    if (old && old[1] === hash && copyThere(old[2])) {
-      pages[page] = [signature, hash, old[2]];
+    if (old && old[1] === hash && copyThere(old[2], old[3])) {
+      pages[page] = [signature, hash, old[2], old[3]];
       return;
     }
     const html = content.toString('utf8');
     const searchable = html.includes(SEARCHABLE);
-    pages[page] = [signature, hash, searchable];
+    const group = searchable ? groupOf(html) : '';
+    pages[page] = [signature, hash, searchable, group];
     if (!searchable) return;
-    const target = join(pagesDir, page);
+    const target = join(pagesDir, group, page);
     const parent = dirname(target);
     let ready = made.get(parent);
     if (!ready) {
@@ -137,13 +163,30 @@ export async function preparePages(siteDir: string, files: string[]): Promise<Pr
     await writeFile(target, prepareForIndex(html));
     prepared++;
   });
-  // Copies of pages that are gone or no longer searchable go, before anything is indexed.
-  const gone = [...existing].filter((page) => !pages[page]?.[2]);
-  await Promise.all(gone.map((page) => rm(join(pagesDir, page), { force: true })));
-  const count = Object.values(pages).filter((record) => record[2]).length;
+  // Copies of pages that are gone, no longer searchable or now in another group go, before
+  // anything is indexed.
+  const wanted = new Set<string>();
+  const members = new Map<string, string[]>();
+  for (const page of Object.keys(pages).sort()) {
+    const [, hash, searchable, group] = pages[page]!;
+    if (!searchable) continue;
+    wanted.add(join(group, page));
+    let list = members.get(group);
+    if (!list) members.set(group, (list = []));
+    list.push(`${page}\0${hash}`);
+  }
+  const gone = [...existing].filter((copy) => !wanted.has(copy));
+  await Promise.all(gone.map((copy) => rm(join(pagesDir, copy), { force: true })));
+  const groups = [...members.keys()].sort().map((name) => {
+    const list = members.get(name)!;
+    const fingerprint = createHash('sha256')
+      .update(`${version}\n${list.join('\n')}`)
+      .digest('hex');
+    return { name, dir: join(pagesDir, name), pages: list.length, fingerprint };
+  });
 
   await mkdir(folder, { recursive: true });
   const record: PreparedRecord = { version, site, pages };
   await writeFile(join(folder, RECORD), JSON.stringify(record));
-  return { dir: pagesDir, pages: count, made: prepared };
+  return { groups, pages: wanted.size, made: prepared };
 }

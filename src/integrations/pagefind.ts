@@ -213,6 +213,8 @@ const UNUSED_UI = new Set(Object.values(UNUSED_UI_FILES).flat());
 
 /** Where each group's index is kept between builds, beside the group's prepared copies. */
 const KEPT_INDEXES = 'index';
+/** What the mirror into the site remembers (src/platform/output/mirror.ts). */
+const MIRROR_MEMO = 'mirror.json';
 
 /** What decides an index besides its pages: Pagefind's program (runPagefind's arguments are fixed). */
 async function programKey(): Promise<string> {
@@ -357,12 +359,13 @@ export async function buildSearchIndex(
   let files: Mirrored;
   try {
     await writeFile(join(together, ENTRY), JSON.stringify(entry));
-    files = await mirrorFolder(
-      [together, ...indexes.map(({ dir }) => dir)],
-      outputPath,
+    files = await mirrorFolder([together, ...indexes.map(({ dir }) => dir)], outputPath, {
       // The entry is the merged one; Pagefind's ready-made UIs are not shipped.
-      { skip: (name, source) => (name === ENTRY && source !== together) || UNUSED_UI.has(name) },
-    );
+      skip: (name, source) => (name === ENTRY && source !== together) || UNUSED_UI.has(name),
+      // A publish leaves most kept files and their copies in the site as they were: reading
+      // both of each of the 11,600 pairs again took 2.4 s at 10,000 entries.
+      memo: join(cache, MIRROR_MEMO),
+    });
   } finally {
     await rm(together, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -85,6 +85,35 @@ describe('mirroring a folder into the build output', () => {
       mirrorFolder([en, other], to, { skip: (name) => name === 'entry.json' }),
     ).rejects.toThrow(/shared\.js .*differ/);
     expect(await contents(to)).toEqual(before);
+  });
+
+  it('remembers the pairs it made equal, and compares a pair again once either file changed', async () => {
+    const from = await folder({ 'a.pf': 'aaaa', 'b/c.pf': 'cccc', 'd.pf': 'dddd' });
+    const to = await folder({});
+    const memo = join(await folder({}), 'mirror.json');
+    expect(await mirrorFolder(from, to, { memo })).toEqual({ written: 3, removed: 0, kept: 0 });
+    const remembered = JSON.parse(await readFile(memo, 'utf8'));
+    expect(remembered.to).toBe(to);
+    expect(Object.keys(remembered.files).sort()).toEqual(['a.pf', 'b/c.pf', 'd.pf']);
+    expect(await mirrorFolder(from, to, { memo })).toEqual({ written: 0, removed: 0, kept: 3 });
+
+    // Same sizes, same modification times: only the bytes and the change times differ.
+    const past = new Date('2026-01-01T00:00:00Z');
+    await writeFile(join(to, 'a.pf'), 'xxxx');
+    await utimes(join(to, 'a.pf'), past, past);
+    await writeFile(join(from, 'b/c.pf'), 'CCCC');
+    expect(await mirrorFolder(from, to, { memo })).toEqual({ written: 2, removed: 0, kept: 1 });
+    expect(await contents(to)).toEqual(await contents(from));
+
+    // A memo of another folder, or one that cannot be read, is not used.
+    const other = await folder({});
+    await mirrorFolder(from, other, { memo });
+    await writeFile(join(to, 'd.pf'), 'zzzz');
+    expect((await mirrorFolder(from, to, { memo })).written).toBe(1);
+    await writeFile(join(to, 'd.pf'), 'yyyy');
+    await writeFile(memo, '{ not json');
+    expect((await mirrorFolder(from, to, { memo })).written).toBe(1);
+    expect(await contents(to)).toEqual(await contents(from));
   });
 
   it("puts Pagefind's scratch output in memory, or beside the index where there is no room there", async () => {

@@ -5,7 +5,7 @@
  * at 10,000), while a publish changes a few dozen of them: creating every file again and deleting
  * the old folder cost the file system more than the comparison (src/integrations/pagefind.ts).
  */
-import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { inBatches } from './batches.ts';
 import { removeFiles } from './remove.ts';
@@ -30,6 +30,38 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
 export interface MirrorOptions {
   /** Files left out, as if their source did not have them: by name (relative) and source. */
   skip?: (name: string, source: string) => boolean;
+  /**
+   * A file where the mirror remembers which pairs of files it found or made equal, by their file
+   * signatures (size, times, inode): the next mirror into the same folder takes a pair whose two
+   * files both still have theirs as equal without reading them. Any write to either file changes
+   * its signature (the change time cannot be set back), so only untouched pairs are skipped.
+   */
+  memo?: string;
+}
+
+/** A file's signature: it changes whenever the file is written, replaced or moved. */
+async function signature(path: string): Promise<string | null> {
+  const info = await stat(path, { bigint: true }).catch(() => null);
+  return info?.isFile() ? `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}` : null;
+}
+
+/** What a memo holds: the target folder, and per name the source and both signatures. */
+interface Memo {
+  to: string;
+  files: Record<string, [source: string, from: string, to: string]>;
+}
+
+/** The memo of `to`, if there is one; it is removed, and written again only after the mirror. */
+async function takeMemo(file: string | undefined, to: string): Promise<Memo['files']> {
+  if (!file) return {};
+  let memo: Memo | null = null;
+  try {
+    memo = JSON.parse(await readFile(file, 'utf8')) as Memo;
+  } catch {
+    // none, or unreadable
+  }
+  await rm(file, { force: true });
+  return memo?.to === to && memo.files && typeof memo.files === 'object' ? memo.files : {};
 }
 
 /**
@@ -40,7 +72,7 @@ export interface MirrorOptions {
 export async function mirrorFolder(
   from: string | readonly string[],
   to: string,
-  { skip = () => false }: MirrorOptions = {},
+  { skip = () => false, memo }: MirrorOptions = {},
 ): Promise<Mirrored> {
   const sources = typeof from === 'string' ? [from] : from;
   const [target, ...listed] = await Promise.all([to, ...sources].map((dir) => listTree(dir)));
@@ -60,15 +92,27 @@ export async function mirrorFolder(
     if (!(await sameBytes(a, b))) throw new Error(`${a} and ${b} differ: which one is wanted?`);
   }
   const stale = target!.files.filter((file) => !wanted.has(relative(to, file)));
+  const known = await takeMemo(memo, to);
+  const seen: Memo['files'] = {};
   // Stale files go first, so a file that takes the place of a folder (or the reverse) has room.
   await removeFiles(to, target!.files, stale);
   const results = await inBatches([...wanted], async ([name, file]) => {
     const there = join(to, name);
-    if (await sameBytes(file, there)) return false;
-    await mkdir(dirname(there), { recursive: true });
-    await copyFile(file, there);
-    return true;
+    const [from, at] = await Promise.all([signature(file), signature(there)]);
+    const before = known[name];
+    let written = false;
+    if (!(before && before[0] === file && before[1] === from && before[2] === at && from && at)) {
+      if (!(await sameBytes(file, there))) {
+        await mkdir(dirname(there), { recursive: true });
+        await copyFile(file, there);
+        written = true;
+      }
+    }
+    const now = written ? await signature(there) : at;
+    if (from && now) seen[name] = [file, from, now];
+    return written;
   });
+  if (memo) await writeFile(memo, JSON.stringify({ to, files: seen } satisfies Memo));
   const written = results.filter(Boolean).length;
   return { written, removed: stale.length, kept: wanted.size - written };
 }

@@ -13,7 +13,7 @@
  * development index into public/pagefind/ (see scripts/dev-search-index.ts).
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
@@ -216,11 +216,19 @@ const KEPT_INDEXES = 'index';
 /** What the mirror into the site remembers (src/platform/output/mirror.ts). */
 const MIRROR_MEMO = 'mirror.json';
 
-/** What decides an index besides its pages: Pagefind's program (runPagefind's arguments are fixed). */
+/**
+ * What decides an index besides its pages: Pagefind's program, by content (npm gives it a new
+ * time at each install, as in CI), and this module, which decides how the program is run. When
+ * this module cannot be read (a bundled copy of it), no kept index is used.
+ */
 async function programKey(): Promise<string> {
-  const program = pagefindProgram();
-  const { size, mtimeMs } = await stat(program);
-  return JSON.stringify([program, size, mtimeMs]);
+  const hash = createHash('sha256').update(await readFile(pagefindProgram()));
+  try {
+    hash.update(await readFile(new URL(import.meta.url)));
+  } catch {
+    hash.update(randomUUID());
+  }
+  return hash.digest('hex');
 }
 
 interface GroupIndex {
@@ -347,9 +355,13 @@ export async function buildSearchIndex(
       .filter((name) => !names.has(name))
       .map((name) => rm(join(cache, KEPT_INDEXES, name), { recursive: true, force: true })),
   );
-  const indexes = await Promise.all(
+  // Every run ends before a failure is reported, so none is left writing in the cache.
+  const settled = await Promise.allSettled(
     prepared.groups.map((group) => groupIndex(cache, group, program)),
   );
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  const indexes = settled.map((result) => (result as PromiseFulfilledResult<GroupIndex>).value);
   const entry = mergeEntries(indexes);
   const indexed = pageCount(entry);
   if (indexed !== pages) {
@@ -365,6 +377,8 @@ export async function buildSearchIndex(
       // A publish leaves most kept files and their copies in the site as they were: reading
       // both of each of the 11,600 pairs again took 2.4 s at 10,000 entries.
       memo: join(cache, MIRROR_MEMO),
+      // The entry and each language's metadata name the other files: they are written last.
+      last: (name) => name === ENTRY || name.endsWith('.pf_meta'),
     });
   } finally {
     await rm(together, { recursive: true, force: true });

@@ -1,11 +1,17 @@
 import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { mirrorFolder } from '../../src/platform/output/mirror.ts';
 import { listTree } from '../../src/platform/output/tree.ts';
 import { scratchFolder } from '../../src/integrations/pagefind.ts';
+
+/** A file's signature as the mirror's memo records it. */
+async function signature(path: string): Promise<string> {
+  const info = await stat(path, { bigint: true });
+  return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`;
+}
 
 async function folder(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'mirror-'));
@@ -99,21 +105,61 @@ describe('mirroring a folder into the build output', () => {
 
     // Same sizes, same modification times: only the bytes and the change times differ.
     const past = new Date('2026-01-01T00:00:00Z');
+    for (const file of [join(to, 'a.pf'), join(from, 'b/c.pf')]) await utimes(file, past, past);
+    expect(await mirrorFolder(from, to, { memo })).toEqual({ written: 0, removed: 0, kept: 3 });
     await writeFile(join(to, 'a.pf'), 'xxxx');
-    await utimes(join(to, 'a.pf'), past, past);
     await writeFile(join(from, 'b/c.pf'), 'CCCC');
+    for (const file of [join(to, 'a.pf'), join(from, 'b/c.pf')]) await utimes(file, past, past);
     expect(await mirrorFolder(from, to, { memo })).toEqual({ written: 2, removed: 0, kept: 1 });
     expect(await contents(to)).toEqual(await contents(from));
 
-    // A memo of another folder, or one that cannot be read, is not used.
-    const other = await folder({});
-    await mirrorFolder(from, other, { memo });
+    // A memo is trusted only for its own target and sources. A pair that differs, with a memo
+    // that holds the two files' signatures as they are now, is left alone...
     await writeFile(join(to, 'd.pf'), 'zzzz');
+    const made = async (memoTo: string, source: string) =>
+      writeFile(
+        memo,
+        JSON.stringify({
+          to: memoTo,
+          files: {
+            'd.pf': [
+              source,
+              await signature(join(from, 'd.pf')),
+              await signature(join(to, 'd.pf')),
+            ],
+          },
+        }),
+      );
+    await made(to, join(from, 'd.pf'));
+    expect((await mirrorFolder(from, to, { memo })).written).toBe(0);
+    expect(await readFile(join(to, 'd.pf'), 'utf8')).toBe('zzzz');
+    // ...but not with a memo of another folder, or of another source, or one that cannot be read.
+    await made(join(to, 'other'), join(from, 'd.pf'));
+    expect((await mirrorFolder(from, to, { memo })).written).toBe(1);
+    await writeFile(join(to, 'd.pf'), 'zzzz');
+    await made(to, join(from, 'elsewhere.pf'));
     expect((await mirrorFolder(from, to, { memo })).written).toBe(1);
     await writeFile(join(to, 'd.pf'), 'yyyy');
     await writeFile(memo, '{ not json');
     expect((await mirrorFolder(from, to, { memo })).written).toBe(1);
     expect(await contents(to)).toEqual(await contents(from));
+  });
+
+  it('writes the files named last after all the others', async () => {
+    const others = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`${i}.pf`, `${i}`]));
+    const from = await folder({ 'entry.json': '{}', 'b.pf_meta': 'm', ...others });
+    const to = await folder({});
+    // The order in which the files appear in the target, as the system reports it.
+    const order: string[] = [];
+    const watcher = watch(to, (_event, name) => {
+      if (name && !order.includes(String(name))) order.push(String(name));
+    });
+    onTestFinished(() => watcher.close());
+    await mirrorFolder(from, to, {
+      last: (name) => name === 'entry.json' || name.endsWith('.pf_meta'),
+    });
+    await expect.poll(() => order.length).toBe(14);
+    expect(order.slice(12).sort()).toEqual(['b.pf_meta', 'entry.json']);
   });
 
   it("puts Pagefind's scratch output in memory, or beside the index where there is no room there", async () => {

@@ -189,7 +189,27 @@ describe('the pages prepared for the search index', () => {
     expect(await print()).toEqual(again);
   });
 
-  it('reads the lang of <html> as the index does, in lower case and safe as a folder name', () => {
+  it('takes a page as searchable by the attribute on an element, not by the words in its text', async () => {
+    const dir = site();
+    write(
+      dir,
+      'panduan/kode/index.html',
+      `<!doctype html><html lang="en"><body><main><p>Write data-pagefind-body on main, as in <code>&lt;main data-pagefind-body&gt;</code>.</p></main></body></html>`,
+    );
+    write(
+      dir,
+      'panduan/atribut/index.html',
+      `<!doctype html><html lang="en"><body><main class="x"\n  data-pagefind-body><h1>Body</h1></main></body></html>`,
+    );
+    const result = await prepare(dir);
+    expect(result.groups.map(({ name, pages }) => [name, pages])).toEqual([
+      ['en', 1],
+      ['id', 3],
+    ]);
+    expect(Object.keys(await copies(dir))).toContain('en/panduan/atribut/index.html');
+  });
+
+  it('reads the lang of <html>, in lower case and safe as a folder name', () => {
     expect(groupOf('<!doctype html><html lang="id"><body>')).toBe('id');
     expect(groupOf("<HTML class='a' LANG='EN-us'>")).toBe('en-us');
     expect(groupOf('<html lang=pt_BR>')).toBe('pt_br');

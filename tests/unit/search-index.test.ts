@@ -248,6 +248,44 @@ describe("Pagefind's program", () => {
     expect(readdirSync(site).filter((name) => name.startsWith('pagefind'))).toEqual(['pagefind']);
   });
 
+  it('keeps no index across a change of program, nor after one language failed', async () => {
+    const site = builtSite();
+    const out = join(site, 'pagefind');
+    await buildSearchIndex(site, out);
+    // Another program (here the same one behind a script): every language is indexed again.
+    const wrapper = join(site, 'wrapped-pagefind.sh');
+    writeFileSync(wrapper, `#!/bin/sh\nexec "${pagefindProgram()}" "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    process.env['PAGEFIND_EXTENDED_BINARY_PATH'] = wrapper;
+    expect((await buildSearchIndex(site, out)).indexed).toBe(2);
+    expect((await buildSearchIndex(site, out)).indexed).toBe(0);
+
+    // A program that fails for the English pages only: the build fails once both runs ended,
+    // and the site's index stays as it was.
+    writeFileSync(
+      join(site, 'en/index.html'),
+      page('en', 'Home', 'Safe migration for migrant workers and families.'),
+    );
+    writeFileSync(
+      join(site, 'panduan/paspor/index.html'),
+      page('id', 'Paspor', 'Cara membuat paspor elektronik.'),
+    );
+    const before = filesOf(out);
+    const halfBroken = join(site, 'half-broken-pagefind.sh');
+    writeFileSync(
+      halfBroken,
+      `#!/bin/sh\ncase "$2" in */en) echo "Error: English" >&2; exit 4;; esac\nexec "${pagefindProgram()}" "$@"\n`,
+    );
+    chmodSync(halfBroken, 0o755);
+    process.env['PAGEFIND_EXTENDED_BINARY_PATH'] = halfBroken;
+    await expect(buildSearchIndex(site, out)).rejects.toThrow(/exit code 4:\nError: English/);
+    expectSameFiles(filesOf(out), before);
+    // The next build, with the program as installed, gives the index of the site as it is now.
+    delete process.env['PAGEFIND_EXTENDED_BINARY_PATH'];
+    expect((await buildSearchIndex(site, out)).indexed).toBe(2);
+    expectSameFiles(filesOf(out), indexAllAtOnce(site));
+  });
+
   it('indexes each language by itself, and again only the languages whose pages changed', async () => {
     const site = builtSite();
     const out = join(site, 'pagefind');

@@ -37,6 +37,11 @@ export interface MirrorOptions {
    * its signature (the change time cannot be set back), so only untouched pairs are skipped.
    */
   memo?: string;
+  /**
+   * Files written after all the others, such as an index's entry file, which names the others: a
+   * reader's browser, or a copy cut short, never finds it pointing at a file not there yet.
+   */
+  last?: (name: string) => boolean;
 }
 
 /** A file's signature: it changes whenever the file is written, replaced or moved. */
@@ -72,7 +77,7 @@ async function takeMemo(file: string | undefined, to: string): Promise<Memo['fil
 export async function mirrorFolder(
   from: string | readonly string[],
   to: string,
-  { skip = () => false, memo }: MirrorOptions = {},
+  { skip = () => false, memo, last = () => false }: MirrorOptions = {},
 ): Promise<Mirrored> {
   const sources = typeof from === 'string' ? [from] : from;
   const [target, ...listed] = await Promise.all([to, ...sources].map((dir) => listTree(dir)));
@@ -96,7 +101,7 @@ export async function mirrorFolder(
   const seen: Memo['files'] = {};
   // Stale files go first, so a file that takes the place of a folder (or the reverse) has room.
   await removeFiles(to, target!.files, stale);
-  const results = await inBatches([...wanted], async ([name, file]) => {
+  const copy = async ([name, file]: [string, string]) => {
     const there = join(to, name);
     const [from, at] = await Promise.all([signature(file), signature(there)]);
     const before = known[name];
@@ -111,7 +116,18 @@ export async function mirrorFolder(
     const now = written ? await signature(there) : at;
     if (from && now) seen[name] = [file, from, now];
     return written;
-  });
+  };
+  const all = [...wanted];
+  const results = [
+    ...(await inBatches(
+      all.filter(([name]) => !last(name)),
+      copy,
+    )),
+    ...(await inBatches(
+      all.filter(([name]) => last(name)),
+      copy,
+    )),
+  ];
   if (memo) await writeFile(memo, JSON.stringify({ to, files: seen } satisfies Memo));
   const written = results.filter(Boolean).length;
   return { written, removed: stale.length, kept: wanted.size - written };

@@ -18,7 +18,7 @@
  * is not indexed again (src/integrations/pagefind.ts). Each group has a fingerprint of its pages'
  * contents and of the preparation's code.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -30,17 +30,28 @@ import { prepareForIndex } from './index-html.ts';
 const DEFAULT_CACHE = 'node_modules/.cache/search-index';
 const RECORD = 'record.json';
 const PAGES = 'pages';
-/** Only pages whose <main> carries this are indexed (BaseLayout sets it). */
-const SEARCHABLE = 'data-pagefind-body';
+/**
+ * Only pages with an element that carries data-pagefind-body are indexed (BaseLayout sets it on
+ * <main>): the attribute inside a tag, as Pagefind looks for it, not the words in a page's text.
+ */
+const SEARCHABLE = /<[a-z][^<>]*\sdata-pagefind-body(?=[\s=/>])/i;
 
 /** The code a prepared copy comes from: a change to any of it prepares every page again. */
-const PREPARATION_SOURCES = ['index-html.ts', 'synonyms.ts', 'search.ts', 'prepared-pages.ts'];
+const PREPARATION_SOURCES = [
+  './index-html.ts',
+  './synonyms.ts',
+  './search.ts',
+  './prepared-pages.ts',
+  // search.ts reads the languages and the collections.
+  '../../model/languages.ts',
+  '../../model/collections.ts',
+];
 
 function preparationVersion(): string {
   const hash = createHash('sha256');
   for (const file of PREPARATION_SOURCES) {
     try {
-      hash.update(readFileSync(new URL(`./${file}`, import.meta.url)));
+      hash.update(readFileSync(new URL(file, import.meta.url)));
     } catch {
       // Not readable (a bundled copy of this module): nothing is reused.
       return '';
@@ -148,7 +159,7 @@ export async function preparePages(siteDir: string, files: string[]): Promise<Pr
       return;
     }
     const html = content.toString('utf8');
-    const searchable = html.includes(SEARCHABLE);
+    const searchable = SEARCHABLE.test(html);
     const group = searchable ? groupOf(html) : '';
     pages[page] = [signature, hash, searchable, group];
     if (!searchable) return;
@@ -179,8 +190,9 @@ export async function preparePages(siteDir: string, files: string[]): Promise<Pr
   await Promise.all(gone.map((copy) => rm(join(pagesDir, copy), { force: true })));
   const groups = [...members.keys()].sort().map((name) => {
     const list = members.get(name)!;
+    // Without a version (the code could not be read) no fingerprint matches another.
     const fingerprint = createHash('sha256')
-      .update(`${version}\n${list.join('\n')}`)
+      .update(`${version || randomUUID()}\n${list.join('\n')}`)
       .digest('hex');
     return { name, dir: join(pagesDir, name), pages: list.length, fingerprint };
   });

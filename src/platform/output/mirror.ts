@@ -42,6 +42,12 @@ export interface MirrorOptions {
    * reader's browser, or a copy cut short, never finds it pointing at a file not there yet.
    */
   last?: (name: string) => boolean;
+  /**
+   * Files named by a hash of their bytes, such as Pagefind's fragments and index chunks: a file
+   * of the same name and size in `to` is taken as equal without reading either, as Pagefind
+   * itself does when it writes into a folder that has one.
+   */
+  named?: (name: string) => boolean;
 }
 
 /** A file's signature: it changes whenever the file is written, replaced or moved. */
@@ -49,6 +55,8 @@ async function signature(path: string): Promise<string | null> {
   const info = await stat(path, { bigint: true }).catch(() => null);
   return info?.isFile() ? `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}` : null;
 }
+
+const sizeOf = (signature: string) => signature.slice(0, signature.indexOf(':'));
 
 /** What a memo holds: the target folder, and per name the source and both signatures. */
 interface Memo {
@@ -77,7 +85,7 @@ async function takeMemo(file: string | undefined, to: string): Promise<Memo['fil
 export async function mirrorFolder(
   from: string | readonly string[],
   to: string,
-  { skip = () => false, memo, last = () => false }: MirrorOptions = {},
+  { skip = () => false, memo, last = () => false, named = () => false }: MirrorOptions = {},
 ): Promise<Mirrored> {
   const sources = typeof from === 'string' ? [from] : from;
   const [target, ...listed] = await Promise.all([to, ...sources].map((dir) => listTree(dir)));
@@ -106,7 +114,10 @@ export async function mirrorFolder(
     const [from, at] = await Promise.all([signature(file), signature(there)]);
     const before = known[name];
     let written = false;
-    if (!(before && before[0] === file && before[1] === from && before[2] === at && from && at)) {
+    const remembered =
+      before && before[0] === file && before[1] === from && before[2] === at && from && at;
+    const sameName = named(name) && from && at && sizeOf(from) === sizeOf(at);
+    if (!remembered && !sameName) {
       if (!(await sameBytes(file, there))) {
         await mkdir(dirname(there), { recursive: true });
         await copyFile(file, there);

@@ -14,7 +14,17 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat, statfs, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  statfs,
+  writeFile,
+} from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +39,13 @@ import {
 import { inBatches } from '../platform/output/batches.ts';
 import { listTree } from '../platform/output/tree.ts';
 import { mirrorFolder, type Mirrored } from '../platform/output/mirror.ts';
+import {
+  bytesMatchName,
+  filesNamedBy,
+  firstWordOf,
+  hashOfName,
+  SHORT_HASH,
+} from '../platform/search/index-files.ts';
 
 /** The search pages, which carry the index version for Pagefind's metaCacheTag. */
 const SEARCH_PAGES = ['cari/index.html', 'en/cari/index.html'];
@@ -67,6 +84,8 @@ export interface PagefindResult {
   /** How many languages' indexes Pagefind made again, of how many (the rest were kept). */
   indexed: number;
   languages: number;
+  /** How many files of kept indexes (fragments, word index chunks) Pagefind took as written. */
+  reused: number;
   outputPath: string;
   /** What changed in the index's folder: files written, removed, and kept as they were. */
   files: Mirrored;
@@ -177,7 +196,7 @@ export async function scratchFolder(
 
 /** What Pagefind writes into pagefind-entry.json, the file the browser reads first. */
 interface IndexEntry {
-  languages: Record<string, { page_count?: number }>;
+  languages: Record<string, { page_count?: number; hash?: string }>;
   [key: string]: unknown;
 }
 
@@ -236,14 +255,109 @@ interface GroupIndex {
   entry: IndexEntry;
   /** Whether Pagefind ran for it in this build (else it was kept from an earlier one). */
   made: boolean;
+  /** How many of the kept index's files Pagefind did not have to write again. */
+  reused: number;
+}
+
+/** A name relative to an index folder, with `/` between its parts as Pagefind writes them. */
+const slashed = (name: string) => name.split(sep).join('/');
+
+/** What a run reuses of a kept index: its pages' fragments and its word index chunks. */
+const REUSED_FOLDERS = ['fragment', 'index'];
+
+/**
+ * The files of a kept index that a new run may take as written (src/platform/search/
+ * index-files.ts), from the key's listing: its fragments and word index chunks, when every file
+ * named by its bytes has a short hash; none otherwise. Their bytes are checked while Pagefind
+ * runs.
+ */
+function reusableFiles(listing: string): string[] {
+  const names = listing.split('\n').map((line) => line.slice(0, line.lastIndexOf(' ')));
+  const hashed = names.filter((name) => hashOfName(name) !== null);
+  if (hashed.some((name) => hashOfName(name)!.length !== SHORT_HASH)) return [];
+  return hashed.filter((name) => REUSED_FOLDERS.includes(name.slice(0, name.indexOf('/'))));
+}
+
+/** Whether every one of `names` in `dir` holds the bytes its name says. */
+async function allMatchTheirNames(dir: string, names: readonly string[]): Promise<boolean> {
+  const matches = await inBatches(names, (name) =>
+    bytesMatchName(join(dir, name), hashOfName(name)!),
+  );
+  return matches.every(Boolean);
+}
+
+/**
+ * Runs Pagefind over a group's pages into a new folder, and brings the kept index `dir` up to
+ * date from it. With `reuse` (files of the kept index), those files are copied into the new
+ * folder first, so Pagefind compresses and writes only the fragments and word index chunks that
+ * changed; the ones the new index does not name are removed after. (Copied rather than linked: a
+ * link would change the kept files' change time, and the copy into the site would read every
+ * pair again.) Returns null when the reuse cannot be trusted, and the caller runs again without
+ * it: a kept file not holding what its name says, a name with a longer hash in the new index, a
+ * reused chunk that does not start where the new index says, a metadata file not read.
+ */
+async function runInto(
+  group: PreparedGroup,
+  dir: string,
+  reuse: readonly string[],
+): Promise<{ entry: IndexEntry; reused: number } | null> {
+  const fresh = await scratchFolder(dir);
+  try {
+    if (reuse.length > 0) {
+      await Promise.all(REUSED_FOLDERS.map((name) => mkdir(join(fresh, name))));
+      await inBatches(reuse, (name) => copyFile(join(dir, name), join(fresh, name)));
+    }
+    // The copies' bytes are checked while Pagefind runs.
+    const [, checked] = await Promise.all([
+      runPagefind(group.dir, fresh),
+      allMatchTheirNames(fresh, reuse),
+    ]);
+    const entry = await readEntry(fresh);
+    if (pageCount(entry) !== group.pages) {
+      throw new Error(
+        `Pagefind indexed ${pageCount(entry)} of the ${group.pages} pages with lang "${group.name}"`,
+      );
+    }
+    let reused = 0;
+    if (reuse.length > 0) {
+      if (!checked) return null;
+      const named = new Set<string>();
+      const starts = new Map<string, string>();
+      for (const { hash } of Object.values(entry.languages)) {
+        const index = hash ? await filesNamedBy(join(fresh, `pagefind.${hash}.pf_meta`)) : null;
+        if (!index) return null;
+        for (const name of index.files) named.add(name);
+        for (const [name, start] of index.chunkStarts) starts.set(name, start);
+      }
+      if ([...named].some((name) => hashOfName(name)!.length !== SHORT_HASH)) return null;
+      const kept = reuse.filter((name) => named.has(name));
+      // Two runs can give one name to two chunks only if their hashes start alike; a chunk of
+      // the last run kept under a name the new index gives to another would then, most likely,
+      // not start with the new chunk's first word.
+      const chunks = kept.filter((name) => starts.has(name));
+      const firstWords = await inBatches(chunks, (name) => firstWordOf(join(fresh, name)));
+      if (firstWords.some((word, i) => !word?.startsWith(starts.get(chunks[i]!)!))) return null;
+      reused = kept.length;
+      await Promise.all(
+        reuse.filter((name) => !named.has(name)).map((name) => rm(join(fresh, name))),
+      );
+    }
+    // The files copied from `dir` are the files there: they are not read again.
+    const copied = new Set(reuse);
+    await mirrorFolder(fresh, dir, { named: (name) => copied.has(slashed(name)) });
+    return { entry, reused };
+  } finally {
+    await rm(fresh, { recursive: true, force: true });
+  }
 }
 
 /**
  * The index of one group of prepared pages (one `<html lang>`): kept from an earlier build while
- * the group's fingerprint and Pagefind's program are the same, else made again. The kept index is
- * brought up to date only after Pagefind succeeded, and its key file (with the names and sizes of
- * its files) is written last: a run that stops midway, or a kept file lost or cut short, makes the
- * index again.
+ * the group's fingerprint and Pagefind's program are the same, else made again, reusing the kept
+ * index's fragments when the same program made it. The kept index is brought up to date only
+ * after Pagefind succeeded, and its key file (with the names and sizes of its files) is written
+ * last: a run that stops midway, or a kept file lost or cut short, makes the index again from
+ * nothing.
  */
 async function groupIndex(
   folder: string,
@@ -254,26 +368,22 @@ async function groupIndex(
   const keyFile = `${dir}.key`;
   const key = `${program}\n${group.fingerprint}\n`;
   const kept = await readFile(keyFile, 'utf8').catch(() => null);
-  if (kept?.startsWith(key) && kept.slice(key.length) === (await filesOf(dir))) {
+  // The kept index as its key describes it, made by the same program: [program, fingerprint, files].
+  const [keptProgram, keptFingerprint, ...keptFiles] = kept?.split('\n') ?? [];
+  const listing = keptFiles.join('\n');
+  const intact =
+    keptProgram === program && keptFingerprint !== undefined && listing === (await filesOf(dir));
+  if (intact && kept!.startsWith(key)) {
     const entry = await readEntry(dir).catch(() => null);
-    if (entry && pageCount(entry) === group.pages) return { dir, entry, made: false };
+    if (entry && pageCount(entry) === group.pages) return { dir, entry, made: false, reused: 0 };
   }
   await rm(keyFile, { force: true });
-  const fresh = await scratchFolder(dir);
-  try {
-    await runPagefind(group.dir, fresh);
-    const entry = await readEntry(fresh);
-    if (pageCount(entry) !== group.pages) {
-      throw new Error(
-        `Pagefind indexed ${pageCount(entry)} of the ${group.pages} pages with lang "${group.name}"`,
-      );
-    }
-    await mirrorFolder(fresh, dir);
-    await writeFile(keyFile, key + (await filesOf(dir)));
-    return { dir, entry, made: true };
-  } finally {
-    await rm(fresh, { recursive: true, force: true });
-  }
+  const reuse = intact ? reusableFiles(listing) : [];
+  const run =
+    (reuse.length > 0 && (await runInto(group, dir, reuse))) || (await runInto(group, dir, []));
+  if (!run) throw new Error(`Pagefind's index of the pages with lang "${group.name}" was not read`);
+  await writeFile(keyFile, key + (await filesOf(dir)));
+  return { dir, entry: run.entry, made: true, reused: run.reused };
 }
 
 /** The files of a kept index, with their sizes: a file lost or cut short makes it again. */
@@ -281,7 +391,7 @@ async function filesOf(dir: string): Promise<string> {
   const { files } = await listTree(dir);
   const sizes = await inBatches(files.sort(), async (file) => {
     const { size } = await stat(file);
-    return `${relative(dir, file)} ${size}`;
+    return `${slashed(relative(dir, file))} ${size}`;
   });
   return sizes.join('\n');
 }
@@ -388,6 +498,7 @@ export async function buildSearchIndex(
     prepared: prepared.made,
     indexed: indexes.filter(({ made }) => made).length,
     languages: indexes.length,
+    reused: indexes.reduce((sum, { reused }) => sum + reused, 0),
     outputPath,
     files,
     unusedUiBytes: await unusedUiSizes(indexes[0]!.dir),
@@ -408,7 +519,7 @@ export async function indexSite(siteDir: string, log: (message: string) => void)
   if (!custom) await stampSearchPages(siteDir, outputPath);
   const ms = Math.round(performance.now() - started);
   log(
-    `indexed ${result.pages} pages (${result.prepared} prepared again; ${result.indexed} of ${result.languages} languages indexed again) into ${result.outputPath} in ${ms} ms: ${result.files.written} files written, ${result.files.removed} removed, ${result.files.kept} unchanged`,
+    `indexed ${result.pages} pages (${result.prepared} prepared again; ${result.indexed} of ${result.languages} languages indexed again, ${result.reused} files of kept indexes reused) into ${result.outputPath} in ${ms} ms: ${result.files.written} files written, ${result.files.removed} removed, ${result.files.kept} unchanged`,
   );
   const ui = Object.entries(result.unusedUiBytes).map(([k, v]) => `${k} ${v} B`);
   log(`not shipped (gzip): ${ui.join(', ')}`);

@@ -15,11 +15,13 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import pagefindIntegration, {
@@ -28,6 +30,7 @@ import pagefindIntegration, {
   UNUSED_UI_FILES,
 } from '../../src/integrations/pagefind.ts';
 import { INDEX_TAG_PLACEHOLDER } from '../../src/platform/search/search.ts';
+import { pagefindHash } from '../../src/platform/search/index-files.ts';
 import { preparedFolder } from '../../src/platform/search/prepared-pages.ts';
 
 const dirs: string[] = [];
@@ -80,6 +83,30 @@ function builtSite(): string {
     writeFileSync(join(dir, path), html);
   }
   return dir;
+}
+
+const WORDY_PAGES = 30;
+
+/** A built site of Indonesian pages with enough words for several word index chunks. */
+function wordySite(): string {
+  const dir = builtSite();
+  rmSync(join(dir, 'en'), { recursive: true });
+  for (let p = 0; p < WORDY_PAGES - 2; p++) {
+    const words = Array.from({ length: 900 }, (_, i) => {
+      const n = (i * 7919 + p * 104729) % 5000;
+      const letter = (k: number) => String.fromCharCode(97 + (k % 26));
+      return `${String.fromCharCode(98 + (n % 24))}${letter(n >> 3)}${letter(n >> 7)}kata`;
+    });
+    mkdirSync(join(dir, `berita/${p}`), { recursive: true });
+    writeFileSync(join(dir, `berita/${p}/index.html`), page('id', `Kabar ${p}`, words.join(' ')));
+  }
+  return dir;
+}
+
+/** Adds words at the end of the text of the site's page berita/<p>/. */
+function appendWords(site: string, p: number, words: string) {
+  const file = join(site, `berita/${p}/index.html`);
+  writeFileSync(file, readFileSync(file, 'utf8').replace('</p></main>', ` ${words}</p></main>`));
 }
 
 /** One folder with the prepared copies of every language (kept one folder per language). */
@@ -329,6 +356,210 @@ describe("Pagefind's program", () => {
     writeFileSync(join(kept, meta), readFileSync(join(kept, meta)).subarray(0, 3));
     expect((await buildSearchIndex(site, out)).indexed).toBe(1);
     expectSameFiles(filesOf(out), indexAllAtOnce(site));
+  });
+
+  it('reuses the fragments of unchanged pages, and ends with the index Pagefind writes from nothing', async () => {
+    const site = builtSite();
+    const out = join(site, 'pagefind');
+    expect((await buildSearchIndex(site, out)).reused).toBe(0);
+    const kept = join(preparedFolder(site), 'index', 'id', 'fragment');
+    const before = new Map(readdirSync(kept).map((name) => [name, statSync(join(kept, name))]));
+    expect(before.size).toBe(2);
+
+    // One page changed: the other's fragment is taken as written, and the changed one's goes.
+    writeFileSync(
+      join(site, 'panduan/paspor/index.html'),
+      page('id', 'Paspor', 'Cara membuat paspor elektronik di kantor imigrasi.'),
+    );
+    const changed = await buildSearchIndex(site, out);
+    expect([changed.indexed, changed.reused]).toEqual([1, 1]);
+    expectSameFiles(filesOf(out), indexAllAtOnce(site));
+    const after = readdirSync(kept);
+    const unchanged = after.filter((name) => before.has(name));
+    expect(unchanged).toHaveLength(1);
+    // The kept file of the unchanged page was not written again.
+    const [name] = unchanged;
+    const now = statSync(join(kept, name!));
+    expect([now.ino, now.mtimeMs]).toEqual([before.get(name!)!.ino, before.get(name!)!.mtimeMs]);
+
+    // A new page and a page gone: every fragment of the pages still there is reused.
+    mkdirSync(join(site, 'berita/baru'), { recursive: true });
+    writeFileSync(join(site, 'berita/baru/index.html'), page('id', 'Baru', 'Lowongan resmi.'));
+    expect((await buildSearchIndex(site, out)).reused).toBe(2);
+    expectSameFiles(filesOf(out), indexAllAtOnce(site));
+    rmSync(join(site, 'berita'), { recursive: true });
+    expect((await buildSearchIndex(site, out)).reused).toBe(2);
+    expectSameFiles(filesOf(out), indexAllAtOnce(site));
+    expect(readdirSync(kept).sort()).toEqual(
+      readdirSync(join(out, 'fragment'))
+        .filter((n) => n.startsWith('id_'))
+        .sort(),
+    );
+  });
+
+  it('reuses the word index chunks a change leaves as they were', async () => {
+    const site = wordySite();
+    const out = join(site, 'pagefind');
+    await buildSearchIndex(site, out);
+    const chunks = join(preparedFolder(site), 'index', 'id', 'index');
+    const before = readdirSync(chunks);
+    expect(before.length).toBeGreaterThan(3);
+    // A word at the end of the alphabet, at the end of a page: the last chunk changes.
+    appendWords(site, 3, 'zzzakhir');
+    const result = await buildSearchIndex(site, out);
+    const after = readdirSync(chunks);
+    const same = after.filter((name) => before.includes(name));
+    expect(same.length).toBeGreaterThan(0);
+    expect(same.length).toBeLessThan(after.length);
+    // Every fragment but the changed page's, and every chunk that stayed the same.
+    expect(result.reused).toBe(WORDY_PAGES - 1 + same.length);
+    expectSameFiles(filesOf(out), indexAllAtOnce(site));
+  });
+
+  it('runs again without the kept files when a reused chunk does not start where the new index says', async () => {
+    const site = wordySite();
+    const out = join(site, 'pagefind');
+    // Pagefind's program, then (with MIGRASI_TEST_SWAP) the first chunk it wrote removed and
+    // named in the metadata by the first chunk of the last run that the new index no longer
+    // names: what two runs giving one name to two chunks would leave.
+    const swap = join(site, 'swap.mjs');
+    writeFileSync(
+      swap,
+      `import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+const args = process.argv.slice(2);
+const out = args[args.indexOf('--output-path') + 1];
+const list = () => { try { return readdirSync(out + '/index').sort(); } catch { return []; } };
+const before = list();
+const run = spawnSync(${JSON.stringify(pagefindProgram())}, args, { stdio: 'inherit' });
+if (run.status !== 0 || !process.env.MIGRASI_TEST_SWAP || before.length === 0) process.exit(run.status ?? 1);
+const meta = out + '/' + readdirSync(out).find((file) => file.endsWith('.pf_meta'));
+const body = gunzipSync(readFileSync(meta));
+const named = (file) => body.includes(Buffer.from(file.replace('.pf_index', '')));
+const made = list().find((file) => !before.includes(file));
+const old = before.find((file) => !named(file));
+rmSync(out + '/index/' + made);
+const from = Buffer.from(made.replace('.pf_index', ''));
+const at = body.indexOf(from);
+const to = Buffer.from(old.replace('.pf_index', ''));
+writeFileSync(meta, gzipSync(Buffer.concat([body.subarray(0, at), to, body.subarray(at + from.length)])));
+`,
+    );
+    const program = join(site, 'swap.sh');
+    writeFileSync(program, `#!/bin/sh\nexec "${process.execPath}" "${swap}" "$@"\n`);
+    chmodSync(program, 0o755);
+    process.env['PAGEFIND_EXTENDED_BINARY_PATH'] = program;
+    await buildSearchIndex(site, out);
+    // New words at both ends of the alphabet: chunks change all along it.
+    appendWords(site, 5, 'aaawal zzzakhir');
+    process.env['MIGRASI_TEST_SWAP'] = '1';
+    try {
+      expect((await buildSearchIndex(site, out)).reused).toBe(0);
+    } finally {
+      delete process.env['MIGRASI_TEST_SWAP'];
+    }
+    // Run again from an empty folder, where the program has nothing to swap: Pagefind's index.
+    expectSameFiles(filesOf(out), indexAllAtOnce(site));
+  });
+
+  it('reuses no kept fragment that does not hold what its name says, and mends it', async () => {
+    const site = builtSite();
+    const out = join(site, 'pagefind');
+    await buildSearchIndex(site, out);
+    const kept = join(preparedFolder(site), 'index', 'id', 'fragment');
+    // A kept fragment changed in place, at the same size (the kept index's key still matches).
+    const [spoilt] = readdirSync(kept);
+    const bytes = readFileSync(join(kept, spoilt!));
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 12) ^ 0xff, bytes.length - 12);
+    writeFileSync(join(kept, spoilt!), bytes);
+    writeFileSync(
+      join(site, 'panduan/paspor/index.html'),
+      page('id', 'Paspor', 'Cara membuat paspor elektronik di kantor imigrasi.'),
+    );
+    const result = await buildSearchIndex(site, out);
+    expect([result.indexed, result.reused]).toEqual([1, 0]);
+    expectSameFiles(filesOf(out), indexAllAtOnce(site));
+    const fresh = filesOf(join(preparedFolder(site), 'index', 'id'));
+    for (const [name, file] of fresh) {
+      if (name.startsWith('fragment'))
+        expect(file.equals(filesOf(out).get(name)!), name).toBe(true);
+    }
+  });
+
+  it('reuses nothing of a kept index where Pagefind gave a fragment a longer name', async () => {
+    const site = builtSite();
+    const out = join(site, 'pagefind');
+    await buildSearchIndex(site, out);
+    // Pagefind gives a longer hash to a fragment whose first 7 digits another one has; which of
+    // the two gets which name follows the order of the pages, so such names are not reused.
+    const index = join(preparedFolder(site), 'index', 'id');
+    const [first] = readdirSync(join(index, 'fragment'));
+    const bytes = readFileSync(join(index, 'fragment', first!));
+    const hash = pagefindHash(gunzipSync(bytes).subarray(12));
+    const longer = `fragment/id_${hash.slice(0, 8)}.pf_fragment`;
+    writeFileSync(join(index, longer), bytes);
+    // The kept index's key lists it, so the index is whole as far as its key tells.
+    const [program, fingerprint, ...lines] = readFileSync(`${index}.key`, 'utf8').split('\n');
+    lines.push(`${longer} ${bytes.length}`);
+    lines.sort();
+    writeFileSync(`${index}.key`, [program, fingerprint, ...lines].join('\n'));
+    writeFileSync(
+      join(site, 'panduan/paspor/index.html'),
+      page('id', 'Paspor', 'Cara membuat paspor elektronik di kantor imigrasi.'),
+    );
+    const result = await buildSearchIndex(site, out);
+    expect([result.indexed, result.reused]).toEqual([1, 0]);
+    expectSameFiles(filesOf(out), indexAllAtOnce(site));
+    expect(existsSync(join(index, longer))).toBe(false);
+  });
+
+  it('runs again without the kept fragments when the new index gives a fragment a longer name', async () => {
+    const site = builtSite();
+    const out = join(site, 'pagefind');
+    // Pagefind's program, then (with MIGRASI_TEST_LONGER) one fragment renamed with a longer
+    // hash in the folder and in the metadata, as Pagefind names the second of two fragments
+    // whose hashes start alike.
+    const longer = join(site, 'longer.mjs');
+    writeFileSync(
+      longer,
+      `import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+const args = process.argv.slice(2);
+const run = spawnSync(${JSON.stringify(pagefindProgram())}, args, { stdio: 'inherit' });
+if (run.status !== 0 || !process.env.MIGRASI_TEST_LONGER) process.exit(run.status ?? 1);
+const out = args[args.indexOf('--output-path') + 1];
+const name = readdirSync(out + '/fragment').sort()[0].replace('.pf_fragment', '');
+renameSync(out + '/fragment/' + name + '.pf_fragment', out + '/fragment/' + name + '0.pf_fragment');
+const meta = out + '/' + readdirSync(out).find((file) => file.endsWith('.pf_meta'));
+const body = gunzipSync(readFileSync(meta));
+const from = Buffer.from([0x60 + name.length, ...Buffer.from(name)]);
+const at = body.indexOf(from);
+const to = Buffer.from([0x61 + name.length, ...Buffer.from(name + '0')]);
+writeFileSync(meta, gzipSync(Buffer.concat([body.subarray(0, at), to, body.subarray(at + from.length)])));
+`,
+    );
+    const program = join(site, 'longer.sh');
+    writeFileSync(program, `#!/bin/sh\nexec "${process.execPath}" "${longer}" "$@"\n`);
+    chmodSync(program, 0o755);
+    process.env['PAGEFIND_EXTENDED_BINARY_PATH'] = program;
+    await buildSearchIndex(site, out);
+    writeFileSync(
+      join(site, 'panduan/paspor/index.html'),
+      page('id', 'Paspor', 'Cara membuat paspor elektronik di kantor imigrasi.'),
+    );
+    process.env['MIGRASI_TEST_LONGER'] = '1';
+    try {
+      const result = await buildSearchIndex(site, out);
+      expect([result.indexed, result.reused]).toEqual([1, 0]);
+    } finally {
+      delete process.env['MIGRASI_TEST_LONGER'];
+    }
+    // The index is the one the program wrote from an empty folder, longer name and all.
+    const named = readdirSync(join(out, 'fragment')).filter((name) => name.startsWith('id_'));
+    expect(named.filter((name) => /^id_[0-9a-f]{8}\.pf_fragment$/.test(name))).toHaveLength(1);
+    expect(named).toHaveLength(2);
   });
 
   it('drops the index of a language the site no longer has', async () => {

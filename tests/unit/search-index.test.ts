@@ -85,6 +85,43 @@ function builtSite(): string {
   return dir;
 }
 
+/**
+ * Makes Pagefind's program, followed by `then` (a Node script) when the variable `flag` is set,
+ * the program the search index runs. The script sees `out` (the output folder), `before` and
+ * `list()` (the word index chunks before the run and now), `meta()` (the metadata's bytes) and
+ * `renameInMeta(from, to)` (a file's name changed in the metadata).
+ */
+function pagefindThen(site: string, flag: string, then: string) {
+  const script = join(site, `${flag}.mjs`);
+  writeFileSync(
+    script,
+    `import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+const args = process.argv.slice(2);
+const out = args[args.indexOf('--output-path') + 1];
+const list = () => { try { return readdirSync(out + '/index').sort(); } catch { return []; } };
+const before = list();
+const run = spawnSync(${JSON.stringify(pagefindProgram())}, args, { stdio: 'inherit' });
+if (run.status !== 0 || !process.env.${flag}) process.exit(run.status ?? 1);
+const metaFile = () => out + '/' + readdirSync(out).find((file) => file.endsWith('.pf_meta'));
+const meta = () => gunzipSync(readFileSync(metaFile()));
+const renameInMeta = (from, to) => {
+  const body = meta();
+  const text = (name) => Buffer.from([0x60 + name.length, ...Buffer.from(name)]);
+  const at = body.indexOf(text(from));
+  const end = at + text(from).length;
+  writeFileSync(metaFile(), gzipSync(Buffer.concat([body.subarray(0, at), text(to), body.subarray(end)])));
+};
+${then}
+`,
+  );
+  const program = join(site, `${flag}.sh`);
+  writeFileSync(program, `#!/bin/sh\nexec "${process.execPath}" "${script}" "$@"\n`);
+  chmodSync(program, 0o755);
+  process.env['PAGEFIND_EXTENDED_BINARY_PATH'] = program;
+}
+
 const WORDY_PAGES = 30;
 
 /** A built site of Indonesian pages with enough words for several word index chunks. */
@@ -422,34 +459,16 @@ describe("Pagefind's program", () => {
     // Pagefind's program, then (with MIGRASI_TEST_SWAP) the first chunk it wrote removed and
     // named in the metadata by the first chunk of the last run that the new index no longer
     // names: what two runs giving one name to two chunks would leave.
-    const swap = join(site, 'swap.mjs');
-    writeFileSync(
-      swap,
-      `import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
-const args = process.argv.slice(2);
-const out = args[args.indexOf('--output-path') + 1];
-const list = () => { try { return readdirSync(out + '/index').sort(); } catch { return []; } };
-const before = list();
-const run = spawnSync(${JSON.stringify(pagefindProgram())}, args, { stdio: 'inherit' });
-if (run.status !== 0 || !process.env.MIGRASI_TEST_SWAP || before.length === 0) process.exit(run.status ?? 1);
-const meta = out + '/' + readdirSync(out).find((file) => file.endsWith('.pf_meta'));
-const body = gunzipSync(readFileSync(meta));
-const named = (file) => body.includes(Buffer.from(file.replace('.pf_index', '')));
+    pagefindThen(
+      site,
+      'MIGRASI_TEST_SWAP',
+      `if (before.length === 0) process.exit(0);
+const named = (file) => meta().includes(Buffer.from(file.replace('.pf_index', '')));
 const made = list().find((file) => !before.includes(file));
 const old = before.find((file) => !named(file));
 rmSync(out + '/index/' + made);
-const from = Buffer.from(made.replace('.pf_index', ''));
-const at = body.indexOf(from);
-const to = Buffer.from(old.replace('.pf_index', ''));
-writeFileSync(meta, gzipSync(Buffer.concat([body.subarray(0, at), to, body.subarray(at + from.length)])));
-`,
+renameInMeta(made.replace('.pf_index', ''), old.replace('.pf_index', ''));`,
     );
-    const program = join(site, 'swap.sh');
-    writeFileSync(program, `#!/bin/sh\nexec "${process.execPath}" "${swap}" "$@"\n`);
-    chmodSync(program, 0o755);
-    process.env['PAGEFIND_EXTENDED_BINARY_PATH'] = program;
     await buildSearchIndex(site, out);
     // New words at both ends of the alphabet: chunks change all along it.
     appendWords(site, 5, 'aaawal zzzakhir');
@@ -520,30 +539,13 @@ writeFileSync(meta, gzipSync(Buffer.concat([body.subarray(0, at), to, body.subar
     // Pagefind's program, then (with MIGRASI_TEST_LONGER) one fragment renamed with a longer
     // hash in the folder and in the metadata, as Pagefind names the second of two fragments
     // whose hashes start alike.
-    const longer = join(site, 'longer.mjs');
-    writeFileSync(
-      longer,
-      `import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
-const args = process.argv.slice(2);
-const run = spawnSync(${JSON.stringify(pagefindProgram())}, args, { stdio: 'inherit' });
-if (run.status !== 0 || !process.env.MIGRASI_TEST_LONGER) process.exit(run.status ?? 1);
-const out = args[args.indexOf('--output-path') + 1];
-const name = readdirSync(out + '/fragment').sort()[0].replace('.pf_fragment', '');
+    pagefindThen(
+      site,
+      'MIGRASI_TEST_LONGER',
+      `const name = readdirSync(out + '/fragment').sort()[0].replace('.pf_fragment', '');
 renameSync(out + '/fragment/' + name + '.pf_fragment', out + '/fragment/' + name + '0.pf_fragment');
-const meta = out + '/' + readdirSync(out).find((file) => file.endsWith('.pf_meta'));
-const body = gunzipSync(readFileSync(meta));
-const from = Buffer.from([0x60 + name.length, ...Buffer.from(name)]);
-const at = body.indexOf(from);
-const to = Buffer.from([0x61 + name.length, ...Buffer.from(name + '0')]);
-writeFileSync(meta, gzipSync(Buffer.concat([body.subarray(0, at), to, body.subarray(at + from.length)])));
-`,
+renameInMeta(name, name + '0');`,
     );
-    const program = join(site, 'longer.sh');
-    writeFileSync(program, `#!/bin/sh\nexec "${process.execPath}" "${longer}" "$@"\n`);
-    chmodSync(program, 0o755);
-    process.env['PAGEFIND_EXTENDED_BINARY_PATH'] = program;
     await buildSearchIndex(site, out);
     writeFileSync(
       join(site, 'panduan/paspor/index.html'),

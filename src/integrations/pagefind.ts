@@ -41,10 +41,11 @@ import { listTree } from '../platform/output/tree.ts';
 import { mirrorFolder, type Mirrored } from '../platform/output/mirror.ts';
 import {
   bytesMatchName,
+  collisions,
   filesNamedBy,
   firstWordOf,
   hashOfName,
-  SHORT_HASH,
+  shortKey,
 } from '../platform/search/index-files.ts';
 
 /** The search pages, which carry the index version for Pagefind's metaCacheTag. */
@@ -267,15 +268,18 @@ const REUSED_FOLDERS = ['fragment', 'index'];
 
 /**
  * The files of a kept index that a new run may take as written (src/platform/search/
- * index-files.ts), from the key's listing: its fragments and word index chunks, when every file
- * named by its bytes has a short hash; none otherwise. Their bytes are checked while Pagefind
- * runs.
+ * index-files.ts), from the key's listing: its fragments and word index chunks, except those
+ * whose hash starts like one that Pagefind made longer (at 30,000 entries a few of 27,800
+ * fragments). Their bytes are checked while Pagefind runs.
  */
 function reusableFiles(listing: string): string[] {
   const names = listing.split('\n').map((line) => line.slice(0, line.lastIndexOf(' ')));
   const hashed = names.filter((name) => hashOfName(name) !== null);
-  if (hashed.some((name) => hashOfName(name)!.length !== SHORT_HASH)) return [];
-  return hashed.filter((name) => REUSED_FOLDERS.includes(name.slice(0, name.indexOf('/'))));
+  const clash = collisions(hashed);
+  return hashed.filter(
+    (name) =>
+      REUSED_FOLDERS.includes(name.slice(0, name.indexOf('/'))) && !clash.has(shortKey(name)),
+  );
 }
 
 /** Whether every one of `names` in `dir` holds the bytes its name says. */
@@ -293,8 +297,9 @@ async function allMatchTheirNames(dir: string, names: readonly string[]): Promis
  * changed; the ones the new index does not name are removed after. (Copied rather than linked: a
  * link would change the kept files' change time, and the copy into the site would read every
  * pair again.) Returns null when the reuse cannot be trusted, and the caller runs again without
- * it: a kept file not holding what its name says, a name with a longer hash in the new index, a
- * reused chunk that does not start where the new index says, a metadata file not read.
+ * it: a kept file not holding what its name says, a file copied in whose hash starts like one the
+ * new index made longer, a reused chunk that does not start where the new index says, a metadata
+ * file not read.
  */
 async function runInto(
   group: PreparedGroup,
@@ -329,7 +334,10 @@ async function runInto(
         for (const name of index.files) named.add(name);
         for (const [name, start] of index.chunkStarts) starts.set(name, start);
       }
-      if ([...named].some((name) => hashOfName(name)!.length !== SHORT_HASH)) return null;
+      // A file copied in whose hash starts like one the new index made longer may hold the
+      // other file's bytes.
+      const clash = collisions(named);
+      if (reuse.some((name) => clash.has(shortKey(name)))) return null;
       const kept = reuse.filter((name) => named.has(name));
       // Two runs can give one name to two chunks only if their hashes start alike; a chunk of
       // the last run kept under a name the new index gives to another would then, most likely,

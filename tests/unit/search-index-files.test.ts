@@ -12,11 +12,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { pagefindProgram } from '../../src/integrations/pagefind.ts';
 import {
   bytesMatchName,
+  collisions,
   decodeCbor,
   filesNamedBy,
   firstWordOf,
   hashOfName,
   SHORT_HASH,
+  shortKey,
 } from '../../src/platform/search/index-files.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'migrasi-index-files-'));
@@ -155,6 +157,25 @@ describe('the names and the CBOR reader', () => {
     ]) {
       expect(hashOfName(name), name).toBeNull();
     }
+  });
+
+  it('find the files of one run that Pagefind told apart by a longer hash, by folder', () => {
+    const names = [
+      'fragment/id_1a2b3c4.pf_fragment',
+      'fragment/id_1a2b3c4e.pf_fragment',
+      'fragment/id_9a2b3c4.pf_fragment',
+      'index/id_9a2b3c4.pf_index',
+      'index/id_5555555f.pf_index',
+    ];
+    expect(names.map(shortKey)).toEqual([
+      'fragment/1a2b3c4',
+      'fragment/1a2b3c4',
+      'fragment/9a2b3c4',
+      'index/9a2b3c4',
+      'index/5555555',
+    ]);
+    expect([...collisions(names)].sort()).toEqual(['fragment/1a2b3c4', 'index/5555555']);
+    expect(collisions(names.slice(2, 4)).size).toBe(0);
   });
 
   it('reads the examples of RFC 8949, and refuses what it does not read', () => {

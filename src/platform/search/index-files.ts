@@ -25,8 +25,7 @@ const MAGIC = Buffer.from('pagefind_dcd');
 /**
  * How many hex digits Pagefind keeps of a hash. A file whose first digits another file of the
  * same run already has gets more; which of the two gets the short name follows the order of the
- * pages, so two runs can give one name to two different files. An index with a longer name is
- * neither reused nor the result of reuse.
+ * pages, so two runs can give one name to two different files. Such files are not reused.
  */
 export const SHORT_HASH = 7;
 
@@ -36,6 +35,24 @@ export function hashOfName(name: string): string | null {
     name,
   );
   return match && match[1] === match[3] ? match[2]! : null;
+}
+
+/**
+ * A hashed name's folder and the first digits of its hash: two files of one run that share it
+ * are what Pagefind names with a longer hash.
+ */
+export function shortKey(name: string): string {
+  return `${name.slice(0, name.indexOf('/'))}/${hashOfName(name)!.slice(0, SHORT_HASH)}`;
+}
+
+/**
+ * The short keys of the names among `names` (hashed ones) that Pagefind gave a longer hash: a
+ * file with one of them may have another file's bytes in another run.
+ */
+export function collisions(names: Iterable<string>): Set<string> {
+  const keys = new Set<string>();
+  for (const name of names) if (hashOfName(name)!.length > SHORT_HASH) keys.add(shortKey(name));
+  return keys;
 }
 
 /** Pagefind's hash of some bytes: their SHA-1, each byte in hex without a leading zero. */

@@ -362,7 +362,7 @@ async function runInto(
 /**
  * The index of one group of prepared pages (one `<html lang>`): kept from an earlier build while
  * the group's fingerprint and Pagefind's program are the same, else made again, reusing the kept
- * index's fragments when the same program made it. The kept index is brought up to date only
+ * index's fragments and word index chunks when the same program made it. The kept index is brought up to date only
  * after Pagefind succeeded, and its key file (with the names and sizes of its files) is written
  * last: a run that stops midway, or a kept file lost or cut short, makes the index again from
  * nothing.

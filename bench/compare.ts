@@ -133,7 +133,7 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
     });
     if (!existsSync(join(outDir, 'pagefind', 'pagefind.js')))
       throw new Error('the project built no Pagefind index');
-    // Pages Astro's incremental build copied from its cacheDir instead of rendering them.
+    // Pages Astro's incremental build left in the output instead of rendering them again.
     const reused = astro.lines.filter((l) => /\((?:restored|cached)\)/.test(l.text)).length;
     if (!cold) log(`project publish reused ${reused} pages from the last build`);
     return total([astro, index], round, load);

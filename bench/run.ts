@@ -220,10 +220,10 @@ if (listenCold) log(`listen (cold): ${JSON.stringify(listenCold)}`);
 // --publish: an editor changes one news item and CI builds again with every cache it keeps
 // (the previous output, Astro's cacheDir with its content layer, cards, CMS bundle, audio), over
 // the previous output (src/integrations/previous-output.ts). Before --warm: a build into another
-// folder with the same cacheDir makes the next build distrust the output and copy every reused
-// page back from the cacheDir, which is not what CI does. Reports what it cost, how many pages
-// Astro reused, and which files differ from the cold build's output (the edited item and the
-// pages that list it, nothing else).
+// folder with the same cacheDir makes the next build distrust the output and render every page
+// again, which is not what CI does. Reports what it cost, how many pages Astro reused, and which
+// files differ from the cold build's output (the edited item and the pages that list it, nothing
+// else).
 if (values.publish) {
   const item = generated.find((e) => e.collection === 'berita' && e.locale === 'id');
   if (!item) throw new Error('the generated tree has no news item to edit');
@@ -245,13 +245,11 @@ if (values.publish) {
   });
   const index = await searchIndex(outDir);
   const reused = again.lines.filter((l) => /\((?:restored|cached)\)/.test(l.text)).length;
-  // Copied back from Astro's cacheDir instead of found in the output: 0 when the output was trusted.
-  const copiedBack = again.lines.filter((l) => /\(restored\)/.test(l.text)).length;
   const changed = changedFiles(coldDir, outDir);
   await rm(outDir, { recursive: true, force: true });
   await rename(coldDir, outDir);
   log(
-    `publish: ${(again.seconds + index.seconds).toFixed(1)} s (search index ${index.seconds.toFixed(1)} s), CPU ${((again.cpuSeconds ?? 0) + (index.cpuSeconds ?? 0)).toFixed(1)} s, peak ${Math.max(again.peakRssMB, index.peakRssMB)} MB, load ${loadAt.toFixed(1)}; ${reused} pages reused (${copiedBack} copied back from the cacheDir); ${changed.length} files differ from the cold build: ${changed.slice(0, 12).join(', ')}${changed.length > 12 ? ', …' : ''}`,
+    `publish: ${(again.seconds + index.seconds).toFixed(1)} s (search index ${index.seconds.toFixed(1)} s), CPU ${((again.cpuSeconds ?? 0) + (index.cpuSeconds ?? 0)).toFixed(1)} s, peak ${Math.max(again.peakRssMB, index.peakRssMB)} MB, load ${loadAt.toFixed(1)}; ${reused} pages reused; ${changed.length} files differ from the cold build: ${changed.slice(0, 12).join(', ')}${changed.length > 12 ? ', …' : ''}`,
   );
 }
 

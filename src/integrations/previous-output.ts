@@ -6,6 +6,11 @@
  * folder, and copies it from its cacheDir when it is not. Emptying the folder first (Astro's
  * default) threw the pages away only to copy them back: at 10,000 entries ~26,000 files deleted
  * and ~22,000 copied back in every publish (Astro's part 45-50 s, over the output 32-36 s).
+ * Since the output holds the pages, Astro writes no copy of them in its cacheDir
+ * (patches/astro+7.3.5.patch): the copies doubled a cold build's writes, and CI did not keep
+ * them. A reused page that the output does not hold is therefore rendered again. Copies left by an
+ * Astro without the patch are removed before and after the pages (ASTRO_COPIES): kept while
+ * pages are rendered again without them, one could hold an older page than the record says.
  *
  * Trusted only when the output is the one the last finished build left with the same cacheDir,
  * and that build was the last one into the folder: a record in the cacheDir names the folder and
@@ -91,6 +96,16 @@ export async function removeStale(
 
 /** Astro's incremental-build record in its cacheDir (astro/dist/core/build/incremental.js). */
 const ASTRO_RECORD = 'incremental-build.json';
+/** Where Astro without the patch keeps a copy of every page it rendered, in its cacheDir. */
+export const ASTRO_COPIES = 'dist';
+
+/** Removes Astro's copies of the pages from `cacheDir`; whether there were any. */
+async function removeAstroCopies(cacheDir: string): Promise<boolean> {
+  const copies = join(cacheDir, ASTRO_COPIES);
+  if (!existsSync(copies)) return false;
+  await rm(copies, { recursive: true, force: true });
+  return true;
+}
 /** The record in a cacheDir: which output folder its last build wrote, and when. */
 const CACHE_RECORD = 'previous-output.json';
 
@@ -201,9 +216,10 @@ export default function previousOutput(): AstroIntegration {
         };
       },
       'astro:build:start': async ({ logger }) => {
+        await removeAstroCopies(places.cacheDir);
         if (!(await takeRecord(places, outDir)) && existsSync(outDir)) {
           logger.info(
-            'previous output: not the last build with this cache; emptied, pages are rendered or copied from the cache',
+            'previous output: not the last build with this cache; emptied, every page is rendered again',
           );
           await emptyFolder(outDir);
         }
@@ -217,6 +233,10 @@ export default function previousOutput(): AstroIntegration {
         // The audio, card and search index steps keep their own folders up to date.
         const leave = [AUDIO_FOLDER, CARDS_FOLDER, ...(index ? [relative(out, index)] : [])];
         const removed = await removeStale(out, before, made, leave);
+        if (await removeAstroCopies(places.cacheDir))
+          logger.warn(
+            `Astro copied the pages into its cacheDir: patches/astro+7.3.5.patch is not applied (run npm install); the copies were removed`,
+          );
         await writeRecord(places, out);
         const shown = removed.slice(0, 5).join(', ');
         logger.info(

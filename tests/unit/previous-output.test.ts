@@ -5,10 +5,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { indexFolderLeftToScript } from '../../src/integrations/pagefind.ts';
 import {
+  ASTRO_COPIES,
   removeStale,
   snapshot,
   takeRecord,
@@ -193,5 +195,30 @@ describe('the records tying the output to the cache', () => {
     await writeRecord(places, dist);
     await writeFile(join(dir, 'cache/incremental-build.json'), '{"lain":true}');
     expect(await takeRecord(places, dist)).toBe(false);
+  });
+});
+
+describe("Astro's copies of the pages in its cacheDir", () => {
+  it('are not written by the installed Astro (npm install applies patches/)', async () => {
+    // The output holds the pages; without the patch Astro writes every page twice.
+    const cacheDir = await mkdtemp(join(tmpdir(), 'previous-output-cache-'));
+    onTestFinished(() => rm(cacheDir, { recursive: true, force: true }));
+    const incremental = pathToFileURL(resolve('node_modules/astro/dist/core/build/incremental.js'));
+    const { IncrementalBuildCache } = (await import(incremental.href)) as {
+      IncrementalBuildCache: new (
+        configHash: string,
+        lockfileHash: string,
+        keyDigest: string,
+      ) => {
+        writeOutputFile(settings: object, file: string, body: Buffer): Promise<void>;
+      };
+    };
+    const settings = { config: { cacheDir: pathToFileURL(`${cacheDir}/`) } };
+    await new IncrementalBuildCache('', '', '').writeOutputFile(
+      settings,
+      'berita/x/index.html',
+      Buffer.from('<p>x</p>'),
+    );
+    expect(existsSync(join(cacheDir, ASTRO_COPIES))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The `cacheKey` of an entry page for Astro's incremental build (`experimental.incrementalBuild`):
- * when a page's key and its code are the same as in the previous build, Astro copies the page it
- * rendered then from its cacheDir instead of rendering it again. So a key must change whenever
+ * when a page's key and its code are the same as in the previous build, Astro leaves the page it
+ * rendered then in the output instead of rendering it again. So a key must change whenever
  * anything the page shows changes — not only its own entry, but the settings, the alternates, the
  * programme it links to, the sessions and their statuses. Pure: the route helpers
  * (src/platform/content/page-keys.ts) collect the parts, this hashes them.

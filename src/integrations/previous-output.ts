@@ -98,6 +98,8 @@ export async function removeStale(
 const ASTRO_RECORD = 'incremental-build.json';
 /** Where Astro without the patch keeps a copy of every page it rendered, in its cacheDir. */
 export const ASTRO_COPIES = 'dist';
+/** The record in a cacheDir: which output folder its last build wrote, and when. */
+const CACHE_RECORD = 'previous-output.json';
 
 /** Removes Astro's copies of the pages from `cacheDir`; whether there were any. */
 async function removeAstroCopies(cacheDir: string): Promise<boolean> {
@@ -106,8 +108,6 @@ async function removeAstroCopies(cacheDir: string): Promise<boolean> {
   await rm(copies, { recursive: true, force: true });
   return true;
 }
-/** The record in a cacheDir: which output folder its last build wrote, and when. */
-const CACHE_RECORD = 'previous-output.json';
 
 /**
  * Where the records are: in the cacheDir, one naming the output folder of its last finished

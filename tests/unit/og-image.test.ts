@@ -1,12 +1,24 @@
 /** Link-preview images: the indexed PNG holds exactly resvg's pixels, and the worker pool draws them. */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { palettePng, renderCard, type OgCard } from '~/platform/cards/og-render.ts';
+import satori from 'satori';
+import {
+  card,
+  cardSvg,
+  OG_HEIGHT,
+  OG_WIDTH,
+  palettePng,
+  renderCard,
+  withoutUnusedMasks,
+  type OgCard,
+} from '~/platform/cards/og-render.ts';
 
+const require = createRequire(import.meta.url);
 const cache = mkdtempSync(join(tmpdir(), 'og-cache-'));
 process.env['MIGRASI_OG_CACHE'] = cache;
 const { renderOgImage } = await import('~/platform/cards/og-image.ts');
@@ -39,6 +51,18 @@ describe('palettePng', () => {
     expect(Buffer.from(back.data).equals(Buffer.from(image.pixels))).toBe(true);
   });
 
+  it('reads pixels that do not start on a four-byte boundary', () => {
+    const image = new Resvg(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="9" height="5"><rect width="9" height="5" fill="#fff"/><circle cx="4" cy="2" r="2" fill="#0b4f4a"/></svg>`,
+    ).render();
+    const shifted = new Uint8Array(image.pixels.length + 1).subarray(1);
+    shifted.set(image.pixels);
+    const png = palettePng(shifted, image.width, image.height);
+    expect(png).toBeDefined();
+    expect(png!.equals(palettePng(image.pixels, image.width, image.height)!)).toBe(true);
+    expect(Buffer.from(decode(png!).data).equals(Buffer.from(image.pixels))).toBe(true);
+  });
+
   it('refuses an image with transparency or with more than 256 colours', () => {
     const transparent = new Uint8Array([255, 255, 255, 255, 0, 0, 0, 128]);
     expect(palettePng(transparent, 2, 1)).toBeUndefined();
@@ -47,6 +71,54 @@ describe('palettePng', () => {
     expect(palettePng(many, 300, 1)).toBeUndefined();
     // The same colours minus the last 44 fit.
     expect(palettePng(many.subarray(0, 256 * 4), 256, 1)).toBeDefined();
+  });
+});
+
+describe('the card', () => {
+  type Box = { type: string; props: { style: Record<string, unknown>; children: Box[] } };
+
+  it('draws its green bar as a box, the same pixels as a top border, without clip paths or masks', async () => {
+    // The plain way to write the design: the content box with a top border. Satori draws a
+    // border under clip paths, which cost resvg a third of the card.
+    const [bar, content] = (card(CARD) as unknown as Box).props.children;
+    const bordered = {
+      ...content!,
+      props: {
+        ...content!.props,
+        style: {
+          ...content!.props.style,
+          background: '#ffffff',
+          borderTop: `${bar!.props.style['height']}px solid ${bar!.props.style['background']}`,
+        },
+      },
+    };
+    const fonts = [400, 700].map((weight) => ({
+      name: 'Noto Sans',
+      data: readFileSync(
+        require.resolve(`@fontsource/noto-sans/files/noto-sans-latin-${weight}-normal.woff`),
+      ),
+      weight: weight as 400 | 700,
+      style: 'normal' as const,
+    }));
+    const reference = await satori(bordered as never, {
+      width: OG_WIDTH,
+      height: OG_HEIGHT,
+      fonts,
+    });
+    expect(reference).toContain('clip-path');
+    const svg = await cardSvg(CARD);
+    expect(svg).not.toMatch(/clip-?[Pp]ath|<mask/);
+    const draw = (s: string) => Buffer.from(new Resvg(s).render().pixels);
+    expect(draw(svg).equals(draw(reference))).toBe(true);
+  });
+
+  it('keeps the masks something uses and drops the others', () => {
+    const svg =
+      '<svg><mask id="a"><rect/></mask><mask id="b"><rect/><path/></mask>' +
+      '<g mask="url(#b)"><path/></g><mask id="c"></mask></svg>';
+    expect(withoutUnusedMasks(svg)).toBe(
+      '<svg><mask id="b"><rect/><path/></mask><g mask="url(#b)"><path/></g></svg>',
+    );
   });
 });
 

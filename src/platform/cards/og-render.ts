@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { constants, crc32, deflateSync } from 'node:zlib';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -42,50 +43,73 @@ const el = (type: string, style: Record<string, unknown>, children?: unknown): N
 });
 
 export function card({ title, kicker, siteName, footer }: OgCard): Node {
-  return el(
-    'div',
-    {
-      // Satori sizes the content box: subtract the padding and the top border.
-      width: OG_WIDTH - 144,
-      height: OG_HEIGHT - 128 - 24,
-      display: 'flex',
-      flexDirection: 'column',
-      justifyContent: 'space-between',
-      padding: '64px 72px',
-      background: '#ffffff',
-      borderTop: '24px solid #0b4f4a',
-      fontFamily: 'Noto Sans',
-      color: '#1b1b1b',
-    },
-    [
-      el('div', { fontSize: 34, fontWeight: 700, color: '#0b4f4a' }, kicker),
-      el(
-        'div',
-        {
-          display: 'flex',
-          width: OG_WIDTH - 144,
-          fontSize: title.length > 60 ? 60 : 72,
-          fontWeight: 700,
-          lineHeight: 1.15,
-        },
-        title,
-      ),
-      el(
-        'div',
-        { display: 'flex', width: OG_WIDTH - 144, justifyContent: 'space-between', fontSize: 30 },
-        [el('div', { fontWeight: 700 }, siteName), el('div', { color: '#4a4a4a' }, footer)],
-      ),
-    ],
+  // The green bar along the top is a box of its own rather than the content's top border: satori
+  // draws a border as a stroke under three clip paths, and resvg spent a third of a card's drawing
+  // on them (7.2 → 5.1 ms a card, the same pixels; tests/unit/og-image.test.ts compares the two).
+  return el('div', { display: 'flex', flexDirection: 'column', background: '#ffffff' }, [
+    el('div', { width: OG_WIDTH, height: BAR, background: '#0b4f4a' }),
+    el(
+      'div',
+      {
+        // Satori sizes the content box: subtract the padding and the bar.
+        width: OG_WIDTH - 144,
+        height: OG_HEIGHT - 128 - BAR,
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        padding: '64px 72px',
+        fontFamily: 'Noto Sans',
+        color: '#1b1b1b',
+      },
+      [
+        el('div', { fontSize: 34, fontWeight: 700, color: '#0b4f4a' }, kicker),
+        el(
+          'div',
+          {
+            display: 'flex',
+            width: OG_WIDTH - 144,
+            fontSize: title.length > 60 ? 60 : 72,
+            fontWeight: 700,
+            lineHeight: 1.15,
+          },
+          title,
+        ),
+        el(
+          'div',
+          { display: 'flex', width: OG_WIDTH - 144, justifyContent: 'space-between', fontSize: 30 },
+          [el('div', { fontWeight: 700 }, siteName), el('div', { color: '#4a4a4a' }, footer)],
+        ),
+      ],
+    ),
+  ]);
+}
+
+/** Height of the green bar along the card's top. */
+const BAR = 24;
+
+/**
+ * Satori writes an overflow mask for every box of text whether or not anything uses it, and
+ * resvg prepares each one: removing the unused ones saved a tenth of a card's drawing.
+ */
+export function withoutUnusedMasks(svg: string): string {
+  return svg.replace(/<mask id="([^"]+)">.*?<\/mask>/g, (mask, id: string) =>
+    svg.includes(`url(#${id})`) ? mask : '',
   );
 }
 
-/** PNG bytes of one card. */
-export async function renderCard(input: OgCard): Promise<Buffer> {
+/** The card as SVG, text already turned into paths. */
+export async function cardSvg(input: OgCard): Promise<string> {
   fonts ??= [
     { name: 'Noto Sans', data: font(400), weight: 400, style: 'normal' },
     { name: 'Noto Sans', data: font(700), weight: 700, style: 'normal' },
   ];
   const svg = await satori(card(input) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts });
+  return withoutUnusedMasks(svg);
+}
+
+/** PNG bytes of one card. */
+export async function renderCard(input: OgCard): Promise<Buffer> {
+  const svg = await cardSvg(input);
   // Satori has already turned the text into paths: resvg needs no fonts, and scanning the
   // system's fonts took longer than drawing the card.
   const image = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
@@ -94,42 +118,56 @@ export async function renderCard(input: OgCard): Promise<Buffer> {
 
 /** Colour → palette index (+1, 0 = unseen), reused between images and reset after each. */
 let lookup: Uint16Array | undefined;
+/** The pixels are read four bytes at a time, in the machine's byte order. */
+const LITTLE_ENDIAN = endianness() === 'LE';
 
 /**
  * A card has white, two greens and greys with their anti-aliased edges: under a hundred colours.
  * An indexed PNG holds exactly the same pixels as resvg's RGBA PNG in less than half the bytes and
  * takes less time to compress. Returns undefined when the image has transparency or more than 256
- * colours; the caller then keeps resvg's own PNG.
+ * colours (or on a big-endian machine); the caller then keeps resvg's own PNG.
  */
 export function palettePng(rgba: Uint8Array, width: number, height: number): Buffer | undefined {
+  if (!LITTLE_ENDIAN) return undefined;
   lookup ??= new Uint16Array(1 << 24);
   const table = lookup;
+  // One pixel a number (alpha in the top byte, then blue, green, red), looked up in the table
+  // only where it differs from the pixel before: most of a card is long runs of one colour
+  // (3.0 → 2.0 ms a card).
+  const source = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice(0, width * height * 4);
+  const pixels = new Uint32Array(source.buffer, source.byteOffset, width * height);
   const colours: number[] = [];
   // One filter byte (0, none) before each row of indices.
   const rows = Buffer.allocUnsafe((width + 1) * height);
   let ok = true;
   let s = 0;
-  for (let y = 0; y < height && ok; y++) {
+  let last = -1;
+  let index = 0;
+  rows: for (let y = 0; y < height; y++) {
     let d = y * (width + 1);
     rows[d++] = 0;
-    for (let x = 0; x < width; x++, s += 4) {
-      if (rgba[s + 3] !== 255) {
-        ok = false;
-        break;
-      }
-      const key =
-        ((rgba[s] as number) << 16) | ((rgba[s + 1] as number) << 8) | (rgba[s + 2] as number);
-      let index = table[key] as number;
-      if (index === 0) {
-        if (colours.length === 256) {
+    for (const end = s + width; s < end; s++) {
+      const pixel = pixels[s] as number;
+      if (pixel !== last) {
+        if (pixel >>> 24 !== 255) {
           ok = false;
-          break;
+          break rows;
         }
-        colours.push(key);
-        index = colours.length;
-        table[key] = index;
+        const key = pixel & 0xffffff;
+        let entry = table[key] as number;
+        if (entry === 0) {
+          if (colours.length === 256) {
+            ok = false;
+            break rows;
+          }
+          colours.push(key);
+          entry = colours.length;
+          table[key] = entry;
+        }
+        last = pixel;
+        index = entry - 1;
       }
-      rows[d++] = index - 1;
+      rows[d++] = index;
     }
   }
   for (const key of colours) table[key] = 0;
@@ -137,9 +175,9 @@ export function palettePng(rgba: Uint8Array, width: number, height: number): Buf
 
   const palette = Buffer.alloc(colours.length * 3);
   colours.forEach((key, i) => {
-    palette[i * 3] = key >> 16;
+    palette[i * 3] = key & 0xff;
     palette[i * 3 + 1] = (key >> 8) & 0xff;
-    palette[i * 3 + 2] = key & 0xff;
+    palette[i * 3 + 2] = key >> 16;
   });
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);

@@ -143,7 +143,7 @@ export function palettePng(rgba: Uint8Array, width: number, height: number): Buf
   let s = 0;
   let last = -1;
   let index = 0;
-  rows: for (let y = 0; y < height; y++) {
+  scan: for (let y = 0; y < height; y++) {
     let d = y * (width + 1);
     rows[d++] = 0;
     for (const end = s + width; s < end; s++) {
@@ -151,14 +151,14 @@ export function palettePng(rgba: Uint8Array, width: number, height: number): Buf
       if (pixel !== last) {
         if (pixel >>> 24 !== 255) {
           ok = false;
-          break rows;
+          break scan;
         }
         const key = pixel & 0xffffff;
         let entry = table[key] as number;
         if (entry === 0) {
           if (colours.length === 256) {
             ok = false;
-            break rows;
+            break scan;
           }
           colours.push(key);
           entry = colours.length;

@@ -55,12 +55,19 @@ describe('palettePng', () => {
     const image = new Resvg(
       `<svg xmlns="http://www.w3.org/2000/svg" width="9" height="5"><rect width="9" height="5" fill="#fff"/><circle cx="4" cy="2" r="2" fill="#0b4f4a"/></svg>`,
     ).render();
-    const shifted = new Uint8Array(image.pixels.length + 1).subarray(1);
-    shifted.set(image.pixels);
-    const png = palettePng(shifted, image.width, image.height);
-    expect(png).toBeDefined();
-    expect(png!.equals(palettePng(image.pixels, image.width, image.height)!)).toBe(true);
-    expect(Buffer.from(decode(png!).data).equals(Buffer.from(image.pixels))).toBe(true);
+    const aligned = palettePng(image.pixels, image.width, image.height)!;
+    // A typed array and a Buffer, whose slice is a view rather than a copy.
+    for (const whole of [
+      new Uint8Array(image.pixels.length + 1),
+      Buffer.alloc(image.pixels.length + 1),
+    ]) {
+      const shifted = whole.subarray(1);
+      shifted.set(image.pixels);
+      const png = palettePng(shifted, image.width, image.height);
+      expect(png).toBeDefined();
+      expect(png!.equals(aligned)).toBe(true);
+      expect(Buffer.from(decode(png!).data).equals(Buffer.from(image.pixels))).toBe(true);
+    }
   });
 
   it('refuses an image with transparency or with more than 256 colours', () => {

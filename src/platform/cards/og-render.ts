@@ -134,7 +134,9 @@ export function palettePng(rgba: Uint8Array, width: number, height: number): Buf
   // One pixel a number (alpha in the top byte, then blue, green, red), looked up in the table
   // only where it differs from the pixel before: most of a card is long runs of one colour
   // (3.0 → 2.0 ms a card).
-  const source = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice(0, width * height * 4);
+  // A copy where the pixels do not start on a four-byte boundary (Buffer's slice would not copy).
+  const source =
+    rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba.subarray(0, width * height * 4));
   const pixels = new Uint32Array(source.buffer, source.byteOffset, width * height);
   const colours: number[] = [];
   // One filter byte (0, none) before each row of indices.

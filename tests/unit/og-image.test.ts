@@ -1,6 +1,5 @@
 /** Link-preview images: the indexed PNG holds exactly resvg's pixels, and the worker pool draws them. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -9,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import satori from 'satori';
 import {
   card,
+  cardFonts,
   cardSvg,
   OG_HEIGHT,
   OG_WIDTH,
@@ -18,7 +18,6 @@ import {
   type OgCard,
 } from '~/platform/cards/og-render.ts';
 
-const require = createRequire(import.meta.url);
 const cache = mkdtempSync(join(tmpdir(), 'og-cache-'));
 process.env['MIGRASI_OG_CACHE'] = cache;
 const { renderOgImage } = await import('~/platform/cards/og-image.ts');
@@ -99,18 +98,10 @@ describe('the card', () => {
         },
       },
     };
-    const fonts = [400, 700].map((weight) => ({
-      name: 'Noto Sans',
-      data: readFileSync(
-        require.resolve(`@fontsource/noto-sans/files/noto-sans-latin-${weight}-normal.woff`),
-      ),
-      weight: weight as 400 | 700,
-      style: 'normal' as const,
-    }));
     const reference = await satori(bordered as never, {
       width: OG_WIDTH,
       height: OG_HEIGHT,
-      fonts,
+      fonts: cardFonts(),
     });
     expect(reference).toContain('clip-path');
     const svg = await cardSvg(CARD);

@@ -97,13 +97,22 @@ export function withoutUnusedMasks(svg: string): string {
   );
 }
 
-/** The card as SVG, text already turned into paths. */
-export async function cardSvg(input: OgCard): Promise<string> {
+/** The card's fonts for satori, read once. */
+export function cardFonts(): NonNullable<typeof fonts> {
   fonts ??= [
     { name: 'Noto Sans', data: font(400), weight: 400, style: 'normal' },
     { name: 'Noto Sans', data: font(700), weight: 700, style: 'normal' },
   ];
-  const svg = await satori(card(input) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts });
+  return fonts;
+}
+
+/** The card as SVG, text already turned into paths. */
+export async function cardSvg(input: OgCard): Promise<string> {
+  const svg = await satori(card(input) as never, {
+    width: OG_WIDTH,
+    height: OG_HEIGHT,
+    fonts: cardFonts(),
+  });
   return withoutUnusedMasks(svg);
 }
 

@@ -1,5 +1,5 @@
 /**
- * Bundles the CMS admin (cms/admin.ts: Decap, React and the project's CMS code, 5.8 MB) with Vite
+ * Bundles the CMS admin (cms/admin.ts: Decap, React and the project's CMS code, 3.7 MB) with Vite
  * on its own, and only when its code changed, instead of inside every `astro build`.
  *
  * Inside Astro's client build the admin cost about 8 CPU seconds and 0.5 GB of memory on every

@@ -9,7 +9,32 @@ import type { z } from 'astro/zod';
 import { entryCollections } from '../src/schemas/index.ts';
 import { metaOf } from '../src/schemas/messages.ts';
 
-export type CmsField = Record<string, unknown> & { name: string; widget: string };
+/** The date widget registered in cms/date-widget.ts: Indonesian order, 24-hour, typed as text. */
+export const DATE_WIDGET = 'tanggal';
+
+/**
+ * Decap's own widgets that the fields (and the body, cms/config.ts) use. cms/decap.ts registers
+ * exactly these: Decap's full app adds a dozen more, a code editor and a map among them, which the
+ * admin would download for nothing. A field with another widget does not type-check.
+ */
+export const DECAP_WIDGETS = [
+  'string',
+  'text',
+  'number',
+  'boolean',
+  'select',
+  'relation',
+  'image',
+  'object',
+  'list',
+  'markdown',
+] as const;
+export type DecapWidget = (typeof DECAP_WIDGETS)[number];
+
+export type CmsField = Record<string, unknown> & {
+  name: string;
+  widget: DecapWidget | typeof DATE_WIDGET;
+};
 
 type AnySchema = z.ZodType;
 // zod 4 keeps every schema's description in `_zod.def`; its shape differs per type.
@@ -17,9 +42,6 @@ type AnySchema = z.ZodType;
 type Def = Record<string, any>;
 
 const def = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
-
-/** The date widget registered in cms/date-widget.ts: Indonesian order, 24-hour, typed as text. */
-export const DATE_WIDGET = 'tanggal';
 
 interface Unwrapped {
   inner: AnySchema;
@@ -118,7 +140,7 @@ export function fieldFor(
     ...(hint ? { hint } : {}),
   };
   if (defaultValue !== undefined) base['default'] = defaultValue;
-  const make = (extra: { widget: string } & Record<string, unknown>): CmsField => ({
+  const make = (extra: Pick<CmsField, 'widget'> & Record<string, unknown>): CmsField => ({
     ...base,
     ...extra,
   });

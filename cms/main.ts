@@ -4,7 +4,7 @@
  * previews and the pre-save check, then starts Decap CMS with the config built from the schemas.
  * Bundled by Vite from src/pages/admin/index.astro; nothing is loaded from another host.
  */
-import CMS from 'decap-cms-app';
+import CMS from './decap.ts';
 import dayjs from 'dayjs';
 import globalCssUrl from '../src/styles/global.css?url';
 import { buildConfig, ENTRY_FORMATS, YAML_FORMAT } from './config.ts';

@@ -11,3 +11,18 @@ declare module 'decap-cms-locales/dist/esm/en/index.js' {
   const en: Record<string, unknown>;
   export default en;
 }
+
+/** The Decap parts cms/decap.ts registers (they ship no declarations). */
+declare module 'decap-cms-backend-github' {
+  import type { CmsBackendClass } from 'decap-cms-core';
+  export const GitHubBackend: CmsBackendClass;
+}
+declare module 'decap-cms-backend-proxy' {
+  import type { CmsBackendClass } from 'decap-cms-core';
+  export const ProxyBackend: CmsBackendClass;
+}
+declare module 'decap-cms-widget-*' {
+  import type { CmsWidgetParam } from 'decap-cms-core';
+  const widget: { Widget(): CmsWidgetParam };
+  export default widget;
+}

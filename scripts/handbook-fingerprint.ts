@@ -1,6 +1,6 @@
 /**
  * What the handbook's screenshots were taken from: a hash of everything that decides what the CMS
- * shows (its code in cms/, its page, the schemas its forms are built from, the Decap version
+ * shows (its code in cms/, its page, the schemas its forms are built from, the Decap versions
  * and the screenshot script itself). `npm run handbook:screenshots` writes it into the manifest beside
  * the pictures; a unit test fails when the CMS has changed since, so the pictures stay true.
  */
@@ -43,7 +43,11 @@ export function handbookFingerprint(root = '.'): string {
   const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
     packages?: Record<string, { version?: string }>;
   };
-  const decap = lock.packages?.['node_modules/decap-cms-app']?.version ?? '';
+  // Every Decap package the admin may be built from (cms/decap.ts and what they bring), by version.
+  const decap = Object.entries(lock.packages ?? {})
+    .filter(([path]) => /^node_modules\/decap-cms-[^/]+$/.test(path))
+    .map(([path, p]) => `${path.slice('node_modules/'.length)}@${p.version ?? ''}`)
+    .sort();
   // Line endings do not change what the CMS shows (a checkout on Windows may convert them).
   const hashes = files.map(
     (f) => `${f}:${sha256(readFileSync(join(root, f), 'utf8').replace(/\r\n/g, '\n'))}`,

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveOAuth } from '../../cms/oauth/node-server.ts';
 import { startGitHubStandIn, type StandIn } from '../support/github-stand-in.ts';
 import { launchChromium } from './browser.ts';
+import { siteUrl } from './site.ts';
 
 const libAuth = readFileSync(
   createRequire(import.meta.url).resolve('decap-cms-lib-auth/dist/decap-cms-lib-auth.js'),
@@ -117,6 +118,28 @@ describe('GitHub sign-in through the handler', () => {
     // GitHub did issue a token to the handler, but it never left the pop-up.
     expect(github.tokens.length).toBe(issued + 1);
     expect(JSON.stringify(received)).not.toContain(github.tokens.at(-1));
+    await page.close();
+  });
+});
+
+describe("the built admin at the office's own address", () => {
+  it("offers the GitHub sign-in: the admin registers Decap's GitHub backend", async () => {
+    const page = await context.newPage();
+    // Any host but localhost and 127.0.0.1 gets the production config (cms/main.ts): the built
+    // admin is served from the test server under a stand-in for the office's address.
+    const office = 'https://kantor.example';
+    await page.route(`${office}/**`, async (route) => {
+      const url = siteUrl(route.request().url().slice(office.length));
+      await route.fulfill({ response: await route.fetch({ url }) });
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(`${office}/admin/`);
+    await page.getByRole('button', { name: 'Masuk dengan GitHub' }).waitFor();
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

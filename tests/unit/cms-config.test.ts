@@ -9,7 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { buildConfig, ENTRY_FORMATS } from '../../cms/config.ts';
 import { editorComponents } from '../../cms/editor-components.ts';
 import { toStored } from '../../cms/date-widget.ts';
-import { NUMBER_OR_WORD_FIELDS, type CmsField } from '../../cms/fields.ts';
+import {
+  DATE_WIDGET,
+  DECAP_WIDGETS,
+  NUMBER_OR_WORD_FIELDS,
+  type CmsField,
+} from '../../cms/fields.ts';
 import { validateEntry } from '../../cms/validate.ts';
 import { courseInput, courseWithUnnamedVenue } from './catalogue-fixtures.ts';
 import { entryCollections, SettingsSchema } from '~/schemas/index.ts';
@@ -121,6 +126,32 @@ describe('CMS config generated from the schemas', () => {
     const local = buildConfig({ local: true, decapPort: 8085 });
     expect(local).not.toHaveProperty('publish_mode');
     expect(local.local_backend.url).toBe('http://localhost:8085/api/v1');
+  });
+
+  it('uses no widget but those cms/decap.ts and cms/date-widget.ts register', () => {
+    // The admin registers only Decap's widgets the fields use: a field with another widget
+    // would show Decap's "no control for widget" box instead of an input.
+    const registered = new Set<string>([...DECAP_WIDGETS, DATE_WIDGET]);
+    const used = new Set<string>();
+    const walk = (fields: CmsField[]) => {
+      for (const field of fields) {
+        used.add(field.widget);
+        if (Array.isArray(field['fields'])) walk(field['fields'] as CmsField[]);
+        if (field['field']) walk([field['field'] as CmsField]);
+      }
+    };
+    for (const built of [config, buildConfig({ local: true })]) {
+      for (const collection of built.collections) {
+        walk(
+          ('fields' in collection
+            ? collection.fields
+            : collection.files.flatMap((f) => f.fields)) as CmsField[],
+        );
+      }
+    }
+    expect([...used].filter((widget) => !registered.has(widget))).toEqual([]);
+    // Every registered widget is used: one left over is code every editor downloads.
+    expect([...registered].filter((widget) => !used.has(widget))).toEqual([]);
   });
 
   it.each(schemas)('%s: every schema field has its CMS field and back', (_name, schema, fields) => {

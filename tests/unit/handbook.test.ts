@@ -2,10 +2,19 @@
  * The editor's handbook (src/features/handbook/panduan.md, built at /admin/panduan/) shows only
  * screenshots that `npm run handbook:screenshots` took from the CMS as it is now: every picture it
  * names exists, is the very file the script wrote (manifest hash), is small, and the CMS has not
- * changed since (fingerprint of its code, page, schemas and Decap version).
+ * changed since (fingerprint of its code, page, schemas and Decap versions).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   HANDBOOK_DIR,
@@ -62,5 +71,33 @@ describe("the editor's handbook", () => {
     expect(manifest.cms, `the CMS changed since the screenshots were taken: ${REGENERATE}`).toBe(
       handbookFingerprint(),
     );
+  });
+
+  it('takes a new version of any Decap package the admin is built from as a change of the CMS', () => {
+    const root = mkdtempSync(join(tmpdir(), 'handbook-'));
+    try {
+      for (const file of ['src/pages/admin/index.astro', 'scripts/handbook-screenshots.ts']) {
+        mkdirSync(join(root, dirname(file)), { recursive: true });
+        writeFileSync(join(root, file), 'x\n');
+      }
+      const withVersions = (core: string, react: string) => {
+        writeFileSync(
+          join(root, 'package-lock.json'),
+          JSON.stringify({
+            packages: {
+              'node_modules/decap-cms-core': { version: core },
+              'node_modules/decap-cms-widget-string': { version: '3.3.2' },
+              'node_modules/react': { version: react },
+            },
+          }),
+        );
+        return handbookFingerprint(root);
+      };
+      const before = withVersions('3.19.1', '19.3.1');
+      expect(withVersions('3.19.2', '19.3.1')).not.toBe(before);
+      expect(withVersions('3.19.1', '19.3.2')).toBe(before);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -7,14 +7,16 @@
  * - Backends: GitHub (the production sign-in, cms/config.ts) and the proxy that `local_backend`
  *   switches to when decap-server runs (`npm start`, the browser tests).
  * - Widgets: those of cms/fields.ts (DECAP_WIDGETS); the date widget is the project's own.
- * - Languages: none; cms/main.ts registers the Indonesian one, which has every key of Decap's
- *   English (tests/unit/cms-locale.test.ts).
+ * - Languages: English, which Decap shows until it has read the config's language ("Loading
+ *   configuration…") and which fills any key a language lacks; cms/main.ts registers the
+ *   Indonesian one, which has every key of the English (tests/unit/cms-locale.test.ts).
  *
  * The packages are the versions of one decap-cms-app release (package.json): upgrade them together.
  */
 import { DecapCmsCore as CMS, type CmsWidgetParam } from 'decap-cms-core';
 import { GitHubBackend } from 'decap-cms-backend-github';
 import { ProxyBackend } from 'decap-cms-backend-proxy';
+import en from 'decap-cms-locales/dist/esm/en/index.js';
 import boolean from 'decap-cms-widget-boolean';
 import image from 'decap-cms-widget-image';
 import list from 'decap-cms-widget-list';
@@ -42,6 +44,7 @@ const WIDGETS: Record<DecapWidget, { Widget(): CmsWidgetParam }> = {
 
 CMS.registerBackend('github', GitHubBackend);
 CMS.registerBackend('proxy', ProxyBackend);
+CMS.registerLocale('en', en);
 for (const name of DECAP_WIDGETS) CMS.registerWidget(WIDGETS[name].Widget());
 
 export default CMS;

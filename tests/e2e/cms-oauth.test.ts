@@ -132,6 +132,18 @@ describe("the built admin at the office's own address", () => {
       const url = siteUrl(route.request().url().slice(office.length));
       await route.fulfill({ response: await route.fetch({ url }) });
     });
+    // Decap shows a phrase key ("app.app.loadingConfig") for a phrase no registered language
+    // has: record the text of everything the admin puts on the page, from its first screen.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) seen.push(node.textContent ?? '');
+          if (record.type === 'characterData') seen.push(record.target.textContent ?? '');
+        }
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     page.on('console', (message) => {
@@ -140,6 +152,11 @@ describe("the built admin at the office's own address", () => {
     await page.goto(`${office}/admin/`);
     await page.getByRole('button', { name: 'Masuk dengan GitHub' }).waitFor();
     expect(errors).toEqual([]);
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.join(' ')).toContain('Masuk dengan GitHub');
+    expect(
+      seen.join(' ').match(/\b(?:app|auth|collection|editor|mediaLibrary|ui|workflow)\.\w+\.\w+/g),
+    ).toBeNull();
     await page.close();
   });
 });

@@ -21,6 +21,7 @@ import { LOCALES } from '../src/model/languages.ts';
 import { ZONE_ABBR } from '../src/platform/i18n/dates.ts';
 import { isCalendarDay, type TimeZone } from '../src/schemas/shared.ts';
 import { normaliseData, ORIGINAL_KEY } from './format.ts';
+import type { DecapWidget } from './fields.ts';
 import type { z } from 'astro/zod';
 
 interface ImmutableLike {
@@ -236,7 +237,12 @@ interface WidgetRegistry {
   getWidget(name: string): { control: ComponentType<never> } | undefined;
 }
 
-const KINDS: Record<string, Kind> = {
+/**
+ * How each of Decap's widgets that the fields use (cms/fields.ts) is checked: a widget added there
+ * must say its kind here. The body (markdown) is no field of the schemas, so it keeps Decap's own
+ * control.
+ */
+const KINDS: Record<Exclude<DecapWidget, 'markdown'>, Kind> = {
   string: 'leaf',
   text: 'leaf',
   number: 'leaf',

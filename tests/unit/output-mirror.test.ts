@@ -145,6 +145,48 @@ describe('mirroring a folder into the build output', () => {
     expect(await contents(to)).toEqual(await contents(from));
   });
 
+  it('links new files to their source, and replaces a changed file without touching its other name', async () => {
+    const kept = await folder({ 'fragment/a.pf': 'aaaa', 'b.pf': 'bbbb' });
+    const site = await folder({});
+    const memo = join(await folder({}), 'mirror.json');
+    expect(await mirrorFolder(kept, site, { memo, link: true })).toEqual({
+      written: 2,
+      removed: 0,
+      kept: 0,
+    });
+    const [a, b] = await Promise.all([stat(join(kept, 'b.pf')), stat(join(site, 'b.pf'))]);
+    expect([b.ino, b.nlink]).toEqual([a.ino, 2]);
+    // The link changed the source's change time: the memo holds both names as they are now, so
+    // the next mirror reads neither.
+    expect(await mirrorFolder(kept, site, { memo, link: true })).toEqual({
+      written: 0,
+      removed: 0,
+      kept: 2,
+    });
+
+    // New bytes reach the kept folder through a mirror of its own (as a new index does): the
+    // site's name of the old file keeps the old bytes until the site is mirrored.
+    const fresh = await folder({ 'fragment/a.pf': 'aaaa', 'b.pf': 'BBBB' });
+    expect((await mirrorFolder(fresh, kept)).written).toBe(1);
+    expect(await readFile(join(site, 'b.pf'), 'utf8')).toBe('bbbb');
+    expect((await stat(join(kept, 'b.pf'))).nlink).toBe(1);
+    expect(await mirrorFolder(kept, site, { memo, link: true })).toEqual({
+      written: 1,
+      removed: 0,
+      kept: 1,
+    });
+    expect(await contents(site)).toEqual({ 'b.pf': 'BBBB', 'fragment/a.pf': 'aaaa' });
+    // A file that differs is replaced, not written where it lies: nothing is left beside it.
+    expect((await listTree(site)).files.map((f) => f.slice(site.length + 1)).sort()).toEqual([
+      'b.pf',
+      'fragment/a.pf',
+    ]);
+    // Without `link`, a new file is a copy of its own.
+    const copied = await folder({});
+    await mirrorFolder(kept, copied);
+    expect((await stat(join(copied, 'b.pf'))).ino).not.toBe((await stat(join(kept, 'b.pf'))).ino);
+  });
+
   it('takes a file named by its bytes as equal to one of the same name and size, and no other', async () => {
     const from = await folder({
       'fragment/id_abc.pf_fragment': 'new!',

@@ -269,6 +269,33 @@ describe("Pagefind's program", () => {
     expect(readdirSync(site).filter((name) => name.startsWith('pagefind'))).toEqual(['pagefind']);
   });
 
+  it('writes an index made from nothing once: beside its kept folder, then linked into the site', async () => {
+    const site = builtSite();
+    const out = join(site, 'pagefind');
+    await buildSearchIndex(site, out);
+    const keptDir = join(preparedFolder(site), 'index');
+    // Pagefind wrote into a folder beside the kept one, which took its place: none is left over.
+    expect(readdirSync(keptDir).sort()).toEqual(['en', 'en.key', 'id', 'id.key']);
+    const kept = join(keptDir, 'id', 'fragment');
+    for (const name of readdirSync(kept)) {
+      const [a, b] = [statSync(join(kept, name)), statSync(join(out, 'fragment', name))];
+      expect([b.ino, b.nlink], name).toEqual([a.ino, 2]);
+    }
+    // A publish after a change leaves the site with the index Pagefind writes from nothing, and
+    // the kept files of the unchanged pages unchanged.
+    writeFileSync(
+      join(site, 'panduan/paspor/index.html'),
+      page('id', 'Paspor', 'Cara membuat paspor elektronik di kantor imigrasi.'),
+    );
+    await buildSearchIndex(site, out);
+    expectSameFiles(filesOf(out), indexAllAtOnce(site));
+    const alone = mkdtempSync(join(tmpdir(), 'migrasi-search-id-'));
+    dirs.push(alone);
+    const pages = join(preparedFolder(site), 'pages', 'id');
+    expect(spawnSync(pagefindProgram(), ['--site', pages, '--output-path', alone]).status).toBe(0);
+    expectSameFiles(filesOf(join(keptDir, 'id')), filesOf(alone));
+  });
+
   it('writes only the files of the index that changed, and the index Pagefind wrote', async () => {
     const site = builtSite();
     const out = join(site, 'pagefind');

@@ -471,8 +471,9 @@ export async function buildSearchIndex(
   // except pagefind-entry.json, which lists the languages. So each language is indexed on its
   // own, all at once (the cores share the work), and kept between builds: a publish that changed
   // only Indonesian pages does not index the English ones again. Each group's index is written
-  // in a scratch folder first (in memory where there is room); the index in the site then takes
-  // only the files that differ (src/platform/output/mirror.ts). So a failed run leaves the old
+  // in a new folder first (in memory where there is room, or beside the kept one when nothing is
+  // reused: runInto); the index in the site then takes only the files that differ, linked to the
+  // kept ones where they are new (src/platform/output/mirror.ts). So a failed run leaves the old
   // index as it was, no stale chunk of the old one (or of a development index copied in from
   // public/) stays, and a publish writes a few dozen files instead of every file again.
   const cache = preparedFolder(siteDir);

@@ -181,6 +181,13 @@ describe('mirroring a folder into the build output', () => {
       'b.pf',
       'fragment/a.pf',
     ]);
+    // A linked file in the site replaced from another source leaves the kept file's bytes as
+    // they were (a write where the file lies would change both names).
+    const other = await folder({ 'fragment/a.pf': 'AAAA', 'b.pf': 'BBBB' });
+    expect((await stat(join(site, 'fragment/a.pf'))).nlink).toBe(2);
+    expect((await mirrorFolder(other, site, { link: true })).written).toBe(1);
+    expect(await readFile(join(site, 'fragment/a.pf'), 'utf8')).toBe('AAAA');
+    expect(await readFile(join(kept, 'fragment/a.pf'), 'utf8')).toBe('aaaa');
     // Without `link`, a new file is a copy of its own.
     const copied = await folder({});
     await mirrorFolder(kept, copied);

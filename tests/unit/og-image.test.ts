@@ -20,7 +20,7 @@ import {
 
 const cache = mkdtempSync(join(tmpdir(), 'og-cache-'));
 process.env['MIGRASI_OG_CACHE'] = cache;
-const { renderOgImage } = await import('~/platform/cards/og-image.ts');
+const { cardsNotTaken, renderOgImage } = await import('~/platform/cards/og-image.ts');
 const { startMoreWorkers } = await import('~/platform/cards/og-handoff.ts');
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
@@ -143,10 +143,11 @@ describe('renderOgImage', () => {
     const cards = Array.from({ length: 6 }, (_, i) => ({ ...CARD, title: `Kartu antrean ${i}` }));
     const drawn = cards.map((card) => renderOgImage(card));
     // While Astro renders, one core stays with it (up to four workers in all); the cards that no
-    // worker took wait in the queue.
+    // worker took yet wait for one.
     const cores = availableParallelism();
     const first = Math.max(1, Math.min(cores - 1, 4));
-    const waiting = cards.length - first;
+    const waiting = cardsNotTaken();
+    expect(waiting).toBeGreaterThan(0);
     expect(startMoreWorkers()).toBe(Math.max(0, Math.min(Math.min(cores, 4) - first, waiting)));
     const pngs = await Promise.all(drawn);
     for (const [i, png] of pngs.entries()) {
@@ -154,5 +155,24 @@ describe('renderOgImage', () => {
     }
     // Nothing waits any more: no worker is started.
     expect(startMoreWorkers()).toBe(0);
+  });
+
+  it('keeps drawing while the main thread is busy and never turns its event loop', async () => {
+    // Astro renders page after page, writing each one synchronously (patches/), for seconds at a
+    // time: the workers take the cards from a counter they share, not one by one from this thread.
+    const cards = Array.from({ length: 4 }, (_, i) => ({ ...CARD, title: `Kartu sibuk ${i}` }));
+    const drawn = cards.map((card) => renderOgImage(card));
+    // The cards reach the workers in one message, sent once this synchronous code has asked for
+    // all of them (as the route does).
+    await Promise.resolve();
+    const blocked = new Int32Array(new SharedArrayBuffer(4));
+    const deadline = Date.now() + 60_000;
+    while (cardsNotTaken() > 0 && Date.now() < deadline) Atomics.wait(blocked, 0, 0, 5);
+    // Every card was taken by a worker while this thread never returned to its event loop.
+    expect(cardsNotTaken()).toBe(0);
+    const pngs = await Promise.all(drawn);
+    for (const [i, png] of pngs.entries()) {
+      expect(png.equals(await renderCard(cards[i]!))).toBe(true);
+    }
   });
 });

@@ -17,7 +17,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { card, OG_WORKER, palettePng, renderCard, type OgCard } from './og-render.ts';
+import {
+  card,
+  OG_WORKER,
+  palettePng,
+  renderCard,
+  type OgCard,
+  type OgWorkerData,
+} from './og-render.ts';
 import { setMoreWorkers } from './og-handoff.ts';
 
 export { OG_HEIGHT, OG_WIDTH, type OgCard } from './og-render.ts';
@@ -41,68 +48,85 @@ function keyOf(input: OgCard): string {
     .slice(0, 32);
 }
 
-type Job = { id: number; card: OgCard; resolve: (png: Buffer) => void; reject: (e: Error) => void };
+type Settle = { resolve: (png: Buffer) => void; reject: (e: Error) => void };
 
-/** Worker threads that each draw one card at a time from a shared queue. */
+/**
+ * Worker threads that draw the cards. Every worker is sent every card, in order, and takes the
+ * next one nobody has taken through a counter they share: a worker never waits for the main
+ * thread to hand it a card. Astro's main thread can render pages for seconds without turning its
+ * event loop, and a worker given one card at a time sat idle meanwhile.
+ */
 class Pool {
-  private readonly queue: Job[] = [];
-  private readonly running = new Map<Worker, Job>();
-  private readonly idle: Worker[] = [];
-  private next = 0;
+  /** Every card asked for, by job number: the workers draw them in this order. */
+  private readonly cards: OgCard[] = [];
+  private readonly unsettled = new Map<number, Settle>();
+  /** The next job number a worker takes (shared with the workers, og-render.ts). */
+  private readonly next = new Int32Array(new SharedArrayBuffer(4));
+  private readonly workers: Worker[] = [];
+  /** Cards asked for since the workers were last sent any. */
+  private unsent: OgCard[] = [];
 
   constructor(size: number) {
     this.grow(size);
   }
 
   get size(): number {
-    return this.running.size + this.idle.length;
+    return this.workers.length;
   }
 
-  /** Starts `count` more workers; they take jobs from the queue at once. */
-  grow(count: number) {
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(WORKER_FILE, { workerData: OG_WORKER });
-      // An idle worker must not keep `astro build` from exiting.
-      worker.unref();
-      worker.on('message', (msg: { id: number; png?: Uint8Array; error?: string }) => {
-        const job = this.running.get(worker);
-        this.running.delete(worker);
-        if (job && msg.png) job.resolve(Buffer.from(msg.png));
-        else job?.reject(new Error(`og image "${job.card.title}": ${msg.error}`));
-        this.idle.push(worker);
-        this.pump();
-      });
-      worker.on('error', (error) => {
-        this.running.get(worker)?.reject(error);
-        this.running.delete(worker);
-      });
-      this.idle.push(worker);
-    }
-    this.pump();
-  }
-
-  /** Cards waiting for a free worker. */
+  /** Cards that no worker has taken yet. */
   get waiting(): number {
-    return this.queue.length;
+    return Math.max(0, this.cards.length - Atomics.load(this.next, 0));
+  }
+
+  /** Starts `count` more workers; they take cards at once. */
+  grow(count: number) {
+    this.send();
+    for (let i = 0; i < count; i++) {
+      const data: OgWorkerData = { tag: OG_WORKER, next: this.next.buffer as SharedArrayBuffer };
+      const worker = new Worker(WORKER_FILE, { workerData: data });
+      worker.on('message', (msg: { id: number; png?: Uint8Array; error?: string }) => {
+        const job = this.unsettled.get(msg.id);
+        if (!job) return;
+        this.unsettled.delete(msg.id);
+        if (msg.png) job.resolve(Buffer.from(msg.png));
+        else job.reject(new Error(`og image "${this.cards[msg.id]?.title}": ${msg.error}`));
+        this.keepAlive();
+      });
+      // A worker that fails takes its card with it: every card not drawn yet fails the build.
+      worker.on('error', (error) => {
+        for (const job of this.unsettled.values()) job.reject(error);
+        this.unsettled.clear();
+        this.keepAlive();
+      });
+      if (this.cards.length > 0) worker.postMessage(this.cards);
+      this.workers.push(worker);
+    }
+    this.keepAlive();
   }
 
   render(input: OgCard): Promise<Buffer> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.next++, card: input, resolve, reject });
-      this.pump();
+      this.unsettled.set(this.cards.length, { resolve, reject });
+      this.cards.push(input);
+      // The route asks for every card in one loop: they go to the workers in one message.
+      if (this.unsent.push(input) === 1) queueMicrotask(() => this.send());
+      this.keepAlive();
     });
   }
 
-  private pump() {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop() as Worker;
-      const job = this.queue.shift() as Job;
-      this.running.set(worker, job);
-      worker.postMessage({ id: job.id, card: job.card });
+  private send() {
+    if (this.unsent.length === 0) return;
+    for (const worker of this.workers) worker.postMessage(this.unsent);
+    this.unsent = [];
+  }
+
+  /** Keep the process alive exactly while a card is being drawn or waits. */
+  private keepAlive() {
+    for (const worker of this.workers) {
+      if (this.unsettled.size > 0) worker.ref();
+      else worker.unref();
     }
-    // Keep the process alive exactly while a worker has something to draw.
-    for (const worker of [...this.idle]) worker.unref();
-    for (const worker of this.running.keys()) worker.ref();
   }
 }
 
@@ -119,6 +143,11 @@ function draw(input: OgCard): Promise<Buffer> {
     setMoreWorkers(drawOnEveryCore);
   }
   return pool.render(input);
+}
+
+/** Cards asked for that no worker has started to draw yet. */
+export function cardsNotTaken(): number {
+  return pool?.waiting ?? 0;
 }
 
 /**

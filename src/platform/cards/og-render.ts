@@ -19,6 +19,8 @@ export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 /** What og-image.ts passes as workerData, so that only its workers answer messages. */
 export const OG_WORKER = 'migrasi-aman:og-render';
+/** A drawing worker's data: the job counter its pool shares with every worker. */
+export type OgWorkerData = { tag: typeof OG_WORKER; next: SharedArrayBuffer };
 
 export type OgCard = {
   title: string;
@@ -215,13 +217,31 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-// Started by og-image.ts as a worker thread: render the cards it sends, one at a time.
-if (!isMainThread && parentPort && workerData === OG_WORKER) {
+// Started by og-image.ts as a worker thread: draws, one at a time, the next card no other worker
+// has taken, and waits for more when it has taken them all.
+const data = workerData as Partial<OgWorkerData> | undefined;
+if (!isMainThread && parentPort && data?.tag === OG_WORKER && data.next) {
   const port = parentPort;
-  port.on('message', (job: { id: number; card: OgCard }) => {
-    renderCard(job.card).then(
-      (png) => port.postMessage({ id: job.id, png }),
-      (error: unknown) => port.postMessage({ id: job.id, error: String(error) }),
-    );
+  const next = new Int32Array(data.next);
+  const cards: OgCard[] = [];
+  let arrived: (() => void) | undefined;
+  port.on('message', (more: OgCard[]) => {
+    for (const one of more) cards.push(one);
+    arrived?.();
   });
+  void (async () => {
+    for (;;) {
+      const id = Atomics.add(next, 0, 1);
+      // Taken before it reached this worker: the main thread sends every card to every worker.
+      while (id >= cards.length) await new Promise<void>((resolve) => (arrived = resolve));
+      try {
+        port.postMessage({ id, png: await renderCard(cards[id] as OgCard) });
+      } catch (error) {
+        port.postMessage({ id, error: String(error) });
+      }
+      // Let the event loop turn: resvg's pixels (3 MB a card, outside V8's heap) are freed only
+      // by finalizers that run there, and a loop of awaited promises alone never gets to them.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  })();
 }

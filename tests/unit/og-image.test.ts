@@ -1,5 +1,5 @@
 /** Link-preview images: the indexed PNG holds exactly resvg's pixels, and the worker pool draws them. */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -174,5 +174,18 @@ describe('renderOgImage', () => {
     for (const [i, png] of pngs.entries()) {
       expect(png.equals(await renderCard(cards[i]!))).toBe(true);
     }
+  });
+
+  it('is drawn beside pages that the installed Astro writes synchronously (npm install applies patches/)', () => {
+    // Through the thread pool, Astro's main thread waited for two round trips per page.
+    const root = process.cwd();
+    const code = readFileSync(join(root, 'node_modules/astro/dist/core/build/generate.js'), 'utf8');
+    expect(code).toContain('nodeFs.writeFileSync(result.outFile, result.body)');
+    expect(code).not.toContain('await nodeFs.promises.writeFile(result.outFile');
+    const pkg = JSON.parse(readFileSync(join(root, 'node_modules/astro/package.json'), 'utf8')) as {
+      version: string;
+    };
+    const patches = readFileSync(join(root, `patches/astro+${pkg.version}.patch`), 'utf8');
+    expect(patches).toContain('nodeFs.writeFileSync(result.outFile, result.body)');
   });
 });

@@ -14,6 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import type { GeneratedEntry } from './generate.ts';
 import { retryHung, run, type RunResult } from './lib/proc.ts';
 import { setAside } from './lib/trash.ts';
+import { buildScriptEnv } from './lib/build-env.ts';
 import {
   compare,
   comparisonMarkdown,
@@ -97,6 +98,9 @@ export async function runComparison(o: ComparisonOptions): Promise<Comparison> {
   const outDir = join(o.work, 'dist');
   const cacheDir = join(o.work, 'cache');
   const env = {
+    // What `npm run build` exports (package.json), e.g. the allocator setting of its native code;
+    // the compile cache below goes to the run's own cache directory instead.
+    ...buildScriptEnv(o.root),
     MIGRASI_CONTENT_DIR: o.contentDir,
     MIGRASI_OG_CACHE: join(cacheDir, 'og-images'),
     MIGRASI_CMS_CACHE: join(cacheDir, 'cms-admin'),

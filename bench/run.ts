@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { cpus, loadavg } from 'node:os';
 import { generateEntries, writeEntries } from './generate.ts';
 import { run } from './lib/proc.ts';
+import { buildScriptEnv } from './lib/build-env.ts';
 import { emptyTrash, setAside } from './lib/trash.ts';
 import { dirBytes, htmlPages, stats, walk } from './lib/output.ts';
 import { measureBrowser } from './lib/browser.ts';
@@ -129,6 +130,9 @@ const loadBefore = loadavg()[0] ?? 0;
 // so a CI that restores node_modules/.cache rebuilds it only when the CMS code changed).
 const cmsCache = values['cms-cache'];
 const env = {
+  // What `npm run build` exports (package.json), e.g. the allocator setting of its native code;
+  // the compile cache below goes to the run's own cache directory instead.
+  ...buildScriptEnv(root),
   MIGRASI_CONTENT_DIR: contentDir,
   // The repository's example courses (examples/) as well, as the tests build them.
   MIGRASI_EXAMPLES: '1',

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { exportedEnv } from '../../bench/lib/build-env.ts';
 
 interface Step {
   id?: string;
@@ -100,7 +101,7 @@ describe('the site workflow', () => {
     const paths = String(cache?.with?.['path']).trim().split('\n');
     for (const [name, command] of builds) {
       // Exported before the first step, so the check, Astro and the search index all use it.
-      const dir = /^export NODE_COMPILE_CACHE=(\S+) && /.exec(command)?.[1];
+      const dir = exportedEnv(command)['NODE_COMPILE_CACHE'];
       expect(dir, name).toBeTruthy();
       expect(paths, name).toContain(dir);
     }

@@ -72,6 +72,32 @@ describe('palettePng', () => {
     }
   });
 
+  it('keeps every pixel where rows repeat the row above, or differ from it in one pixel', () => {
+    const [W, G, K] = [
+      [255, 255, 255, 255],
+      [11, 79, 74, 255],
+      [27, 27, 27, 255],
+    ];
+    const rows = [
+      [W, G, G, K],
+      [W, G, G, K],
+      [W, G, G, K],
+      [W, G, G, W], // the last pixel differs
+      [K, G, G, W], // the first one differs
+      [K, G, G, W],
+      [G, G, G, G], // starts with the colour the row above ended with
+      [G, G, G, G],
+    ];
+    const pixels = new Uint8Array(rows.flat(2));
+    const png = palettePng(pixels, 4, rows.length);
+    expect(png).toBeDefined();
+    expect(Buffer.from(decode(png!).data).equals(Buffer.from(pixels))).toBe(true);
+    // A repeated row after a transparent pixel does not hide it.
+    const transparent = new Uint8Array(rows.flat(2));
+    transparent[3] = 128;
+    expect(palettePng(transparent, 4, rows.length)).toBeUndefined();
+  });
+
   it('refuses an image with transparency or with more than 256 colours', () => {
     const transparent = new Uint8Array([255, 255, 255, 255, 0, 0, 0, 128]);
     expect(palettePng(transparent, 2, 1)).toBeUndefined();

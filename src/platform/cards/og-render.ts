@@ -151,6 +151,10 @@ export function palettePng(rgba: Uint8Array, width: number, height: number): Buf
   const source =
     rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba.subarray(0, width * height * 4));
   const pixels = new Uint32Array(source.buffer, source.byteOffset, width * height);
+  // The same bytes as a Buffer, to compare whole rows natively: about half a card's rows (the
+  // margins, the space between lines, the bar) equal the row above, and take its indices.
+  const bytes = Buffer.from(source.buffer, source.byteOffset, width * height * 4);
+  const rowBytes = width * 4;
   const colours: number[] = [];
   // One filter byte (0, none) before each row of indices.
   const rows = Buffer.allocUnsafe((width + 1) * height);
@@ -161,6 +165,13 @@ export function palettePng(rgba: Uint8Array, width: number, height: number): Buf
   scan: for (let y = 0; y < height; y++) {
     let d = y * (width + 1);
     rows[d++] = 0;
+    const at = y * rowBytes;
+    if (y > 0 && bytes.compare(bytes, at - rowBytes, at, at, at + rowBytes) === 0) {
+      // Every pixel of the row above was checked and looked up; its last one is still `last`.
+      rows.copyWithin(d, d - width - 1, d - 1);
+      s += width;
+      continue;
+    }
     for (const end = s + width; s < end; s++) {
       const pixel = pixels[s] as number;
       if (pixel !== last) {
